@@ -1,0 +1,10 @@
+namespace ChatRag.Core.Documents;
+
+/// <summary>A chunk about to be stored; the store assigns its id.</summary>
+public sealed record NewChunk(
+    int Ordinal,
+    string Text,
+    int? Page = null,
+    string? HeadingPath = null,
+    int StartOffset = 0,
+    int EndOffset = 0);

@@ -1,0 +1,8 @@
+namespace ChatRag.Core.Retrieval;
+
+/// <summary>A retrieval request.</summary>
+/// <param name="Query">The user's query text.</param>
+/// <param name="Collections">Collections the caller may see; the filter is applied inside every index search.</param>
+/// <param name="Top">Number of chunks wanted.</param>
+/// <param name="Mode">Signals to use.</param>
+public sealed record SearchRequest(string Query, IReadOnlyCollection<string> Collections, int Top = 10, SearchMode Mode = SearchMode.Hybrid);
