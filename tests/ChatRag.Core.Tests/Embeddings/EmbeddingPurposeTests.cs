@@ -1,6 +1,6 @@
 using ChatRag.Core.Embeddings;
 
-namespace ChatRag.Core.Tests;
+namespace ChatRag.Core.Tests.Embeddings;
 
 public sealed class EmbeddingPurposeTests
 {

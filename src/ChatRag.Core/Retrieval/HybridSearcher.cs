@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ChatRag.Core.Documents;
+using ChatRag.Core.Embeddings;
+using ChatRag.Core.Indexing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Core.Retrieval;
+
+/// <summary>
+/// The retrieval engine: BM25 and every configured encoder search in parallel, each restricted to the caller's
+/// collections inside its index, then the ranked lists are fused with weighted reciprocal rank fusion.
+/// </summary>
+public sealed class HybridSearcher(
+    IEncoderCatalog encoders,
+    IVectorIndex vectors,
+    ILexicalIndex lexical,
+    IDocumentRepository documents,
+    IOptions<RetrievalOptions> options)
+{
+    /// <summary>Activity source name for retrieval traces.</summary>
+    public const string ActivitySourceName = "ChatRag.Retrieval";
+
+    private static readonly ActivitySource Activities = new(ActivitySourceName);
+
+    /// <summary>Runs a search. Throws <see cref="QueryRejectedException"/> or <see cref="UnknownCollectionException"/> on bad input.</summary>
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        Validate(request, settings);
+        foreach (var collection in request.Collections)
+        {
+            if (!await documents.CollectionExistsAsync(collection, cancellationToken).ConfigureAwait(false))
+            {
+                throw new UnknownCollectionException(collection);
+            }
+        }
+
+        using var activity = Activities.StartActivity("search");
+        activity?.SetTag("chatrag.search.mode", request.Mode.ToString());
+        var total = Stopwatch.StartNew();
+        var timings = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
+        var candidates = Math.Max(request.Top, settings.CandidatesPerSignal);
+        var query = request.Query.Trim();
+
+        var tasks = new List<Task<RankFusion.Signal>>();
+        if (request.Mode != SearchMode.Dense)
+        {
+            tasks.Add(LexicalSignalAsync(query, candidates, request.Collections, settings.LexicalWeight, timings, cancellationToken));
+        }
+
+        if (request.Mode != SearchMode.Lexical)
+        {
+            var denseWeight = 1.0 / encoders.Encoders.Count;
+            tasks.AddRange(encoders.Encoders.Select(e => DenseSignalAsync(e, query, candidates, request.Collections, denseWeight, timings, cancellationToken)));
+        }
+
+        var signals = await Task.WhenAll(tasks).ConfigureAwait(false);
+        var fuseClock = Stopwatch.StartNew();
+        var fused = RankFusion.Fuse(signals, settings.RrfK, request.Top);
+        var chunks = await documents.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken).ConfigureAwait(false);
+        var byId = chunks.ToDictionary(c => c.Id);
+        var results = fused
+            .Where(f => byId.ContainsKey(f.ChunkId))
+            .Select(f => new RetrievedChunk(byId[f.ChunkId], f.Score, f.Ranks))
+            .ToList();
+        timings["fuse"] = fuseClock.Elapsed.TotalMilliseconds;
+        timings["total"] = total.Elapsed.TotalMilliseconds;
+        activity?.SetTag("chatrag.search.results", results.Count);
+        return new SearchResponse(results, new Dictionary<string, double>(timings));
+    }
+
+    private static void Validate(SearchRequest request, RetrievalOptions settings)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            throw new QueryRejectedException("The query is empty.");
+        }
+
+        if (request.Query.Length > settings.MaxQueryLength)
+        {
+            throw new QueryRejectedException($"The query has {request.Query.Length} characters; the limit is {settings.MaxQueryLength}.");
+        }
+
+        if (request.Top < 1 || request.Top > settings.MaxTop)
+        {
+            throw new QueryRejectedException($"'top' must be between 1 and {settings.MaxTop}.");
+        }
+
+        if (request.Collections.Count == 0)
+        {
+            throw new QueryRejectedException("No collection to search.");
+        }
+    }
+
+    private async Task<RankFusion.Signal> LexicalSignalAsync(
+        string query, int candidates, IReadOnlyCollection<string> collections, double weight,
+        ConcurrentDictionary<string, double> timings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var hits = await lexical.SearchAsync(query, candidates, collections, cancellationToken).ConfigureAwait(false);
+        timings["bm25"] = clock.Elapsed.TotalMilliseconds;
+        return new RankFusion.Signal("bm25", weight, hits.Select(h => h.ChunkId).ToList());
+    }
+
+    private async Task<RankFusion.Signal> DenseSignalAsync(
+        NamedEncoder encoder, string query, int candidates, IReadOnlyCollection<string> collections, double weight,
+        ConcurrentDictionary<string, double> timings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var embedding = await encoder.Generator.GenerateAsync([query], EmbeddingPurpose.ForQuery(), cancellationToken).ConfigureAwait(false);
+        timings[$"embed:{encoder.Space}"] = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var hits = await vectors.SearchAsync(encoder.Space, new VectorQuery(embedding[0].Vector, candidates, collections), cancellationToken).ConfigureAwait(false);
+        timings[$"dense:{encoder.Space}"] = clock.Elapsed.TotalMilliseconds;
+        return new RankFusion.Signal($"dense:{encoder.Space}", weight, hits.Select(h => h.ChunkId).ToList());
+    }
+}

@@ -1,0 +1,108 @@
+using ChatRag.Core.Documents;
+using ChatRag.Core.Indexing;
+using ChatRag.Core.Retrieval;
+using ChatRag.TestKit.Fakes;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Core.Tests.Retrieval;
+
+public sealed class HybridSearcherTests
+{
+    private readonly InMemoryDocumentRepository repository = new();
+    private readonly BruteForceVectorIndex vectors = new();
+    private readonly FixedEncoderCatalog encoders = FixedEncoderCatalog.Hashing();
+    private readonly ScanningLexicalIndex lexical;
+    private readonly HybridSearcher searcher;
+
+    public HybridSearcherTests()
+    {
+        lexical = new ScanningLexicalIndex(repository);
+        searcher = new HybridSearcher(encoders, vectors, lexical, repository, Options.Create(new RetrievalOptions()));
+    }
+
+    [Fact]
+    public async Task Finds_the_passage_sharing_the_query_words()
+    {
+        await AddAsync("default", "cats purr when content", "dogs bark at strangers", "the stock market fell");
+
+        var response = await searcher.SearchAsync(new SearchRequest("why do dogs bark", ["default"], Top: 2));
+
+        Assert.Equal("dogs bark at strangers", response.Results[0].Chunk.Text);
+        Assert.Contains("bm25", response.Results[0].SignalRanks.Keys);
+        Assert.Contains("dense:hash", response.Results[0].SignalRanks.Keys);
+        Assert.True(response.TimingsMs["total"] >= 0);
+    }
+
+    [Fact]
+    public async Task Never_returns_chunks_of_other_collections_and_scopes_every_signal()
+    {
+        await AddAsync("public", "quarterly report summary");
+        await AddAsync("secret", "quarterly report secret numbers quarterly report");
+
+        var response = await searcher.SearchAsync(new SearchRequest("quarterly report", ["public"], Top: 10));
+
+        Assert.All(response.Results, r => Assert.Equal("public", r.Chunk.Collection));
+        Assert.All(lexical.RequestedCollections, c => Assert.Equal(["public"], c));
+    }
+
+    [Theory]
+    [InlineData(SearchMode.Lexical, "bm25")]
+    [InlineData(SearchMode.Dense, "dense:hash")]
+    public async Task Single_mode_uses_only_its_signal(SearchMode mode, string signal)
+    {
+        await AddAsync("default", "alpha beta", "beta gamma");
+
+        var response = await searcher.SearchAsync(new SearchRequest("beta", ["default"], Top: 5, Mode: mode));
+
+        Assert.NotEmpty(response.Results);
+        Assert.All(response.Results, r => Assert.Equal([signal], r.SignalRanks.Keys));
+    }
+
+    [Fact]
+    public async Task Queries_are_embedded_as_queries()
+    {
+        await AddAsync("default", "alpha");
+        var generator = (HashingEmbeddingGenerator)encoders.Encoders[0].Generator;
+        generator.Purposes.Clear();
+
+        await searcher.SearchAsync(new SearchRequest("alpha", ["default"]));
+
+        Assert.Equal(["query"], generator.Purposes);
+    }
+
+    [Theory]
+    [InlineData("", 10)]
+    [InlineData("   ", 10)]
+    [InlineData("ok", 0)]
+    [InlineData("ok", 101)]
+    public async Task Bad_requests_are_rejected(string query, int top)
+    {
+        await AddAsync("default", "alpha");
+        await Assert.ThrowsAsync<QueryRejectedException>(() => searcher.SearchAsync(new SearchRequest(query, ["default"], top)));
+    }
+
+    [Fact]
+    public async Task Huge_query_is_rejected()
+    {
+        await AddAsync("default", "alpha");
+        await Assert.ThrowsAsync<QueryRejectedException>(() => searcher.SearchAsync(new SearchRequest(new string('a', 4001), ["default"])));
+    }
+
+    [Fact]
+    public async Task Unknown_collection_is_reported()
+    {
+        var error = await Assert.ThrowsAsync<UnknownCollectionException>(() => searcher.SearchAsync(new SearchRequest("alpha", ["nope"])));
+        Assert.Equal("nope", error.Collection);
+    }
+
+    private async Task AddAsync(string collection, params string[] texts)
+    {
+        var indexer = new ChunkIndexer(encoders, vectors);
+        await indexer.EnsureSpacesAsync();
+        foreach (var text in texts)
+        {
+            var stored = await repository.AddDocumentAsync(new NewDocument(Guid.NewGuid(), text, collection, text), [new NewChunk(0, text)]);
+            await indexer.IndexAsync(stored);
+        }
+    }
+}
