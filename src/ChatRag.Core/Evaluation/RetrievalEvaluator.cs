@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using ChatRag.Core.Documents;
+using ChatRag.Core.Embeddings;
+using ChatRag.Core.Indexing;
+using ChatRag.Core.Retrieval;
+
+namespace ChatRag.Core.Evaluation;
+
+/// <summary>Ingests a BEIR corpus through the real storage and indexes, then scores the retrieval engine on its queries.</summary>
+public sealed class RetrievalEvaluator(
+    IDocumentRepository documents,
+    IVectorIndex vectors,
+    ChunkIndexer indexer,
+    HybridSearcher searcher,
+    IEncoderCatalog encoders)
+{
+    /// <summary>Removes every document of the collection (and its vectors), for example after an interrupted ingest.</summary>
+    public async Task ResetAsync(string collection, CancellationToken cancellationToken = default)
+    {
+        foreach (var id in (await documents.GetExternalIdsAsync(collection, cancellationToken)).Keys)
+        {
+            await vectors.DeleteDocumentAsync(id, cancellationToken);
+            await documents.DeleteDocumentAsync(id, cancellationToken);
+        }
+    }
+
+    /// <summary>Stores, chunks, embeds and indexes the corpus into the collection; returns documents per second.</summary>
+    public async Task<double> IngestAsync(
+        BeirDataset data,
+        string collection,
+        Func<BeirDocument, IReadOnlyList<NewChunk>> chunker,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(chunker);
+        var clock = Stopwatch.StartNew();
+        await documents.EnsureCollectionAsync(collection, cancellationToken);
+        await indexer.EnsureSpacesAsync(cancellationToken);
+        var stored = new List<StoredChunk>();
+        for (var i = 0; i < data.Corpus.Count; i++)
+        {
+            var doc = data.Corpus[i];
+            var name = string.IsNullOrWhiteSpace(doc.Title) ? doc.Id : doc.Title;
+            var newDocument = new NewDocument(StableGuid(collection, doc.Id), name, collection, Sha256(doc.Title + "\n" + doc.Text), doc.Id);
+            stored.AddRange(await documents.AddDocumentAsync(newDocument, chunker(doc), cancellationToken));
+            if (i % 200 == 0 || i == data.Corpus.Count - 1)
+            {
+                progress?.Report(new EvaluationProgress("store", i + 1, data.Corpus.Count));
+            }
+        }
+
+        await indexer.IndexAsync(stored, 128, new Progress<int>(done => progress?.Report(new EvaluationProgress("embed", done, stored.Count))), cancellationToken);
+        return data.Corpus.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Runs every judged query of the split and averages the metrics; document rank is the best rank of its chunks.</summary>
+    public async Task<EvaluationReport> EvaluateAsync(
+        BeirDataset data,
+        string collection,
+        SearchMode mode,
+        string split = QuerySplit.All,
+        int chunkDepth = 100,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var externalIds = await documents.GetExternalIdsAsync(collection, cancellationToken);
+        var queries = data.Queries.Where(q => QuerySplit.Contains(split, q.Key)).OrderBy(q => q.Key, StringComparer.Ordinal).ToList();
+        var latencies = new List<double>(queries.Count);
+        double ndcg = 0, recall10 = 0, recall100 = 0, mrr = 0;
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var (queryId, text) = queries[i];
+            var clock = Stopwatch.StartNew();
+            var response = await searcher.SearchAsync(new SearchRequest(text, [collection], chunkDepth, mode), cancellationToken);
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            var ranked = response.Results
+                .Select(r => externalIds.TryGetValue(r.Chunk.DocumentId, out var id) ? id : null)
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var judged = data.Qrels[queryId];
+            ndcg += RetrievalMetrics.Ndcg(ranked, judged, 10);
+            recall10 += RetrievalMetrics.Recall(ranked, judged, 10);
+            recall100 += RetrievalMetrics.Recall(ranked, judged, 100);
+            mrr += RetrievalMetrics.ReciprocalRank(ranked, judged, 10);
+            if (i % 25 == 0 || i == queries.Count - 1)
+            {
+                progress?.Report(new EvaluationProgress("query", i + 1, queries.Count));
+            }
+        }
+
+        var n = Math.Max(1, queries.Count);
+        return new EvaluationReport
+        {
+            Ndcg10 = ndcg / n,
+            Recall10 = recall10 / n,
+            Recall100 = recall100 / n,
+            Mrr10 = mrr / n,
+            QueryP50Ms = RetrievalMetrics.Percentile(latencies, 50),
+            QueryP95Ms = RetrievalMetrics.Percentile(latencies, 95),
+            Queries = queries.Count,
+            Mode = mode.ToString().ToLowerInvariant(),
+            Split = split,
+            Encoders = mode == SearchMode.Lexical ? [] : encoders.Encoders.Select(e => e.Space).ToList(),
+        };
+    }
+
+    private static Guid StableGuid(string collection, string id) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes(collection + "\u0000" + id)).AsSpan(0, 16));
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
