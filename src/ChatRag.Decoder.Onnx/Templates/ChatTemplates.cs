@@ -1,0 +1,34 @@
+namespace ChatRag.Decoder.Onnx.Templates;
+
+/// <summary>Finds the <see cref="IChatTemplate"/> for a model family or a model folder.</summary>
+public static partial class ChatTemplates
+{
+    /// <summary>The families this runtime can format, in the names <see cref="ForFamily"/> accepts.</summary>
+    public static IReadOnlyList<string> SupportedFamilies { get; } = ["qwen2.5", "llama3", "phi3.5", "phi4"];
+
+    /// <summary>Returns the template of a family by name (<c>qwen2.5</c>, <c>llama3</c>, <c>phi3.5</c>, <c>phi4</c>).</summary>
+    /// <param name="family">The family name; common aliases such as <c>qwen2</c>, <c>llama3.2</c>, <c>phi4-mini</c> are accepted.</param>
+    /// <returns>The family's template.</returns>
+    /// <exception cref="NotSupportedException">The family is unknown; the message lists the supported ones.</exception>
+    public static IChatTemplate ForFamily(string family)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(family);
+        throw Unsupported($"family '{family}'");
+    }
+
+    /// <summary>
+    /// Picks the family of the model in a folder from its <c>tokenizer_config.json</c> chat template,
+    /// <c>genai_config.json</c> or <c>config.json</c> model type.
+    /// </summary>
+    /// <param name="modelDirectory">The model folder.</param>
+    /// <returns>The family's template.</returns>
+    /// <exception cref="NotSupportedException">No supported family could be recognised.</exception>
+    public static IChatTemplate Detect(string modelDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelDirectory);
+        throw Unsupported($"model folder '{modelDirectory}'");
+    }
+
+    private static NotSupportedException Unsupported(string what) =>
+        new($"No chat template for {what}. Supported families: {string.Join(", ", SupportedFamilies)}.");
+}
