@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.VectorStore.Qdrant;
+
+/// <summary>Checks what data annotations cannot: an absolute http(s) URL and a write consistency the replicas can meet.</summary>
+public sealed class QdrantOptionsValidator : IValidateOptions<QdrantOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, QdrantOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"{QdrantOptions.SectionName}:Url must be an absolute http(s) URL of Qdrant's gRPC port, got '{options.Url}'.");
+        }
+        else if (uri.Port == 6333)
+        {
+            failures.Add($"{QdrantOptions.SectionName}:Url points at port 6333 (Qdrant's REST API); the client speaks gRPC on 6334.");
+        }
+
+        if (options.WriteConsistencyFactor > options.ReplicationFactor)
+        {
+            failures.Add($"{QdrantOptions.SectionName}:WriteConsistencyFactor ({options.WriteConsistencyFactor}) cannot exceed ReplicationFactor ({options.ReplicationFactor}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,142 @@
+using ChatRag.Core.Indexing;
+using Qdrant.Client.Grpc;
+
+namespace ChatRag.VectorStore.Qdrant;
+
+/// <summary>Builds the Qdrant requests of the index; kept apart from the call logic so the shapes read in one place.</summary>
+internal static class QdrantRequests
+{
+    // on_disk / on_disk_payload are deprecated in favour of the newer `memory` placement, but every Qdrant version
+    // honours them while older servers silently drop the new field; pinning a server version would be the price of switching.
+#pragma warning disable CS0612
+    public static CreateCollection CreateCollection(string name, int dimensions, QdrantOptions options)
+    {
+        var hnsw = new HnswConfigDiff { M = (ulong)options.HnswM, EfConstruct = (ulong)options.HnswEfConstruct };
+        if (options.HnswPayloadM is { } payloadM)
+        {
+            hnsw.PayloadM = (ulong)payloadM;
+        }
+
+        var request = new CreateCollection
+        {
+            CollectionName = name,
+            VectorsConfig = new VectorsConfig
+            {
+                ParamsMap = new VectorParamsMap
+                {
+                    Map =
+                    {
+                        [QdrantSchema.DenseVector] = new VectorParams { Size = (ulong)dimensions, Distance = Distance.Cosine, OnDisk = options.OnDiskVectors },
+                    },
+                },
+            },
+            SparseVectorsConfig = new SparseVectorConfig
+            {
+                Map =
+                {
+                    [QdrantSchema.SparseVector] = new SparseVectorParams { Modifier = Modifier.Idf, Index = new SparseIndexConfig { OnDisk = options.OnDiskVectors } },
+                },
+            },
+            HnswConfig = hnsw,
+            OnDiskPayload = options.OnDiskPayload,
+            ShardNumber = (uint)options.ShardNumber,
+            ReplicationFactor = (uint)options.ReplicationFactor,
+            WriteConsistencyFactor = (uint)options.WriteConsistencyFactor,
+        };
+        return request;
+    }
+#pragma warning restore CS0612
+
+    /// <summary>The tenant index: Qdrant co-locates a tenant's points and can build per-tenant HNSW graphs.</summary>
+    public static PayloadIndexParams TenantIndex() => new() { KeywordIndexParams = new KeywordIndexParams { IsTenant = true } };
+
+    public static PointStruct Point(VectorRecord record)
+    {
+        var vectors = new NamedVectors
+        {
+            Vectors = { [QdrantSchema.DenseVector] = new Vector { Dense = new DenseVector { Data = { record.Vector.ToArray() } } } },
+        };
+        var (indices, values) = SparseTermEncoder.EncodeDocument(record.Text);
+        if (indices.Length > 0)
+        {
+            vectors.Vectors[QdrantSchema.SparseVector] = new Vector { Sparse = new SparseVector { Indices = { indices }, Values = { values } } };
+        }
+
+        return new PointStruct
+        {
+            Id = PointId(record.ChunkId),
+            Vectors = new Vectors { Vectors_ = vectors },
+            Payload =
+            {
+                [QdrantSchema.CollectionField] = record.Collection,
+                [QdrantSchema.DocumentIdField] = record.DocumentId.ToString("D"),
+                [QdrantSchema.ChunkIdField] = record.ChunkId,
+            },
+        };
+    }
+
+    // Chunk ids are SQLite rowids (positive); the unchecked casts round-trip any long anyway.
+    public static PointId PointId(long chunkId) => new() { Num = unchecked((ulong)chunkId) };
+
+    public static long ChunkId(PointId id) => unchecked((long)id.Num);
+
+    public static Filter CollectionFilter(IReadOnlyCollection<string> collections)
+    {
+        var match = collections.Count == 1
+            ? new Match { Keyword = collections.First() }
+            : new Match { Keywords = new RepeatedStrings { Strings = { collections } } };
+        return new Filter { Must = { new Condition { Field = new FieldCondition { Key = QdrantSchema.CollectionField, Match = match } } } };
+    }
+
+    public static Filter DocumentFilter(Guid documentId) => new()
+    {
+        Must = { new Condition { Field = new FieldCondition { Key = QdrantSchema.DocumentIdField, Match = new Match { Keyword = documentId.ToString("D") } } } },
+    };
+
+    public static QueryPoints DenseQuery(string collection, VectorQuery query, QdrantOptions options) => new()
+    {
+        CollectionName = collection,
+        Query = new Query { Nearest = DenseInput(query.Vector) },
+        Using = QdrantSchema.DenseVector,
+        Filter = CollectionFilter(query.Collections),
+        Limit = (ulong)query.Top,
+        Params = new SearchParams { Exact = options.ExactSearch },
+        WithPayload = new WithPayloadSelector { Enable = false },
+    };
+
+    public static QueryPoints HybridQuery(string collection, VectorQuery query, (uint[] Indices, float[] Values) terms, QdrantOptions options)
+    {
+        var candidates = (ulong)Math.Max(query.Top, options.HybridPrefetchLimit);
+        var fusion = options.RrfK is { } k ? new Query { Rrf = new Rrf { K = (uint)k } } : new Query { Fusion = Fusion.Rrf };
+        return new QueryPoints
+        {
+            CollectionName = collection,
+            Prefetch =
+            {
+                // The collection filter goes into every prefetch: fusion only sees what the prefetches return,
+                // so a filter on the outer query alone would let other tenants' points take candidate slots.
+                new PrefetchQuery
+                {
+                    Query = new Query { Nearest = DenseInput(query.Vector) },
+                    Using = QdrantSchema.DenseVector,
+                    Filter = CollectionFilter(query.Collections),
+                    Limit = candidates,
+                    Params = new SearchParams { Exact = options.ExactSearch },
+                },
+                new PrefetchQuery
+                {
+                    Query = new Query { Nearest = new VectorInput { Sparse = new SparseVector { Indices = { terms.Indices }, Values = { terms.Values } } } },
+                    Using = QdrantSchema.SparseVector,
+                    Filter = CollectionFilter(query.Collections),
+                    Limit = candidates,
+                },
+            },
+            Query = fusion,
+            Filter = CollectionFilter(query.Collections),
+            Limit = (ulong)query.Top,
+            WithPayload = new WithPayloadSelector { Enable = false },
+        };
+    }
+
+    private static VectorInput DenseInput(ReadOnlyMemory<float> vector) => new() { Dense = new DenseVector { Data = { vector.ToArray() } } };
+}

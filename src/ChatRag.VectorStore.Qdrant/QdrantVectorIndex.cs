@@ -1,0 +1,181 @@
+using ChatRag.Core.Indexing;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Qdrant.Client.Grpc;
+
+namespace ChatRag.VectorStore.Qdrant;
+
+/// <summary>
+/// <see cref="IVectorIndex"/> over Qdrant: one Qdrant collection per embedding space (<see cref="QdrantOptions.CollectionPrefix"/>
+/// + space name) with a named dense vector, a BM25 sparse vector and a tenant index on the ChatRag collection.
+/// Writes are batched with bounded concurrency and every call is retried on transient gRPC errors.
+/// </summary>
+public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
+{
+    private readonly IQdrantClient client;
+    private readonly QdrantOptions options;
+    private readonly TransientRetry retry;
+    private readonly SemaphoreSlim upsertSlots;
+
+    /// <summary>Creates the index over a client (the gRPC forwarder in production, an in-memory one in tests).</summary>
+    public QdrantVectorIndex(IQdrantClient client, IOptions<QdrantOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.options = options.Value;
+        retry = new TransientRetry(this.options.RetryCount, this.options.RetryBaseDelay, static (operation, status) =>
+            QdrantTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("status", status.ToString())));
+        upsertSlots = new SemaphoreSlim(this.options.MaxConcurrentUpserts);
+    }
+
+    /// <inheritdoc />
+    public string Name => "qdrant";
+
+    /// <summary>The Qdrant collection holding a space.</summary>
+    public string CollectionName(string space) => options.CollectionPrefix + space;
+
+    /// <inheritdoc />
+    public async Task EnsureSpaceAsync(VectorSpace space, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.ensure_space");
+        var name = CollectionName(space.Name);
+        if (!await retry.RunAsync("collection_exists", ct => client.CollectionExistsAsync(name, ct), cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await retry.RunAsync("create_collection", ct => client.CreateCollectionAsync(QdrantRequests.CreateCollection(name, space.Dimensions, options), ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException)
+            {
+                // Another server instance may have created it between our check and our create; then validate theirs below.
+                if (!await client.CollectionExistsAsync(name, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+            }
+        }
+
+        var info = await retry.RunAsync("collection_info", ct => client.GetCollectionInfoAsync(name, ct), cancellationToken).ConfigureAwait(false);
+        var existing = DenseDimensions(name, info);
+        if (existing != space.Dimensions)
+        {
+            throw new VectorSpaceMismatchException(space.Name, existing, space.Dimensions);
+        }
+
+        // Creating an index that exists is harmless in Qdrant, but checking first keeps start-up free of write calls.
+        if (!info.PayloadSchema.ContainsKey(QdrantSchema.CollectionField))
+        {
+            await retry.RunAsync("create_tenant_index", ct => client.CreatePayloadIndexAsync(name, QdrantSchema.CollectionField, PayloadSchemaType.Keyword, QdrantRequests.TenantIndex(), ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!info.PayloadSchema.ContainsKey(QdrantSchema.DocumentIdField))
+        {
+            await retry.RunAsync("create_document_index", ct => client.CreatePayloadIndexAsync(name, QdrantSchema.DocumentIdField, PayloadSchemaType.Keyword, null, ct), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task UpsertAsync(string space, IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.upsert");
+        activity?.SetTag("chatrag.qdrant.points", records.Count);
+        var name = CollectionName(space);
+        var pending = new List<Task>();
+        try
+        {
+            foreach (var batch in records.Chunk(options.UpsertBatchSize))
+            {
+                // Waiting for a slot before building the next request is the back-pressure: a fast producer cannot queue
+                // more than MaxConcurrentUpserts requests against Qdrant, whatever the number of concurrent callers.
+                await upsertSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                pending.Add(UpsertBatchAsync(name, batch, cancellationToken));
+                if (pending.Find(t => t.IsFaulted) is { } failed)
+                {
+                    await failed.ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(pending).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.delete_document");
+        var collections = await retry.RunAsync("list_collections", client.ListCollectionsAsync, cancellationToken).ConfigureAwait(false);
+        foreach (var name in collections.Where(c => c.StartsWith(options.CollectionPrefix, StringComparison.Ordinal)))
+        {
+            await retry.RunAsync("delete", ct => client.DeleteAsync(name, QdrantRequests.DocumentFilter(documentId), ct), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(string space, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (long)await retry.RunAsync("count", ct => client.CountAsync(CollectionName(space), null, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (IsMissingCollection(e))
+        {
+            return 0;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await client.HealthAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RpcException)
+        {
+            return false;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => upsertSlots.Dispose();
+
+    private async Task UpsertBatchAsync(string name, VectorRecord[] batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new UpsertPoints { CollectionName = name, Wait = true, Points = { batch.Select(QdrantRequests.Point) } };
+            await retry.RunAsync("upsert", ct => client.UpsertAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            QdrantTelemetry.UpsertedPoints.Add(batch.Length);
+        }
+        finally
+        {
+            upsertSlots.Release();
+        }
+    }
+
+    private static int DenseDimensions(string name, CollectionInfo info)
+    {
+        var vectors = info.Config?.Params?.VectorsConfig;
+        if (vectors?.ParamsMap is { } map && map.Map.TryGetValue(QdrantSchema.DenseVector, out var dense))
+        {
+            return (int)dense.Size;
+        }
+
+        throw new InvalidOperationException(
+            $"Qdrant collection '{name}' has no named vector '{QdrantSchema.DenseVector}'; it was not created by ChatRag. Remove it or choose another ChatRag:Qdrant:CollectionPrefix.");
+    }
+
+    // Qdrant answers NotFound for a missing collection on some calls and InvalidArgument ("doesn't exist") on others.
+    private static bool IsMissingCollection(RpcException e) =>
+        e.StatusCode == StatusCode.NotFound
+        || (e.StatusCode == StatusCode.InvalidArgument && e.Status.Detail.Contains("doesn't exist", StringComparison.OrdinalIgnoreCase));
+}
