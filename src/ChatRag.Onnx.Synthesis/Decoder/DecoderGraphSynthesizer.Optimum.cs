@@ -1,0 +1,89 @@
+using ChatRag.Onnx.Synthesis.Graph;
+
+namespace ChatRag.Onnx.Synthesis.Decoder;
+
+/// <summary>Optimum-style attention from standard ops only: rotate-half RoPE, KV concatenation, grouped heads by broadcasting.</summary>
+internal sealed partial class DecoderGraphSynthesizer
+{
+    private sealed class ConcatAttention : IAttention
+    {
+        private readonly DecoderGraphSynthesizer _s;
+        private readonly string _mask;
+        private readonly string _cos;
+        private readonly string _sin;
+
+        public ConcatAttention(DecoderGraphSynthesizer s, string attentionMask, string positionIds)
+        {
+            _s = s;
+            var g = s._g;
+            var shape = s._shape;
+
+            // Additive mask [B,1,1,S,T]: key j is visible to query position p when j <= p and attention_mask[j] == 1.
+            var total = g.Node("Gather", [g.Node("Shape", [attentionMask]), g.Int64Scalar(1)]);
+            var keyPositions = g.Node("Range", [g.Int64Scalar(0), total, g.Int64Scalar(1)]);
+            var causal = g.Node("LessOrEqual", [keyPositions, s.Unsqueeze(positionIds, 2)]);
+            var padding = s.Cast(s.Unsqueeze(attentionMask, 1), OnnxDataType.Bool);
+            var allowed = g.Node("And", [causal, padding]);
+            var additive = g.Node("Where", [allowed, g.Scalar(s._type, 0f), g.Scalar(s._type, -10000f)]);
+            _mask = s.Unsqueeze(additive, 1, 2);
+
+            // Full-width tables (cos(angle) repeated twice), matching the rotate_half convention.
+            var half = shape.HeadDim / 2;
+            var cosHalf = s.RotaryAngles(Math.Cos);
+            var sinHalf = s.RotaryAngles(Math.Sin);
+            var cosTable = g.Initializer(s._weights.FromValues("rotary.cos", [shape.MaxPositions, shape.HeadDim], Widen(cosHalf, half)));
+            var sinTable = g.Initializer(s._weights.FromValues("rotary.sin", [shape.MaxPositions, shape.HeadDim], Widen(sinHalf, half)));
+            _cos = s.Unsqueeze(g.Node("Gather", [cosTable, positionIds]), 1);
+            _sin = s.Unsqueeze(g.Node("Gather", [sinTable, positionIds]), 1);
+        }
+
+        public string Apply(int layer, string prefix, string normed)
+        {
+            var s = _s;
+            var g = s._g;
+            var shape = s._shape;
+            var groups = shape.Heads / shape.KvHeads;
+            var q = s.Linear(normed, prefix + ".self_attn.q_proj", shape.HiddenSize, shape.Heads * shape.HeadDim, true);
+            var k = s.Linear(normed, prefix + ".self_attn.k_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, true);
+            var v = s.Linear(normed, prefix + ".self_attn.v_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, true);
+            var q4 = Rope(s.Transpose(s.Reshape(q, 0, 0, shape.Heads, shape.HeadDim), 0, 2, 1, 3));
+            var k4 = Rope(s.Transpose(s.Reshape(k, 0, 0, shape.KvHeads, shape.HeadDim), 0, 2, 1, 3));
+            var v4 = s.Transpose(s.Reshape(v, 0, 0, shape.KvHeads, shape.HeadDim), 0, 2, 1, 3);
+            var axis2 = new Dictionary<string, object> { ["axis"] = 2L };
+            var presentK = g.Node("Concat", [Name("past_key_values.{0}.key", layer), k4], Name("present.{0}.key", layer), attributes: axis2);
+            var presentV = g.Node("Concat", [Name("past_key_values.{0}.value", layer), v4], Name("present.{0}.value", layer), attributes: axis2);
+
+            // Query heads h = kv * groups + g share kv head kv: view queries as [B, KV, G, S, D] and broadcast K/V over G.
+            var q5 = s.Reshape(q4, 0, shape.KvHeads, groups, -1, shape.HeadDim);
+            var kT = s.Transpose(s.Unsqueeze(presentK, 2), 0, 1, 2, 4, 3);
+            var scale = g.Scalar(s._type, 1f / MathF.Sqrt(shape.HeadDim));
+            var scores = g.Node("Add", [g.Node("Mul", [g.Node("MatMul", [q5, kT]), scale]), _mask]);
+            var probs = g.Node("Softmax", [scores], attributes: new Dictionary<string, object> { ["axis"] = -1L });
+            var context = g.Node("MatMul", [probs, s.Unsqueeze(presentV, 2)]);
+            var merged = s.Reshape(s.Transpose(s.Reshape(context, 0, shape.Heads, -1, shape.HeadDim), 0, 2, 1, 3), 0, 0, shape.Heads * shape.HeadDim);
+            return s.Linear(merged, prefix + ".self_attn.o_proj", shape.Heads * shape.HeadDim, shape.HiddenSize, false);
+        }
+
+        private static float[] Widen(float[] halfTable, int half)
+        {
+            var rows = halfTable.Length / half;
+            var wide = new float[rows * half * 2];
+            for (var r = 0; r < rows; r++)
+            {
+                Array.Copy(halfTable, r * half, wide, r * half * 2, half);
+                Array.Copy(halfTable, r * half, wide, (r * half * 2) + half, half);
+            }
+
+            return wide;
+        }
+
+        private string Rope(string x)
+        {
+            var g = _s._g;
+            var half = _s._shape.HeadDim / 2;
+            var parts = g.NodeMulti("Split", [x, g.Int64s(half, half)], [g.Fresh("rope_lo"), g.Fresh("rope_hi")], attributes: new Dictionary<string, object> { ["axis"] = -1L });
+            var rotated = g.Node("Concat", [g.Node("Neg", [parts[1]]), parts[0]], attributes: new Dictionary<string, object> { ["axis"] = -1L });
+            return g.Node("Add", [g.Node("Mul", [x, _cos]), g.Node("Mul", [rotated, _sin])]);
+        }
+    }
+}
