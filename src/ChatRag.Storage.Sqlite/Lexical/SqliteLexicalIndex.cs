@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ChatRag.Core.Indexing;
+using ChatRag.Storage.Sqlite.Diagnostics;
+
+namespace ChatRag.Storage.Sqlite.Lexical;
+
+/// <summary>
+/// <see cref="ILexicalIndex"/> over the FTS5 table <see cref="FtsSchema.TableName"/>. Scores are FTS5's BM25 negated,
+/// so higher is better; the collection filter is part of the SQL statement, so the top-k is taken after filtering.
+/// </summary>
+/// <remarks>An empty collection list or a query without words returns no hits. Term statistics (IDF, average length) are global across collections.</remarks>
+public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILexicalIndex
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LexicalHit>> SearchAsync(string query, int top, IReadOnlyCollection<string> collections, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(collections);
+        var match = FtsQueryBuilder.Build(query);
+        if (match is null || top <= 0 || collections.Count == 0)
+        {
+            return [];
+        }
+
+        using var activity = SqliteStorageTelemetry.ActivitySource.StartActivity("sqlite.lexical_search");
+        activity?.SetTag("chatrag.top", top);
+        var clock = Stopwatch.StartNew();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT f.rowid, bm25({FtsSchema.TableName}) AS score
+            FROM {FtsSchema.TableName} f JOIN Chunks c ON c.Id = f.rowid
+            WHERE {FtsSchema.TableName} MATCH $match AND c.Collection IN (SELECT value FROM json_each($collections))
+            ORDER BY score
+            LIMIT $top
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$collections", JsonSerializer.Serialize(collections));
+        command.Parameters.AddWithValue("$top", top);
+        var hits = new List<LexicalHit>(Math.Min(top, 1024));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                hits.Add(new LexicalHit(reader.GetInt64(0), -reader.GetDouble(1)));
+            }
+        }
+
+        SqliteStorageTelemetry.LexicalSearchDuration.Record(clock.Elapsed.TotalMilliseconds);
+        activity?.SetTag("chatrag.hits", hits.Count);
+        return hits;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Storage.Sqlite;
+
+/// <summary>Creates the data directory, switches the database to WAL and applies pending migrations. Safe to run on every start.</summary>
+public sealed class SqliteStorageInitializer(
+    IOptions<StorageOptions> options,
+    SqliteConnectionSettings database,
+    IDbContextFactory<ChatRagDbContext> contexts,
+    ILogger<SqliteStorageInitializer> logger)
+{
+    /// <summary>Brings the database to the current schema.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(Path.GetDirectoryName(options.Value.DatabasePath)!);
+
+        // journal_mode is persistent in the file and cannot change inside a transaction, so set it before migrating.
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "SQLite storage ready at {Path}: {Count} migration(s) applied in {Elapsed} ms.",
+            options.Value.DatabasePath,
+            pending.Count,
+            clock.ElapsedMilliseconds);
+    }
+}

@@ -1,0 +1,50 @@
+using ChatRag.Core.Documents;
+using ChatRag.Core.Indexing;
+using ChatRag.Core.Security;
+using ChatRag.Storage.Sqlite.Documents;
+using ChatRag.Storage.Sqlite.Lexical;
+using ChatRag.Storage.Sqlite.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Storage.Sqlite;
+
+/// <summary>Registers the SQLite storage adapter.</summary>
+public static class SqliteStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="StorageOptions"/> (section <c>ChatRag</c>, validated at start-up), the DbContext factory, and the
+    /// SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="ILexicalIndex"/> and <see cref="IApiKeyStore"/>.
+    /// Call <see cref="InitializeStorageAsync"/> once before serving.
+    /// </summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptionsWithValidateOnStart<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqliteConnectionSettings(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddPooledDbContextFactory<ChatRagDbContext>((sp, builder) =>
+        {
+            var settings = sp.GetRequiredService<SqliteConnectionSettings>();
+            builder.UseSqlite(settings.ConnectionString).AddInterceptors(settings);
+        });
+        services.AddSingleton<SqliteDocumentRepository>();
+        services.AddSingleton<IDocumentRepository>(sp => sp.GetRequiredService<SqliteDocumentRepository>());
+        services.AddSingleton<SqliteLexicalIndex>();
+        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<SqliteLexicalIndex>());
+        services.AddSingleton<SqliteApiKeyStore>();
+        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
+        services.AddSingleton<SqliteStorageInitializer>();
+        services.AddSingleton<SqliteHealthProbe>();
+        return services;
+    }
+
+    /// <summary>Creates the data directory and brings the database schema up to date (idempotent).</summary>
+    public static Task InitializeStorageAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<SqliteStorageInitializer>().InitializeAsync(cancellationToken);
+}
