@@ -20,7 +20,9 @@ public static class FtsQueryBuilder
         var terms = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var word = new StringBuilder();
-        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
+        // No Unicode normalisation here (a no-op under invariant globalization): combining marks stay inside the word and
+        // unicode61's remove_diacritics drops them, so decomposed and precomposed accents match alike.
+        foreach (var rune in text.EnumerateRunes())
         {
             if (IsWordRune(rune))
             {
