@@ -1,0 +1,48 @@
+namespace ChatRag.VectorStore.Qdrant.Tests;
+
+public sealed class SparseTermEncoderTests
+{
+    [Fact]
+    public void Token_hashes_are_stable_fnv1a_values()
+    {
+        // Published FNV-1a 32-bit test vectors: changing the hash would silently break every stored sparse vector.
+        Assert.Equal(0xE40C292Cu, SparseTermEncoder.Hash("a"));
+        Assert.Equal(0xBF9CF968u, SparseTermEncoder.Hash("foobar"));
+    }
+
+    [Fact]
+    public void Tokens_are_lower_cased_letter_and_digit_runs()
+    {
+        Assert.Equal(["qdrant", "1", "20", "ünïcode", "ok"], SparseTermEncoder.Tokenize("Qdrant 1.20: ÜNÏCODE, ok!"));
+    }
+
+    [Fact]
+    public void Document_weights_saturate_with_repetition_and_indices_ascend()
+    {
+        var (indices, values) = SparseTermEncoder.EncodeDocument("rocket rocket rocket fuel");
+
+        Assert.Equal(2, indices.Length);
+        Assert.True(indices.SequenceEqual(indices.Order()));
+        var rocket = values[Array.IndexOf(indices, SparseTermEncoder.Hash("rocket"))];
+        var fuel = values[Array.IndexOf(indices, SparseTermEncoder.Hash("fuel"))];
+        Assert.True(rocket > fuel);
+        Assert.True(rocket < 3 * fuel, "term frequency must saturate, not grow linearly");
+        Assert.True(rocket < SparseTermEncoder.K1 + 1);
+    }
+
+    [Fact]
+    public void Query_weights_are_one_per_distinct_term()
+    {
+        var (indices, values) = SparseTermEncoder.EncodeQuery("fuel the rocket, fuel!");
+
+        Assert.Equal(3, indices.Length);
+        Assert.All(values, v => Assert.Equal(1f, v));
+    }
+
+    [Fact]
+    public void Empty_text_gives_an_empty_vector()
+    {
+        Assert.Empty(SparseTermEncoder.EncodeDocument(null).Indices);
+        Assert.Empty(SparseTermEncoder.EncodeQuery(" ... ").Indices);
+    }
+}
