@@ -13,7 +13,15 @@ public static partial class ChatTemplates
     public static IChatTemplate ForFamily(string family)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(family);
-        throw Unsupported($"family '{family}'");
+        var key = family.Trim().ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        return key switch
+        {
+            "qwen2.5" or "qwen2" or "qwen" or "qwen25" or "chatml" => new QwenChatTemplate(),
+            "llama3" or "llama3.1" or "llama3.2" or "llama3.3" or "llama" => new Llama3ChatTemplate(),
+            "phi3.5" or "phi3" or "phi35" or "phi3.5mini" => new Phi35ChatTemplate(),
+            "phi4" or "phi4mini" or "phi4miniinstruct" => new Phi4ChatTemplate(),
+            _ => throw Unsupported($"family '{family}'"),
+        };
     }
 
     /// <summary>
@@ -26,7 +34,7 @@ public static partial class ChatTemplates
     public static IChatTemplate Detect(string modelDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelDirectory);
-        throw Unsupported($"model folder '{modelDirectory}'");
+        return ForFamily(DetectFamily(modelDirectory) ?? throw Unsupported($"model folder '{modelDirectory}'"));
     }
 
     private static NotSupportedException Unsupported(string what) =>

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.AI;
+
+namespace ChatRag.Decoder.Onnx.Parsing;
+
+/// <summary>The tool-call states of the parser: inside a tagged block, or reading Llama's bare JSON.</summary>
+public sealed partial class ModelOutputParser
+{
+    // The markup that opened the JSON being read ("<|python_tag|>" or nothing), written back if it is not a call.
+    private string _jsonPrefix = string.Empty;
+
+    private bool ProcessTaggedCall(bool final)
+    {
+        var (open, close) = _callTags!.Value;
+        var text = _pending.ToString();
+        var end = text.IndexOf(close, StringComparison.Ordinal);
+        if (end < 0 && !final)
+        {
+            return false;
+        }
+
+        var body = end >= 0 ? text[..end] : text;
+        var calls = ToolCallReader.ReadSequence(body);
+        if (calls is null)
+        {
+            EmitRaw(open + body + (end >= 0 ? close : string.Empty));
+        }
+        else
+        {
+            EmitCalls(calls);
+        }
+
+        Replace(end >= 0 ? text[(end + close.Length)..] : string.Empty);
+        _mode = Mode.Text;
+        return true;
+    }
+
+    private bool ProcessJsonCall(bool final)
+    {
+        var text = _pending.ToString();
+        var start = FirstNonSeparator(text);
+        if (start < 0)
+        {
+            // Only separators so far; at the end they are dropped along with a lone prefix that held no call.
+            if (final)
+            {
+                EmitRaw(_jsonPrefix);
+                Replace(string.Empty);
+                _mode = Mode.Text;
+            }
+
+            return final;
+        }
+
+        if (text[start] is not ('{' or '['))
+        {
+            // Not JSON: what follows is text (after a python tag, Llama's built-in tool code, kept as written).
+            Replace(_jsonPrefix + text[start..]);
+            _jsonPrefix = string.Empty;
+            _textStarted = true;
+            _mode = Mode.Text;
+            return true;
+        }
+
+        var end = JsonValueScanner.FindEnd(text, start);
+        if (end < 0)
+        {
+            if (final)
+            {
+                EmitRaw(_jsonPrefix + text[start..]);
+                Replace(string.Empty);
+                _mode = Mode.Text;
+            }
+
+            return final;
+        }
+
+        if (ToolCallReader.ReadValue(text[start..end]) is { } calls)
+        {
+            EmitCalls(calls);
+            _jsonPrefix = string.Empty;
+            Replace(text[end..]);
+            return true;
+        }
+
+        EmitRaw(_jsonPrefix + text[start..end]);
+        _jsonPrefix = string.Empty;
+        Replace(text[end..]);
+        _mode = Mode.Text;
+        return true;
+    }
+
+    private void EmitCalls(List<FunctionCallContent> calls)
+    {
+        _heldWhitespace = string.Empty;
+        foreach (var call in calls)
+        {
+            Emit(call);
+        }
+
+        _dropLeading = true;
+        _afterCall = true;
+        _textStarted = false;
+    }
+
+    // Markup that turned out not to be a call: shown as the model wrote it, and text continues after it.
+    private void EmitRaw(string raw)
+    {
+        if (raw.Length == 0)
+        {
+            return;
+        }
+
+        _dropLeading = false;
+        _textStarted = true;
+        EmitText(raw, beforeStructure: false);
+    }
+
+    private static int FirstNonSeparator(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && text[i] != ';')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,249 @@
+using System.Text;
+using ChatRag.Decoder.Onnx.Templates;
+using Microsoft.Extensions.AI;
+
+namespace ChatRag.Decoder.Onnx.Parsing;
+
+/// <summary>
+/// Streaming reader of a model's raw output: reasoning between <c>&lt;think&gt;</c> tags becomes
+/// <see cref="TextReasoningContent"/>, tool-call markup becomes <see cref="FunctionCallContent"/> (with a generated
+/// call id and <see cref="System.Text.Json.JsonElement"/> argument values), everything else <see cref="TextContent"/>.
+/// </summary>
+/// <remarks>
+/// <para>Text that could still be the start of a tag is held back until the next delta settles it, so a tag split
+/// across deltas (<c>"&lt;tool_"</c> + <c>"call&gt;"</c>) never leaks as text. A call is emitted once its closing tag
+/// (or, for Llama, its closing brace) has arrived.</para>
+/// <para>Malformed calls are not lost: markup whose JSON does not parse, or is not <c>{"name", "arguments"}</c>, is
+/// emitted as <see cref="TextContent"/> holding the raw text, tags included, so the caller shows what the model wrote.
+/// An unclosed block at the end of generation is read as a call if its JSON is complete, otherwise as text.</para>
+/// <para>Whitespace that only separates structure (before and after a call, after the end of reasoning) is dropped.</para>
+/// </remarks>
+public sealed partial class ModelOutputParser : IModelOutputParser
+{
+    private enum Mode { Text, Reasoning, TaggedCall, JsonCall }
+
+    private readonly ModelOutputParserOptions _options;
+    private readonly string[] _textTags;
+    private readonly (string Open, string Close)? _callTags;
+    private readonly StringBuilder _pending = new();
+    private List<AIContent> _output = [];
+    private Mode _mode;
+    private string _heldWhitespace = string.Empty;
+    private bool _dropLeading;
+    private bool _afterCall;
+    private bool _textStarted;
+    private bool _completed;
+
+    /// <summary>Creates a parser for one generation.</summary>
+    /// <param name="options">What to recognise; see the presets on <see cref="ModelOutputParserOptions"/>.</param>
+    public ModelOutputParser(ModelOutputParserOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _callTags = options.ToolCalls switch
+        {
+            ToolCallSyntax.Hermes => ("<tool_call>", "</tool_call>"),
+            ToolCallSyntax.Phi4 => ("<|tool_call|>", "<|/tool_call|>"),
+            _ => null,
+        };
+        var tags = new List<string>();
+        if (options.ReasoningStart is { Length: > 0 } start)
+        {
+            tags.Add(start);
+        }
+
+        if (_callTags is { } pair)
+        {
+            tags.Add(pair.Open);
+        }
+
+        if (options.ToolCalls == ToolCallSyntax.Llama3Json)
+        {
+            tags.Add(PythonTag);
+        }
+
+        _textTags = [.. tags];
+        _mode = options.StartsInReasoning ? Mode.Reasoning : Mode.Text;
+    }
+
+    private const string PythonTag = "<|python_tag|>";
+
+    /// <inheritdoc />
+    public IEnumerable<AIContent> Push(string textDelta)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        ArgumentNullException.ThrowIfNull(textDelta);
+        _pending.Append(textDelta);
+        Process(final: false);
+        return TakeOutput();
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<AIContent> Complete()
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        Process(final: true);
+        _completed = true;
+        return TakeOutput();
+    }
+
+    private List<AIContent> TakeOutput()
+    {
+        var output = _output;
+        _output = [];
+        return output;
+    }
+
+    private void Process(bool final)
+    {
+        var progressed = true;
+        while (progressed)
+        {
+            progressed = _mode switch
+            {
+                Mode.Text => ProcessText(final),
+                Mode.Reasoning => ProcessReasoning(final),
+                Mode.TaggedCall => ProcessTaggedCall(final),
+                _ => ProcessJsonCall(final),
+            };
+        }
+    }
+
+    /// <returns>Whether the mode changed, so the rest of the buffer must be read again.</returns>
+    private bool ProcessText(bool final)
+    {
+        var text = _pending.ToString();
+        if (_options.ToolCalls == ToolCallSyntax.Llama3Json && !_textStarted)
+        {
+            // A Llama call is a whole response (or follows another call): a '{' before any text opens one.
+            var first = FirstNonSeparator(text);
+            if (first < 0 && !final)
+            {
+                return false;
+            }
+
+            if (first >= 0 && text[first] == '{')
+            {
+                _heldWhitespace = string.Empty;
+                Replace(text[first..]);
+                _jsonPrefix = string.Empty;
+                _mode = Mode.JsonCall;
+                return true;
+            }
+        }
+
+        var (index, tag) = TagSearch.FindFirst(text, _textTags);
+        if (tag is not null)
+        {
+            EmitText(text[..index], beforeStructure: true);
+            Replace(text[(index + tag.Length)..]);
+            EnterTag(tag);
+            return true;
+        }
+
+        var hold = final ? 0 : TagSearch.PartialSuffix(text, _textTags);
+        EmitText(text[..^hold], beforeStructure: false);
+        Replace(text[^hold..]);
+        if (final)
+        {
+            FlushHeldWhitespace();
+        }
+
+        return false;
+    }
+
+    private void EnterTag(string tag)
+    {
+        if (tag == _options.ReasoningStart)
+        {
+            _mode = Mode.Reasoning;
+        }
+        else if (tag == PythonTag)
+        {
+            _jsonPrefix = PythonTag;
+            _mode = Mode.JsonCall;
+        }
+        else
+        {
+            _mode = Mode.TaggedCall;
+        }
+    }
+
+    private bool ProcessReasoning(bool final)
+    {
+        var text = _pending.ToString();
+        var end = text.IndexOf(_options.ReasoningEnd, StringComparison.Ordinal);
+        if (end >= 0)
+        {
+            Emit(new TextReasoningContent(text[..end]));
+            Replace(text[(end + _options.ReasoningEnd.Length)..]);
+            _mode = Mode.Text;
+            _dropLeading = true;
+            _afterCall = false;
+            return true;
+        }
+
+        var hold = final ? 0 : TagSearch.PartialSuffix(text, [_options.ReasoningEnd]);
+        Emit(new TextReasoningContent(text[..^hold]));
+        Replace(text[^hold..]);
+        return false;
+    }
+
+    private void EmitText(string segment, bool beforeStructure)
+    {
+        var text = _heldWhitespace + segment;
+        _heldWhitespace = string.Empty;
+        if (_dropLeading)
+        {
+            text = _afterCall ? text.TrimStart().TrimStart(';').TrimStart() : text.TrimStart();
+            _dropLeading = text.Length == 0;
+        }
+
+        var core = text.TrimEnd();
+        if (!beforeStructure)
+        {
+            _heldWhitespace = text[core.Length..];
+        }
+
+        if (core.Length > 0)
+        {
+            _textStarted = true;
+            Emit(new TextContent(core));
+        }
+    }
+
+    private void FlushHeldWhitespace()
+    {
+        if (_heldWhitespace.Length > 0 && !_dropLeading)
+        {
+            Emit(new TextContent(_heldWhitespace));
+        }
+
+        _heldWhitespace = string.Empty;
+    }
+
+    private void Emit(AIContent content)
+    {
+        // Merge neighbours of one kind so a delta yields at most one text and one reasoning item in a row.
+        switch (content)
+        {
+            case TextReasoningContent { Text.Length: 0 }:
+            case TextContent { Text.Length: 0 }:
+                return;
+            case TextReasoningContent reasoning when _output.Count > 0 && _output[^1] is TextReasoningContent previous:
+                _output[^1] = new TextReasoningContent(previous.Text + reasoning.Text);
+                return;
+            case TextContent text when _output.Count > 0 && _output[^1] is TextContent previous:
+                _output[^1] = new TextContent(previous.Text + text.Text);
+                return;
+            default:
+                _output.Add(content);
+                return;
+        }
+    }
+
+    private void Replace(string pending)
+    {
+        _pending.Clear().Append(pending);
+    }
+}
