@@ -29,7 +29,7 @@ public sealed record DecoderShape(
     public float RmsEps => 1e-6f;
 
     /// <summary>A few-KB model for tests; the vocabulary is the synthetic tokenizer's.</summary>
-    public static DecoderShape Tiny { get; } = new("tiny", 0, 32, 2, 4, 2, 8, 64, true, 512, 10000);
+    public static DecoderShape Tiny { get; } = new("tiny", 0, 32, 2, 4, 2, 16, 64, false, 512, 10000);
 
     /// <summary>Qwen2.5-0.5B dimensions.</summary>
     public static DecoderShape Qwen05B { get; } = new("qwen2.5-0.5b", 151936, 896, 24, 14, 2, 64, 4864, true, 4096, 1000000);

@@ -1,0 +1,183 @@
+using ChatRag.Decoder.Onnx.Sampling;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace ChatRag.Decoder.Onnx.Runtime;
+
+/// <summary>The generation loop: prefill, then one token per step against the KV cache.</summary>
+public sealed partial class DecoderModel
+{
+    /// <summary>
+    /// Generates token ids after <paramref name="promptIds"/>, lazily: each id is yielded as soon as it is chosen, and
+    /// stopping the enumeration (or cancelling) releases every native buffer. EOS ends the sequence and is not yielded.
+    /// </summary>
+    /// <exception cref="ArgumentException">The prompt is empty or does not fit the maximum length.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; a running step is interrupted.</exception>
+    public IEnumerable<int> Generate(IReadOnlyList<int> promptIds, GenerationSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(promptIds);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (promptIds.Count == 0 || promptIds.Count >= MaxLength)
+        {
+            throw new ArgumentException($"The prompt has {promptIds.Count} tokens; it must have between 1 and {MaxLength - 1}.", nameof(promptIds));
+        }
+
+        return GenerateCore(promptIds, settings, cancellationToken);
+    }
+
+    private IEnumerable<int> GenerateCore(IReadOnlyList<int> promptIds, GenerationSettings settings, CancellationToken cancellationToken)
+    {
+        var budget = Math.Min(settings.MaxNewTokens, MaxLength - promptIds.Count);
+        var eos = settings.IgnoreEos ? [] : new HashSet<int>(settings.EosTokenIds ?? Info.EosTokenIds);
+        var sampler = new TokenSampler(settings.Sampling);
+        var tokens = new List<int>(promptIds);
+        using var cache = CreateCache();
+        using var binding = _session.CreateIoBinding();
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+        var processed = 0;
+        float[] logits = [];
+        for (var step = 0; step < budget; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!settings.UseCache)
+            {
+                cache.Reset();
+                processed = 0;
+            }
+
+            logits = RunStep(binding, runOptions, cache, tokens, processed, logits, cancellationToken);
+            processed = tokens.Count;
+            var next = sampler.Sample(logits, tokens);
+            if (eos.Contains(next))
+            {
+                yield break;
+            }
+
+            tokens.Add(next);
+            yield return next;
+        }
+    }
+
+    private IKvCache CreateCache() => Info.Convention == KvConvention.SharedBuffer
+        ? new SharedBufferKvCache(Info, _kvAllocator, MaxLength)
+        : new ConcatKvCache(Info, _kvAllocator, _kvMemory);
+
+    private float[] RunStep(OrtIoBinding binding, RunOptions runOptions, IKvCache cache, List<int> tokens, int start, float[] logits, CancellationToken cancellationToken)
+    {
+        var total = tokens.Count;
+        var count = total - start;
+        var disposables = new List<IDisposable>(4);
+        try
+        {
+            binding.BindInput(Info.InputIdsName, Track(disposables, Ids(tokens, start, count)));
+            if (Info.AttentionMaskName is { } mask)
+            {
+                binding.BindInput(mask, Track(disposables, OrtValue.CreateTensorValueFromMemory(Enumerable.Repeat(1L, total).ToArray(), [1, total])));
+            }
+
+            if (Info.PositionIdsName is { } positions)
+            {
+                var ids = new long[count];
+                for (var i = 0; i < count; i++)
+                {
+                    ids[i] = start + i;
+                }
+
+                binding.BindInput(positions, Track(disposables, OrtValue.CreateTensorValueFromMemory(ids, [1, count])));
+            }
+
+            if (Info.UseCacheBranchName is { } branch)
+            {
+                binding.BindInput(branch, Track(disposables, OrtValue.CreateTensorValueFromMemory(new[] { start > 0 }, [1])));
+            }
+
+            cache.Bind(binding);
+
+            // Only logits come to the host; on CUDA the KV buffers stay in device memory.
+            binding.BindOutputToDevice(Info.LogitsName, OrtMemoryInfo.DefaultInstance);
+            try
+            {
+                _session.RunWithBinding(runOptions, binding);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            var names = binding.GetOutputNames();
+            var outputs = binding.GetOutputValues();
+            try
+            {
+                logits = ReadLastLogits(outputs[names.ToList().IndexOf(Info.LogitsName)], logits);
+            }
+            finally
+            {
+                cache.Advance(outputs, [.. names]);
+            }
+
+            return logits;
+        }
+        finally
+        {
+            foreach (var d in disposables)
+            {
+                d.Dispose();
+            }
+        }
+    }
+
+    private static OrtValue Track(List<IDisposable> list, OrtValue value)
+    {
+        list.Add(value);
+        return value;
+    }
+
+    private OrtValue Ids(List<int> tokens, int start, int count)
+    {
+        if (Info.InputIdsElementType == TensorElementType.Int32)
+        {
+            return OrtValue.CreateTensorValueFromMemory(tokens.GetRange(start, count).ToArray(), [1, count]);
+        }
+
+        return OrtValue.CreateTensorValueFromMemory(tokens.GetRange(start, count).Select(t => (long)t).ToArray(), [1, count]);
+    }
+
+    private float[] ReadLastLogits(OrtValue value, float[] buffer)
+    {
+        var shape = value.GetTensorTypeAndShape().Shape;
+        var vocab = (int)shape[^1];
+        var offset = (int)((shape.Length > 1 ? shape[^2] - 1 : 0) * vocab);
+        if (buffer.Length != vocab)
+        {
+            buffer = new float[vocab];
+        }
+
+        switch (Info.LogitsElementType)
+        {
+            case TensorElementType.Float:
+                value.GetTensorDataAsSpan<float>().Slice(offset, vocab).CopyTo(buffer);
+                break;
+            case TensorElementType.Float16:
+                var half = value.GetTensorDataAsSpan<Float16>().Slice(offset, vocab);
+                for (var i = 0; i < vocab; i++)
+                {
+                    buffer[i] = half[i].ToFloat();
+                }
+
+                break;
+            case TensorElementType.BFloat16:
+                var bf = value.GetTensorDataAsSpan<BFloat16>().Slice(offset, vocab);
+                for (var i = 0; i < vocab; i++)
+                {
+                    buffer[i] = bf[i].ToFloat();
+                }
+
+                break;
+            default:
+                throw new NotSupportedException($"Logits of type {Info.LogitsElementType} are not supported.");
+        }
+
+        return buffer;
+    }
+}

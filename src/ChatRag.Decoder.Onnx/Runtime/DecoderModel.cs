@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using ChatRag.Decoder.Onnx.Tokenization;
+using Microsoft.ML.OnnxRuntime;
+
+namespace ChatRag.Decoder.Onnx.Runtime;
+
+/// <summary>
+/// A loaded decoder: one <see cref="InferenceSession"/> shared by every request (ONNX Runtime sessions are safe for
+/// concurrent runs), its tokenizer and metadata. Each <see cref="Generate"/> call owns its own IOBinding and KV
+/// buffers, so concurrent generations never share mutable state.
+/// </summary>
+public sealed partial class DecoderModel : IDisposable
+{
+    /// <summary>Activity source of the decoder runtime.</summary>
+    public static readonly ActivitySource ActivitySource = new("ChatRag.Decoder.Onnx");
+
+    private readonly InferenceSession _session;
+    private readonly OrtMemoryInfo _kvMemory;
+    private readonly OrtAllocator _kvAllocator;
+
+    private DecoderModel(InferenceSession session, DecoderModelInfo info, ByteLevelBpeTokenizer tokenizer, ExecutionProvider provider, OrtMemoryInfo kvMemory, int maxLength)
+    {
+        _session = session;
+        Info = info;
+        Tokenizer = tokenizer;
+        Provider = provider;
+        _kvMemory = kvMemory;
+        _kvAllocator = provider == ExecutionProvider.Cuda ? new OrtAllocator(session, kvMemory) : OrtAllocator.DefaultInstance;
+        MaxLength = maxLength;
+    }
+
+    /// <summary>What was read from the model folder and session metadata.</summary>
+    public DecoderModelInfo Info { get; }
+
+    /// <summary>The model's tokenizer.</summary>
+    public ByteLevelBpeTokenizer Tokenizer { get; }
+
+    /// <summary>The provider actually in use (never <see cref="ExecutionProvider.Auto"/>).</summary>
+    public ExecutionProvider Provider { get; }
+
+    /// <summary>Cap on prompt + generated tokens.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>Loads the decoder in <paramref name="directory"/>.</summary>
+    /// <exception cref="NotSupportedException">The export or its tokenizer is of a kind this runtime cannot run.</exception>
+    public static DecoderModel Load(string directory, DecoderModelLoadOptions? options = null)
+    {
+        options ??= new DecoderModelLoadOptions();
+        var modelPath = DecoderModelInfoReader.FindModelFile(directory);
+        var tokenizerPath = Path.Combine(directory, "tokenizer.json");
+        var tokenizer = File.Exists(tokenizerPath) ? ByteLevelBpeTokenizer.FromFile(tokenizerPath) : throw new FileNotFoundException("tokenizer.json is missing.", tokenizerPath);
+        var (session, provider) = CreateSession(modelPath, options);
+        try
+        {
+            var info = DecoderModelInfoReader.Read(directory, modelPath, session);
+            var max = options.MaxLength > 0 ? Math.Min(options.MaxLength, info.ContextLength) : info.ContextLength;
+            var kvMemory = provider == ExecutionProvider.Cuda
+                ? new OrtMemoryInfo(OrtMemoryInfo.allocatorCUDA, OrtAllocatorType.DeviceAllocator, options.DeviceId, OrtMemType.Default)
+                : OrtMemoryInfo.DefaultInstance;
+            return new DecoderModel(session, info, tokenizer, provider, kvMemory, max);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Provider == ExecutionProvider.Cuda)
+        {
+            _kvAllocator.Dispose();
+            _kvMemory.Dispose();
+        }
+
+        _session.Dispose();
+    }
+
+    private static (InferenceSession Session, ExecutionProvider Provider) CreateSession(string modelPath, DecoderModelLoadOptions options)
+    {
+        if (options.Provider != ExecutionProvider.Cpu)
+        {
+            try
+            {
+                using var cuda = NewSessionOptions();
+                cuda.AppendExecutionProvider_CUDA(options.DeviceId);
+                return (new InferenceSession(modelPath, cuda), ExecutionProvider.Cuda);
+            }
+            catch (OnnxRuntimeException) when (options.Provider == ExecutionProvider.Auto)
+            {
+                // No usable CUDA here (no driver, no libraries): Auto falls back to the CPU by design.
+            }
+        }
+
+        using var cpu = NewSessionOptions();
+        return (new InferenceSession(modelPath, cpu), ExecutionProvider.Cpu);
+    }
+
+    private static SessionOptions NewSessionOptions() => new()
+    {
+        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+
+        // Shapes change every step (prefill, then one token, then a longer past); memory patterns would be rebuilt each time.
+        EnableMemoryPattern = false,
+        LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+    };
+}

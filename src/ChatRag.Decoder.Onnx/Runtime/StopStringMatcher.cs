@@ -1,0 +1,77 @@
+namespace ChatRag.Decoder.Onnx.Runtime;
+
+/// <summary>
+/// Watches streamed text for stop strings. Text that could still be the start of a stop string is held back, so
+/// nothing of a stop string ever reaches the caller, even when it arrives split across tokens.
+/// </summary>
+public sealed class StopStringMatcher
+{
+    private readonly string[] _stops;
+    private string _pending = string.Empty;
+
+    /// <summary>Creates a matcher; empty strings are ignored.</summary>
+    public StopStringMatcher(IEnumerable<string> stopStrings) =>
+        _stops = [.. (stopStrings ?? []).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether a stop string has been seen.</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>Adds text; returns what is safe to emit now.</summary>
+    public string Push(string delta)
+    {
+        if (Stopped || string.IsNullOrEmpty(delta))
+        {
+            return string.Empty;
+        }
+
+        _pending += delta;
+        var first = -1;
+        foreach (var stop in _stops)
+        {
+            var at = _pending.IndexOf(stop, StringComparison.Ordinal);
+            if (at >= 0 && (first < 0 || at < first))
+            {
+                first = at;
+            }
+        }
+
+        if (first >= 0)
+        {
+            Stopped = true;
+            var before = _pending[..first];
+            _pending = string.Empty;
+            return before;
+        }
+
+        var hold = LongestSuffixThatStartsAStop();
+        var emit = _pending[..^hold];
+        _pending = _pending[^hold..];
+        return emit;
+    }
+
+    /// <summary>Releases held-back text at the end of generation.</summary>
+    public string Flush()
+    {
+        var rest = Stopped ? string.Empty : _pending;
+        _pending = string.Empty;
+        return rest;
+    }
+
+    private int LongestSuffixThatStartsAStop()
+    {
+        var best = 0;
+        foreach (var stop in _stops)
+        {
+            for (var length = Math.Min(stop.Length - 1, _pending.Length); length > best; length--)
+            {
+                if (_pending.AsSpan(_pending.Length - length).SequenceEqual(stop.AsSpan(0, length)))
+                {
+                    best = length;
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,122 @@
+namespace ChatRag.Decoder.Onnx.Sampling;
+
+/// <summary>
+/// Picks tokens from logits: repetition penalty, then argmax (greedy) or temperature, top-k, top-p and a seeded
+/// draw. One sampler per generation, so a seed reproduces a whole sequence.
+/// </summary>
+public sealed class TokenSampler
+{
+    private readonly SamplingOptions _options;
+    private readonly Random _random;
+    private readonly HashSet<int> _seen = [];
+    private int[] _order = [];
+    private float[] _keys = [];
+
+    /// <summary>Creates a sampler for one generation.</summary>
+    public TokenSampler(SamplingOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _random = options.Seed is { } seed ? new Random(seed) : new Random();
+    }
+
+    /// <summary>Chooses the next token. <paramref name="logits"/> is modified in place.</summary>
+    /// <param name="logits">The last position's logits.</param>
+    /// <param name="context">Prompt and generated tokens so far (for the repetition penalty).</param>
+    public int Sample(Span<float> logits, IReadOnlyList<int> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_options.RepetitionPenalty != 1f)
+        {
+            ApplyRepetitionPenalty(logits, context);
+        }
+
+        return _options.IsGreedy ? ArgMax(logits) : Draw(logits);
+    }
+
+    /// <summary>Index of the largest value (the first one on ties).</summary>
+    public static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private void ApplyRepetitionPenalty(Span<float> logits, IReadOnlyList<int> context)
+    {
+        _seen.Clear();
+        foreach (var id in context)
+        {
+            if ((uint)id < (uint)logits.Length && _seen.Add(id))
+            {
+                logits[id] = logits[id] > 0 ? logits[id] / _options.RepetitionPenalty : logits[id] * _options.RepetitionPenalty;
+            }
+        }
+    }
+
+    private int Draw(Span<float> logits)
+    {
+        var n = logits.Length;
+        if (_order.Length != n)
+        {
+            _order = new int[n];
+            _keys = new float[n];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            _order[i] = i;
+            _keys[i] = -logits[i]; // ascending sort of negated logits = most likely first
+        }
+
+        Array.Sort(_keys, _order);
+        var keep = _options.TopK > 0 ? Math.Min(_options.TopK, n) : n;
+        var max = -_keys[0];
+        var probabilities = new double[keep];
+        double total = 0;
+        for (var i = 0; i < keep; i++)
+        {
+            probabilities[i] = Math.Exp((-_keys[i] - max) / _options.Temperature);
+            total += probabilities[i];
+        }
+
+        // Top-p: cut after the cumulative probability reaches p (always keeping the first token).
+        if (_options.TopP < 1f)
+        {
+            double cumulative = 0;
+            for (var i = 0; i < keep; i++)
+            {
+                cumulative += probabilities[i] / total;
+                if (cumulative >= _options.TopP)
+                {
+                    keep = i + 1;
+                    break;
+                }
+            }
+
+            total = 0;
+            for (var i = 0; i < keep; i++)
+            {
+                total += probabilities[i];
+            }
+        }
+
+        var target = _random.NextDouble() * total;
+        for (var i = 0; i < keep; i++)
+        {
+            target -= probabilities[i];
+            if (target <= 0)
+            {
+                return _order[i];
+            }
+        }
+
+        return _order[keep - 1];
+    }
+}

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ChatRag.Decoder.Onnx.Tokenization;
+
+/// <summary>
+/// Byte-level BPE read from a Hugging Face <c>tokenizer.json</c> (the GPT-2 / Qwen2 / Llama 3 family): added tokens
+/// are split out first, the rest is NFC-normalised, split by the pre-tokenizer regex, mapped through GPT-2's
+/// byte alphabet and merged by rank. Thread-safe; word merges are memoised.
+/// </summary>
+public sealed partial class ByteLevelBpeTokenizer
+{
+    private const string Gpt2Pattern = @"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
+    private readonly Dictionary<string, int> _vocab;
+    private readonly Dictionary<(string, string), int> _mergeRanks;
+    private readonly byte[][] _tokenBytes;
+    private readonly bool[] _special;
+    private readonly Dictionary<string, int> _added;
+    private readonly Regex? _addedSplitter;
+    private readonly Regex _preTokenizer;
+    private readonly bool _nfc;
+    private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
+    private readonly string[] _byteToChar;
+
+    private ByteLevelBpeTokenizer(
+        Dictionary<string, int> vocab, Dictionary<(string, string), int> mergeRanks, Dictionary<string, int> added,
+        HashSet<int> specialIds, string pattern, bool nfc)
+    {
+        _vocab = vocab;
+        _mergeRanks = mergeRanks;
+        _added = added;
+        _nfc = nfc;
+        _preTokenizer = new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        _byteToChar = ByteAlphabet.ByteToChar;
+        var size = Math.Max(vocab.Count == 0 ? 0 : vocab.Values.Max() + 1, added.Count == 0 ? 0 : added.Values.Max() + 1);
+        _tokenBytes = new byte[size][];
+        _special = new bool[size];
+        foreach (var (token, id) in vocab)
+        {
+            _tokenBytes[id] = ByteAlphabet.ToBytes(token);
+        }
+
+        foreach (var (token, id) in added)
+        {
+            _tokenBytes[id] = Encoding.UTF8.GetBytes(token);
+            _special[id] = specialIds.Contains(id);
+        }
+
+        if (added.Count > 0)
+        {
+            var alternatives = added.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape);
+            _addedSplitter = new Regex("(" + string.Join("|", alternatives) + ")", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        }
+    }
+
+    /// <summary>Number of token ids (the highest id + 1).</summary>
+    public int VocabularySize => _tokenBytes.Length;
+
+    /// <summary>Loads a tokenizer from a <c>tokenizer.json</c> file.</summary>
+    /// <exception cref="NotSupportedException">The tokenizer is not byte-level BPE.</exception>
+    public static ByteLevelBpeTokenizer FromFile(string tokenizerJsonPath)
+    {
+        using var stream = File.OpenRead(tokenizerJsonPath);
+        using var doc = JsonDocument.Parse(stream);
+        return FromJson(doc.RootElement);
+    }
+
+    /// <summary>The id of a token (vocabulary or added), or null.</summary>
+    public int? TokenToId(string token) =>
+        _added.TryGetValue(token, out var id) ? id : _vocab.TryGetValue(token, out id) ? id : null;
+
+    /// <summary>Whether the id is a special added token (skipped when decoding text).</summary>
+    public bool IsSpecial(int id) => (uint)id < (uint)_special.Length && _special[id];
+
+    /// <summary>The raw bytes a token stands for; empty for ids outside the vocabulary.</summary>
+    public ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)_tokenBytes.Length && _tokenBytes[id] is { } b ? b : [];
+
+    /// <summary>Encodes text; added tokens written in the text (e.g. <c>&lt;|im_start|&gt;</c>) become their ids.</summary>
+    public IReadOnlyList<int> Encode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ids = new List<int>(text.Length / 3);
+        var pieces = _addedSplitter is null ? [text] : _addedSplitter.Split(text);
+        foreach (var piece in pieces)
+        {
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+
+            if (_added.TryGetValue(piece, out var addedId))
+            {
+                ids.Add(addedId);
+                continue;
+            }
+
+            var normalized = _nfc ? piece.Normalize(NormalizationForm.FormC) : piece;
+            foreach (Match match in _preTokenizer.Matches(normalized))
+            {
+                ids.AddRange(_cache.GetOrAdd(match.Value, EncodeWord));
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Decodes ids to text, skipping special tokens when asked.</summary>
+    public string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var bytes = new List<byte>();
+        foreach (var id in ids)
+        {
+            if (!(skipSpecialTokens && IsSpecial(id)))
+            {
+                bytes.AddRange(TokenBytes(id).ToArray());
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    private int[] EncodeWord(string word)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(word);
+        var parts = new List<string>(utf8.Length);
+        foreach (var b in utf8)
+        {
+            parts.Add(_byteToChar[b]);
+        }
+
+        while (parts.Count > 1)
+        {
+            var bestRank = int.MaxValue;
+            var bestIndex = -1;
+            for (var i = 0; i < parts.Count - 1; i++)
+            {
+                if (_mergeRanks.TryGetValue((parts[i], parts[i + 1]), out var rank) && rank < bestRank)
+                {
+                    bestRank = rank;
+                    bestIndex = i;
+                }
+            }
+
+            if (bestIndex < 0)
+            {
+                break;
+            }
+
+            // Merge every occurrence of the best pair in one pass, as the HF BPE model does.
+            var left = parts[bestIndex];
+            var right = parts[bestIndex + 1];
+            var merged = new List<string>(parts.Count);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (i < parts.Count - 1 && parts[i] == left && parts[i + 1] == right)
+                {
+                    merged.Add(left + right);
+                    i++;
+                }
+                else
+                {
+                    merged.Add(parts[i]);
+                }
+            }
+
+            parts = merged;
+        }
+
+        var ids = new int[parts.Count];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            ids[i] = _vocab.TryGetValue(parts[i], out var id) ? id : throw new InvalidOperationException($"Token '{parts[i]}' is not in the vocabulary.");
+        }
+
+        return ids;
+    }
+}
