@@ -13,7 +13,10 @@ public sealed class QdrantClientForwarder : IQdrantClient, IDisposable
 
     /// <summary>Connects with the URL, API key, TLS and timeout from the options.</summary>
     public QdrantClientForwarder(QdrantOptions options)
-        : this(new QdrantClient((options ?? throw new ArgumentNullException(nameof(options))).EffectiveUri(), options.ApiKey, options.Timeout))
+        : this(new QdrantClient(
+            (options ?? throw new ArgumentNullException(nameof(options))).EffectiveUri(),
+            string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey, // an empty env var must not send an empty api-key header
+            options.Timeout))
     {
     }
 

@@ -1,0 +1,56 @@
+# ChatRag server image. Two runtime variants from one build:
+#   CPU (default):  docker build -t chatrag .
+#   GPU (CUDA 13):  docker build -t chatrag:gpu --build-arg VARIANT=gpu .      (or --target gpu)
+# The GPU variant needs the NVIDIA Container Toolkit on the host and `--gpus all` / a compose GPU reservation.
+
+ARG DOTNET_VERSION=10.0
+ARG CUDA_IMAGE=nvidia/cuda:13.0.0-cudnn-runtime-ubuntu24.04
+ARG VARIANT=cpu
+
+# ---- project files only: this layer changes only when a project or build file changes -----------------------
+FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS projects
+WORKDIR /src
+COPY . .
+RUN mkdir /projects \
+ && find . \( -name '*.csproj' -o -name 'Directory.Build.props' -o -name 'Directory.Packages.props' \
+          -o -name 'Directory.Build.targets' -o -name 'global.json' -o -name 'nuget.config' -o -name 'NuGet.config' \) \
+          -not -path './tests/*' -exec cp --parents {} /projects \;
+
+# ---- restore (cached while the project files are unchanged), then publish -----------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+WORKDIR /src
+COPY --from=projects /projects ./
+RUN dotnet restore src/ChatRag.Server/ChatRag.Server.csproj
+COPY . .
+RUN dotnet publish src/ChatRag.Server/ChatRag.Server.csproj -c Release -o /app --no-restore -p:UseAppHost=false
+
+# ---- CPU runtime: the slim ASP.NET image, non-root user `app` (uid 1654) built in ----------------------------
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS cpu
+
+# ---- GPU runtime: CUDA 13 + cuDNN runtime, with the ASP.NET runtime copied from the official image -----------
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS aspnet-runtime
+FROM ${CUDA_IMAGE} AS gpu
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates libssl3t64 zlib1g tzdata \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --gid 1654 app \
+ && useradd --uid 1654 --gid app --no-create-home --shell /usr/sbin/nologin app
+COPY --from=aspnet-runtime /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
+ENV DOTNET_ROOT=/usr/share/dotnet \
+    NVIDIA_VISIBLE_DEVICES=all \
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility
+
+# ---- final: the chosen variant plus the published app -------------------------------------------------------
+FROM ${VARIANT} AS final
+WORKDIR /app
+COPY --from=build /app ./
+RUN mkdir -p /data /app/models && chown -R 1654:1654 /data
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_RUNNING_IN_CONTAINER=true \
+    ChatRag__DataDirectory=/data \
+    ChatRag__ModelsDirectory=/app/models
+VOLUME /data
+EXPOSE 8080
+USER 1654
+ENTRYPOINT ["dotnet", "ChatRag.Server.dll"]
