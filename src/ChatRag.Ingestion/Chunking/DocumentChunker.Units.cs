@@ -1,0 +1,179 @@
+using ChatRag.Ingestion.Model;
+using ChatRag.Ingestion.TextAnalysis;
+
+namespace ChatRag.Ingestion.Chunking;
+
+public sealed partial class DocumentChunker
+{
+    /// <summary>Breaks a section's blocks into units no larger than <paramref name="available"/> tokens.</summary>
+    private List<ChunkUnit> Units(string text, List<DocumentBlock> blocks, int available)
+    {
+        var units = new List<ChunkUnit>();
+        foreach (var block in blocks)
+        {
+            var first = units.Count;
+            var tokens = _counter.CountTokens(text[block.StartOffset..block.EndOffset]);
+            if (block.Kind == BlockKind.Table && tokens <= available)
+            {
+                units.Add(new ChunkUnit(block.StartOffset, block.EndOffset, tokens, true, block.Page, null));
+            }
+            else if (block.Kind == BlockKind.Table)
+            {
+                TableUnits(text, block, available, units);
+            }
+            else if (block.Kind is BlockKind.List or BlockKind.Code)
+            {
+                foreach (var (start, end) in Lines(text, block.StartOffset, block.EndOffset))
+                {
+                    AddSpan(text, start, end, available, block.Page, null, units);
+                }
+            }
+            else
+            {
+                foreach (var (start, end) in SentenceSplitter.Split(text, block.StartOffset, block.EndOffset))
+                {
+                    AddSpan(text, start, end, available, block.Page, null, units);
+                }
+            }
+
+            if (units.Count > first)
+            {
+                units[first] = units[first] with { StartsBlock = true };
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>Rows as units; every row but the first carries the header so a chunk starting there can repeat it.</summary>
+    private void TableUnits(string text, DocumentBlock block, int available, List<ChunkUnit> units)
+    {
+        var lines = Lines(text, block.StartOffset, block.EndOffset).ToList();
+        var headerLines = lines.Count > 1 && text.AsSpan(lines[1].Start, lines[1].End - lines[1].Start).StartsWith("| ---") ? 2 : 1;
+        var header = text[lines[0].Start..lines[headerLines - 1].End];
+        var headerTokens = _counter.CountTokens(header + "\n");
+        if (headerTokens * 2 > available || lines.Count <= headerLines)
+        {
+            // A header that big cannot be repeated usefully; fall back to plain lines.
+            foreach (var (start, end) in lines)
+            {
+                AddSpan(text, start, end, available, block.Page, null, units);
+            }
+
+            return;
+        }
+
+        // The header travels with the first row, so the table's start is never orphaned from its first data row.
+        AddSpan(text, lines[0].Start, lines[headerLines].End, available, block.Page, null, units);
+        foreach (var (start, end) in lines.Skip(headerLines + 1))
+        {
+            AddSpan(text, start, end, available - headerTokens, block.Page, header, units);
+        }
+    }
+
+    /// <summary>Adds a span as one unit, or as word windows when it is over budget.</summary>
+    private void AddSpan(string text, int start, int end, int available, int? page, string? tableHeader, List<ChunkUnit> units)
+    {
+        var tokens = _counter.CountTokens(text[start..end]);
+        if (tokens <= available)
+        {
+            units.Add(new ChunkUnit(start, end, tokens, false, page, tableHeader));
+            return;
+        }
+
+        var windowStart = -1;
+        var windowEnd = -1;
+        var windowTokens = 0;
+        foreach (var (wordStart, wordEnd) in Words(text, start, end))
+        {
+            var wordTokens = _counter.CountTokens(text[wordStart..wordEnd]);
+            if (windowStart >= 0 && windowTokens + wordTokens > available)
+            {
+                units.Add(new ChunkUnit(windowStart, windowEnd, windowTokens, false, page, tableHeader));
+                windowStart = -1;
+                windowTokens = 0;
+            }
+
+            if (wordTokens > available)
+            {
+                HardCut(text, wordStart, wordEnd, wordTokens, available, page, tableHeader, units);
+                continue;
+            }
+
+            if (windowStart < 0)
+            {
+                windowStart = wordStart;
+            }
+
+            windowEnd = wordEnd;
+            windowTokens += wordTokens;
+        }
+
+        if (windowStart >= 0)
+        {
+            units.Add(new ChunkUnit(windowStart, windowEnd, windowTokens, false, page, tableHeader));
+        }
+    }
+
+    /// <summary>The last resort for one "word" over the whole budget (a base64 blob, a URL list with no spaces).</summary>
+    private void HardCut(string text, int start, int end, int tokens, int available, int? page, string? tableHeader, List<ChunkUnit> units)
+    {
+        var charsPerPiece = Math.Max(1, (int)((end - start) * (double)available / tokens * 0.9));
+        for (var pieceStart = start; pieceStart < end;)
+        {
+            var pieceEnd = Math.Min(end, pieceStart + charsPerPiece);
+            if (pieceEnd < end && char.IsHighSurrogate(text[pieceEnd - 1]))
+            {
+                pieceEnd--;
+            }
+
+            var pieceTokens = _counter.CountTokens(text[pieceStart..pieceEnd]);
+            while (pieceTokens > available && pieceEnd - pieceStart > 1)
+            {
+                pieceEnd = pieceStart + ((pieceEnd - pieceStart) / 2);
+                pieceTokens = _counter.CountTokens(text[pieceStart..pieceEnd]);
+            }
+
+            units.Add(new ChunkUnit(pieceStart, pieceEnd, pieceTokens, false, page, tableHeader));
+            pieceStart = pieceEnd;
+        }
+    }
+
+    private static IEnumerable<(int Start, int End)> Lines(string text, int start, int end)
+    {
+        while (start < end)
+        {
+            var newline = text.IndexOf('\n', start, end - start);
+            var lineEnd = newline < 0 ? end : newline;
+            if (!string.IsNullOrWhiteSpace(text[start..lineEnd]))
+            {
+                yield return (start, lineEnd);
+            }
+
+            start = lineEnd + 1;
+        }
+    }
+
+    private static IEnumerable<(int Start, int End)> Words(string text, int start, int end)
+    {
+        var i = start;
+        while (i < end)
+        {
+            while (i < end && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var wordStart = i;
+            while (i < end && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i > wordStart)
+            {
+                yield return (wordStart, i);
+            }
+        }
+    }
+}

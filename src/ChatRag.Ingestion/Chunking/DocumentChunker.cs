@@ -1,0 +1,110 @@
+using ChatRag.Core.Embeddings;
+using ChatRag.Ingestion.Model;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Ingestion.Chunking;
+
+/// <summary>
+/// Structure-aware chunker. Headings (and, by default, page breaks) always end a chunk; inside a section it packs
+/// whole paragraphs, lists and tables, cutting at a block boundary when one is reasonably close and otherwise at a
+/// sentence boundary, then at a word boundary; it never cuts inside a word unless a single "word" is itself over
+/// the budget. Budgets are counted with the encoder's own tokenizer through <see cref="ITokenCounter"/>.
+/// </summary>
+public sealed partial class DocumentChunker
+{
+    private readonly ITokenCounter _counter;
+    private readonly ChunkingOptions _options;
+
+    /// <summary>Creates a chunker with the given token counter and options.</summary>
+    public DocumentChunker(ITokenCounter counter, IOptions<ChunkingOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(counter);
+        ArgumentNullException.ThrowIfNull(options);
+        _counter = counter;
+        _options = options.Value;
+    }
+
+    /// <summary>Tokens a chunk may hold: the target, capped by what the encoder accepts.</summary>
+    public int Budget => Math.Max(8, Math.Min(_options.TargetTokens, _counter.MaxTokens - _options.ReservedTokens));
+
+    /// <summary>Chunks a document, in reading order.</summary>
+    public IReadOnlyList<DocumentChunk> Chunk(ExtractedDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var chunks = new List<DocumentChunk>();
+        foreach (var section in Sections(document.Blocks))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var prefix = HeadingPrefix(section.Path, out var prefixTokens);
+            var units = Units(document.Text, section.Blocks, Math.Max(4, Budget - prefixTokens));
+            Pack(document.Text, units, section.Path, prefix, prefixTokens, chunks);
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Runs of content blocks that share a heading path (and a page, unless pages may be spanned).</summary>
+    private List<Section> Sections(IReadOnlyList<DocumentBlock> blocks)
+    {
+        var sections = new List<Section>();
+        Section? current = null;
+        DocumentBlock? openHeading = null;
+        foreach (var block in blocks)
+        {
+            if (block.Kind == BlockKind.Heading && _options.PrefixHeadings)
+            {
+                // A heading with nothing under it before a sibling heading would otherwise vanish from the index.
+                if (openHeading is not null && openHeading.HeadingLevel >= block.HeadingLevel)
+                {
+                    sections.Add(new Section(openHeading.HeadingPath.Take(openHeading.HeadingPath.Count - 1).ToList(), [openHeading]));
+                }
+
+                openHeading = block;
+                current = null;
+                continue;
+            }
+
+            var samePage = _options.AllowPageSpanning || current?.Blocks[^1].Page == block.Page;
+            if (current is null || !samePage || !current.Path.SequenceEqual(block.HeadingPath))
+            {
+                current = new Section(block.HeadingPath, []);
+                sections.Add(current);
+            }
+
+            current.Blocks.Add(block);
+            openHeading = null;
+        }
+
+        if (openHeading is not null)
+        {
+            sections.Add(new Section(openHeading.HeadingPath.Take(openHeading.HeadingPath.Count - 1).ToList(), [openHeading]));
+        }
+
+        return sections;
+    }
+
+    private string HeadingPrefix(IReadOnlyList<string> path, out int tokens)
+    {
+        tokens = 0;
+        if (!_options.PrefixHeadings || path.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        // A long heading trail should not crowd out the content: fall back to the nearest heading, then to none.
+        foreach (var candidate in new[] { string.Join(DocumentChunk.HeadingSeparator, path), path[^1] })
+        {
+            var prefix = candidate + "\n\n";
+            tokens = _counter.CountTokens(prefix);
+            if (tokens * 3 <= Budget)
+            {
+                return prefix;
+            }
+        }
+
+        tokens = 0;
+        return string.Empty;
+    }
+
+    private sealed record Section(IReadOnlyList<string> Path, List<DocumentBlock> Blocks);
+}

@@ -1,0 +1,103 @@
+using ChatRag.Ingestion.Detection;
+using ChatRag.Ingestion.Errors;
+using ChatRag.Ingestion.Limits;
+using ChatRag.Ingestion.Model;
+using ChatRag.Ingestion.Readers;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Ingestion;
+
+/// <summary>
+/// Bytes and a file name in, structured text out: enforces the size limit, sniffs the format, picks the reader and
+/// turns every failure into a <see cref="DocumentRejectedException"/> whose message a person can act on.
+/// </summary>
+public sealed class DocumentExtractor
+{
+    private readonly IReadOnlyList<IDocumentReader> _readers;
+    private readonly IngestionLimitsOptions _limits;
+
+    /// <summary>Creates an extractor over the given readers.</summary>
+    public DocumentExtractor(IEnumerable<IDocumentReader> readers, IOptions<IngestionLimitsOptions> limits)
+    {
+        ArgumentNullException.ThrowIfNull(readers);
+        ArgumentNullException.ThrowIfNull(limits);
+        _readers = readers.ToList();
+        _limits = limits.Value;
+    }
+
+    /// <summary>An extractor with every built-in reader, for use without dependency injection.</summary>
+    public static DocumentExtractor CreateDefault(IngestionLimitsOptions? limits = null) =>
+        new(DefaultReaders(), Options.Create(limits ?? new IngestionLimitsOptions()));
+
+    /// <summary>The built-in readers: PDF, DOCX, PPTX, XLSX, HTML, Markdown, text and CSV.</summary>
+    public static IReadOnlyList<IDocumentReader> DefaultReaders() =>
+    [
+        new PdfDocumentReader(), new WordDocumentReader(), new PresentationDocumentReader(), new SpreadsheetDocumentReader(),
+        new HtmlDocumentReader(), new MarkdownDocumentReader(), new PlainTextDocumentReader(), new CsvDocumentReader(),
+    ];
+
+    /// <summary>Reads at most the size limit from <paramref name="content"/> and extracts it.</summary>
+    /// <exception cref="DocumentRejectedException">The file cannot be ingested; the message says why and what to do.</exception>
+    public async Task<ExtractedDocument> ExtractAsync(Stream content, string? fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > _limits.MaxFileBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return await ExtractAsync(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), fileName, cancellationToken);
+    }
+
+    /// <summary>Extracts a document held in memory.</summary>
+    /// <exception cref="DocumentRejectedException">The file cannot be ingested; the message says why and what to do.</exception>
+    public async Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> content, string? fileName, CancellationToken cancellationToken = default)
+    {
+        if (content.Length > _limits.MaxFileBytes)
+        {
+            throw TooLarge();
+        }
+
+        var detected = ContentSniffer.Detect(content.Span, fileName, _limits);
+        var reader = _readers.FirstOrDefault(r => r.CanRead(detected.Kind))
+            ?? throw new UnsupportedContentException($"No reader is configured for {detected.Kind} files.");
+        var context = new ReaderContext(FileNameSanitizer.ToDisplayName(fileName), detected.Kind, _limits);
+        ExtractedDocument document;
+        try
+        {
+            using var stream = new ReadOnlyMemoryStream(content);
+            document = await reader.ReadAsync(stream, context, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not DocumentRejectedException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new CorruptDocumentException(
+                $"The file could not be read as {Describe(detected.Kind)}: it is damaged, incomplete or not really that format. Open it in its application, save it again and upload the new file.",
+                ex);
+        }
+
+        return detected.Warning is null ? document : document with { Warnings = [detected.Warning, .. document.Warnings] };
+    }
+
+    private static string Describe(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Pdf => "a PDF",
+        DocumentKind.Docx => "a Word document",
+        DocumentKind.Pptx => "a PowerPoint presentation",
+        DocumentKind.Xlsx => "an Excel workbook",
+        DocumentKind.Html => "HTML",
+        DocumentKind.Markdown => "Markdown",
+        DocumentKind.Csv => "CSV",
+        _ => "text",
+    };
+
+    private FileTooLargeException TooLarge() =>
+        new($"The file is larger than {_limits.MaxFileBytes / (1024.0 * 1024):0.#} MiB, the configured limit. Split it or compress its images and upload it again.");
+}

@@ -1,0 +1,29 @@
+namespace ChatRag.Ingestion.Model;
+
+/// <summary>The document formats ingestion understands, as detected from content.</summary>
+public enum DocumentKind
+{
+    /// <summary>Portable Document Format.</summary>
+    Pdf,
+
+    /// <summary>Word (OOXML wordprocessing).</summary>
+    Docx,
+
+    /// <summary>PowerPoint (OOXML presentation).</summary>
+    Pptx,
+
+    /// <summary>Excel (OOXML spreadsheet).</summary>
+    Xlsx,
+
+    /// <summary>HTML page.</summary>
+    Html,
+
+    /// <summary>Markdown (CommonMark with pipe tables).</summary>
+    Markdown,
+
+    /// <summary>Plain text.</summary>
+    Text,
+
+    /// <summary>Comma- or tab-separated values.</summary>
+    Csv,
+}

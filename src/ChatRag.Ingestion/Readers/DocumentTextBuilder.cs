@@ -1,0 +1,135 @@
+using System.Text;
+using ChatRag.Ingestion.Errors;
+using ChatRag.Ingestion.Model;
+
+namespace ChatRag.Ingestion.Readers;
+
+/// <summary>
+/// Accumulates blocks into one text, recording offsets and the heading path as it goes. Readers only say
+/// "here is a heading / paragraph / table"; offsets, separators and limits are handled here once.
+/// </summary>
+internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
+{
+    private const string Separator = "\n\n";
+    private readonly StringBuilder _text = new();
+    private readonly List<DocumentBlock> _blocks = [];
+    private readonly string?[] _headings = new string?[7];
+
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Page, slide or sheet the next blocks belong to.</summary>
+    public int? Page { get; set; }
+
+    /// <summary>Offset the next block's text will start at.</summary>
+    public int NextOffset => _text.Length == 0 ? 0 : _text.Length + Separator.Length;
+
+    public int BlockCount => _blocks.Count;
+
+    /// <summary>Forgets headings, for formats where each slide or sheet starts afresh.</summary>
+    public void ResetHeadings() => Array.Clear(_headings);
+
+    public void AddHeading(string text, int level)
+    {
+        var clean = TextNormalizer.Inline(text);
+        if (clean.Length == 0)
+        {
+            return;
+        }
+
+        level = Math.Clamp(level, 1, 6);
+        _headings[level] = clean;
+        Array.Clear(_headings, level + 1, _headings.Length - level - 1);
+        Append(BlockKind.Heading, clean, level, []);
+    }
+
+    public void AddParagraph(string text) => Append(BlockKind.Paragraph, TextNormalizer.Inline(text), 0, []);
+
+    public void AddCode(string text) => Append(BlockKind.Code, TextNormalizer.Lines(text, keepBlankLines: true), 0, []);
+
+    public void AddList(IEnumerable<string> items)
+    {
+        var lines = items.Select(TextNormalizer.Inline).Where(i => i.Length > 0).Select(i => "- " + i);
+        Append(BlockKind.List, string.Join('\n', lines), 0, []);
+    }
+
+    public void AddTable(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        if (width == 0)
+        {
+            return;
+        }
+
+        var text = new StringBuilder();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (r > 0)
+            {
+                text.Append('\n');
+            }
+
+            AppendRow(text, rows[r], width);
+            if (r == 0)
+            {
+                text.Append('\n').Append('|').Insert(text.Length, " --- |", width);
+            }
+        }
+
+        Append(BlockKind.Table, text.ToString(), 0, []);
+    }
+
+    /// <summary>Adds text that the reader has laid out itself, with word regions relative to the text's start.</summary>
+    public void AddLaidOut(BlockKind blockKind, string text, IReadOnlyList<PageRegion> relativeRegions)
+    {
+        var start = NextOffset;
+        var regions = relativeRegions.Select(r => r with { StartOffset = r.StartOffset + start, EndOffset = r.EndOffset + start }).ToList();
+        Append(blockKind, text, 0, regions);
+    }
+
+    public ExtractedDocument Build(int? pageCount, IEnumerable<string>? extraWarnings = null)
+    {
+        if (_blocks.Count == 0)
+        {
+            throw new EmptyDocumentException(kind == DocumentKind.Pdf
+                ? "The PDF has no text layer (it may be a scan). Run OCR on it, or upload a PDF with selectable text."
+                : "The document contains no text to index.");
+        }
+
+        var warnings = extraWarnings is null ? Warnings : [.. extraWarnings, .. Warnings];
+        return new ExtractedDocument(kind, _text.ToString(), _blocks, pageCount, warnings);
+    }
+
+    private static void AppendRow(StringBuilder text, IReadOnlyList<string> cells, int width)
+    {
+        text.Append('|');
+        for (var c = 0; c < width; c++)
+        {
+            var cell = c < cells.Count ? TextNormalizer.Inline(cells[c]).Replace("|", "\\|", StringComparison.Ordinal) : string.Empty;
+            text.Append(' ').Append(cell).Append(" |");
+        }
+    }
+
+    private void Append(BlockKind blockKind, string text, int headingLevel, IReadOnlyList<PageRegion> regions)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        if (_text.Length + Separator.Length + text.Length > maxCharacters)
+        {
+            throw new DocumentLimitExceededException(
+                $"The document has more than {maxCharacters:N0} characters of text, the configured limit. Split it into smaller files and upload them separately.");
+        }
+
+        if (_text.Length > 0)
+        {
+            _text.Append(Separator);
+        }
+
+        var start = _text.Length;
+        _text.Append(text);
+        var path = _headings.Where(h => h is not null).Cast<string>().ToArray();
+        _blocks.Add(new DocumentBlock(blockKind, start, _text.Length, Page, path, headingLevel, regions));
+    }
+}

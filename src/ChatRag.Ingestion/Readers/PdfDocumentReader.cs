@@ -1,0 +1,135 @@
+using System.Text;
+using ChatRag.Ingestion.Errors;
+using ChatRag.Ingestion.Model;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.DocumentLayoutAnalysis;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace ChatRag.Ingestion.Readers;
+
+/// <summary>
+/// PDF via PdfPig: words by nearest neighbour, blocks by Docstrum, blocks ordered by the unsupervised
+/// reading-order detector (so two-column pages read column by column). Each block keeps its word boxes.
+/// </summary>
+public sealed class PdfDocumentReader : IDocumentReader
+{
+    /// <inheritdoc />
+    public bool CanRead(DocumentKind kind) => kind == DocumentKind.Pdf;
+
+    /// <inheritdoc />
+    public async Task<ExtractedDocument> ReadAsync(Stream content, ReaderContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(context);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        return Read(buffer.ToArray(), context, cancellationToken);
+    }
+
+    private static ExtractedDocument Read(byte[] bytes, ReaderContext context, CancellationToken cancellationToken)
+    {
+        var builder = new DocumentTextBuilder(DocumentKind.Pdf, context.Limits.MaxExtractedCharacters);
+        using var pdf = Open(bytes);
+        var pageCount = pdf.NumberOfPages;
+        if (pageCount > context.Limits.MaxPages)
+        {
+            throw new DocumentLimitExceededException(
+                $"The PDF has {pageCount:N0} pages; the limit is {context.Limits.MaxPages:N0}. Split it into smaller files and upload them separately.");
+        }
+
+        var failedPages = new List<int>();
+        for (var number = 1; number <= pageCount; number++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            builder.Page = number;
+            try
+            {
+                ReadPage(pdf, number, builder);
+            }
+            catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
+            {
+                // One bad page should not cost the rest of the document.
+                failedPages.Add(number);
+            }
+        }
+
+        if (failedPages.Count == pageCount)
+        {
+            throw new CorruptDocumentException("None of the PDF's pages could be read; the file is damaged. Export it to PDF again and upload the new file.");
+        }
+
+        if (failedPages.Count > 0)
+        {
+            builder.Warnings.Add($"Pages {string.Join(", ", failedPages)} could not be read and were skipped.");
+        }
+
+        return builder.Build(pageCount);
+    }
+
+    private static PdfDocument Open(byte[] bytes)
+    {
+        try
+        {
+            return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+        }
+        catch (PdfDocumentEncryptedException ex)
+        {
+            throw new EncryptedDocumentException("The PDF is password-protected; remove the password and upload it again.", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new CorruptDocumentException("The PDF is damaged or incomplete and could not be opened. Upload the original file again.", ex);
+        }
+    }
+
+    private static void ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder)
+    {
+        var page = pdf.GetPage(number);
+        var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+        if (words.Count == 0)
+        {
+            return;
+        }
+
+        var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
+        foreach (var block in UnsupervisedReadingOrderDetector.Instance.Get(blocks))
+        {
+            AddBlock(block, number, builder);
+        }
+    }
+
+    private static void AddBlock(TextBlock block, int page, DocumentTextBuilder builder)
+    {
+        var text = new StringBuilder();
+        var regions = new List<PageRegion>();
+        foreach (var line in block.TextLines)
+        {
+            foreach (var word in line.Words)
+            {
+                var clean = TextNormalizer.Inline(word.Text);
+                if (clean.Length == 0)
+                {
+                    continue;
+                }
+
+                if (text.Length > 0)
+                {
+                    text.Append(' ');
+                }
+
+                var box = word.BoundingBox;
+                regions.Add(new PageRegion(page, box.Left, box.Bottom, box.Right, box.Top, text.Length, text.Length + clean.Length));
+                text.Append(clean);
+            }
+        }
+
+        if (text.Length > 0)
+        {
+            builder.AddLaidOut(BlockKind.Paragraph, text.ToString(), regions);
+        }
+    }
+}
