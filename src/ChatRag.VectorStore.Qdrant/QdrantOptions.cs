@@ -76,9 +76,12 @@ public sealed class QdrantOptions
     [Range(1, 10_000)]
     public int HybridPrefetchLimit { get; set; } = 100;
 
-    /// <summary>RRF constant <c>k</c> sent to Qdrant (needs Qdrant 1.16+); null uses Qdrant's built-in RRF default.</summary>
+    /// <summary>
+    /// RRF constant <c>k</c> sent with every hybrid query (60, the value of Cormack et al., unless set), so the fusion does not
+    /// depend on a server default. Needs a Qdrant with parameterised RRF (1.16+); null sends plain <c>fusion: rrf</c> for older servers.
+    /// </summary>
     [Range(1, 1000)]
-    public int? RrfK { get; set; }
+    public int? RrfK { get; set; } = 60;
 
     /// <summary>Asks Qdrant for exact (brute-force) dense search instead of HNSW; for evaluation and small deployments.</summary>
     public bool ExactSearch { get; set; }

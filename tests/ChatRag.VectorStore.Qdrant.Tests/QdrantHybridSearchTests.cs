@@ -18,7 +18,7 @@ public sealed class QdrantHybridSearchTests
         await index.SearchHybridAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 5, ["a", "b"]), "rocket fuel");
 
         var request = server.RequestsOf<QueryPoints>().Last();
-        Assert.Equal(Fusion.Rrf, request.Query.Fusion);
+        Assert.Equal(60U, request.Query.Rrf.K);
         Assert.Equal([QdrantSchema.DenseVector, QdrantSchema.SparseVector], request.Prefetch.Select(p => p.Using));
         Assert.All(request.Prefetch, p =>
         {
@@ -41,7 +41,7 @@ public sealed class QdrantHybridSearchTests
         var hybrid = await index.SearchHybridAsync(QdrantTestIndex.Space, query, "rocket");
 
         Assert.Equal([1L, 2, 3, 4], dense.Select(h => h.ChunkId));
-        // Dense ranks 1,2,3,4; BM25 ranks 3 ("rocket rocket") then 2. RRF (k=2): 3 = 1/5+1/3, 2 = 1/4+1/4, 1 = 1/3, 4 = 1/6.
+        // Dense ranks 1,2,3,4; BM25 ranks 3 ("rocket rocket") then 2. RRF (k=60): 3 = 1/63+1/61, 2 = 1/62+1/62, 1 = 1/61, 4 = 1/64.
         Assert.Equal([3L, 2, 1, 4], hybrid.Select(h => h.ChunkId));
         Assert.True(hybrid.Zip(hybrid.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
@@ -49,12 +49,24 @@ public sealed class QdrantHybridSearchTests
     [Fact]
     public async Task The_configured_rrf_constant_is_sent_to_qdrant()
     {
-        var index = await SeedAsync(o => o.RrfK = 60);
+        var index = await SeedAsync(o => o.RrfK = 2);
 
         var hits = await index.SearchHybridAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 4, ["a"]), "rocket");
 
-        Assert.Equal(60U, server.RequestsOf<QueryPoints>().Last().Query.Rrf.K);
-        Assert.Equal(1f / 63 + 1f / 61, hits[0].Score, 5);
+        Assert.Equal(2U, server.RequestsOf<QueryPoints>().Last().Query.Rrf.K);
+        Assert.Equal([3L, 2, 1, 4], hits.Select(h => h.ChunkId));
+        Assert.Equal((1f / 5) + (1f / 3), hits[0].Score, 5);
+    }
+
+    [Fact]
+    public async Task Without_a_constant_plain_rrf_fusion_is_sent_for_older_servers()
+    {
+        var index = await SeedAsync(o => o.RrfK = null);
+
+        var hits = await index.SearchHybridAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 4, ["a"]), "rocket");
+
+        Assert.Equal(Fusion.Rrf, server.RequestsOf<QueryPoints>().Last().Query.Fusion);
+        Assert.Equal([3L, 2, 1, 4], hits.Select(h => h.ChunkId));
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace ChatRag.VectorStore.Qdrant.Tests.Fakes;
 /// <summary>Point validation and the Query API: nearest (dense, sparse with IDF), prefetch, RRF fusion, limit, payload selection.</summary>
 public sealed partial class InMemoryQdrantClient
 {
-    /// <summary>Qdrant's RRF constant when the request does not set one.</summary>
-    public const int DefaultRrfK = 2;
+    /// <summary>RRF constant used when the request does not set one (Qdrant's documented default).</summary>
+    public const int DefaultRrfK = 60;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ScoredPoint>> QueryAsync(QueryPoints request, CancellationToken cancellationToken)
