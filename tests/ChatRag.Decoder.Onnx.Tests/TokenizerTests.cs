@@ -1,0 +1,79 @@
+using System.Text;
+using ChatRag.Decoder.Onnx.Tokenization;
+using ChatRag.Onnx.Synthesis.Decoder;
+
+namespace ChatRag.Decoder.Onnx.Tests;
+
+/// <summary>Our byte-level BPE against Hugging Face's Rust implementation (Tokenizers.DotNet) on the same tokenizer.json.</summary>
+public sealed class TokenizerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-tok-").FullName;
+
+    public static TheoryData<string> Samples => new()
+    {
+        "hello world",
+        "Hello World, and you? It's the user's assistant; they'll say: we'd've",
+        "<|im_start|>system\nYou are helpful.<|im_end|>\n<|im_start|>user\nhello<|im_end|>\n<|im_start|>assistant\n",
+        "  leading spaces\n\n\ttabs   and  runs   \r\n",
+        "numbers 12345 and 3.14159, code: {\"a\": [1, 2]} <tool_call>{\"name\": \"f\"}</tool_call>",
+        "émigré café naïve Ünïcödé",
+        "日本語のテキスト 中文 한국어",
+        "emoji 🙂👍🏽 family 👨‍👩‍👧 flags 🇳🇱",
+        "<think>reasoning</think>answer",
+        "mixed\u00a0nbsp and e\u00e9 precomposed",
+
+        // Not here: decomposed input such as "e\u0301". The NFC normaliser is a no-op under InvariantGlobalization
+        // (our build setting), so such text tokenises differently from Hugging Face until hosts enable ICU.
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void EncodeMatchesHuggingFaceTokenizers(string text)
+    {
+        SyntheticTokenizer.Write(_dir);
+        var path = Path.Combine(_dir, "tokenizer.json");
+        var ours = ByteLevelBpeTokenizer.FromFile(path);
+        var reference = new Tokenizers.DotNet.Tokenizer(vocabPath: path);
+
+        var expected = reference.Encode(text).Select(id => (int)id).ToArray();
+        var actual = ours.Encode(text).ToArray();
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(reference.Decode(expected.Select(i => (uint)i).ToArray()), ours.Decode(actual));
+    }
+
+    [Fact]
+    public void SpecialTokensInTextBecomeSingleIds()
+    {
+        SyntheticTokenizer.Write(_dir);
+        var tokenizer = ByteLevelBpeTokenizer.FromFile(Path.Combine(_dir, "tokenizer.json"));
+
+        var ids = tokenizer.Encode("<|im_start|>user\n<|im_end|>");
+
+        Assert.Equal(tokenizer.TokenToId("<|im_start|>"), ids[0]);
+        Assert.Equal(tokenizer.TokenToId("<|im_end|>"), ids[^1]);
+        Assert.True(tokenizer.IsSpecial(ids[^1]));
+        Assert.Equal("user\n", tokenizer.Decode(ids));
+    }
+
+    [Fact]
+    public void StreamingNeverEmitsHalfACharacter()
+    {
+        SyntheticTokenizer.Write(_dir);
+        var tokenizer = ByteLevelBpeTokenizer.FromFile(Path.Combine(_dir, "tokenizer.json"));
+        const string text = "a🙂b世界👍🏽";
+        var ids = tokenizer.Encode(text);
+        Assert.True(ids.Count > Encoding.UTF8.GetByteCount("a🙂b世界👍🏽") / 2, "multi-byte characters must span several byte tokens for this test to mean anything");
+
+        var detokenizer = new IncrementalDetokenizer(tokenizer);
+        var deltas = ids.Select(detokenizer.Push).ToList();
+        deltas.Add(detokenizer.Flush());
+
+        Assert.Equal(text, string.Concat(deltas));
+        Assert.All(deltas, d => Assert.DoesNotContain('\uFFFD', d));
+        Assert.Contains(string.Empty, deltas); // the first bytes of 🙂 produced nothing until the last one arrived
+        Assert.Contains("🙂", deltas);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, true);
+}
