@@ -31,6 +31,14 @@ public sealed class EmbeddedVectorIndexOptions
     [Range(8, 4096)]
     public int ExpansionSearch { get; set; } = 64;
 
+    /// <summary>
+    /// Scalar type the graph stores: <c>F32</c>, <c>F16</c> or <c>I8</c>. Smaller types build and search faster and use less
+    /// memory; hits are re-scored exactly from the float32 rows, so only candidate selection is approximate.
+    /// </summary>
+    [Required]
+    [RegularExpression("^(F32|F16|I8)$")]
+    public string AnnQuantization { get; set; } = "F32";
+
     /// <summary>ANN candidates fetched per requested hit before exact re-scoring (1 = none extra).</summary>
     [Range(1, 16)]
     public int Oversampling { get; set; } = 2;

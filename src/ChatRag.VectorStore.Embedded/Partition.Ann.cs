@@ -11,6 +11,7 @@ internal sealed partial class Partition
     private HnswIndex? ann;
     private long annRemoved;
     private bool annDirty;
+    private readonly HashSet<long> pendingAnn = [];
 
     /// <summary>Path of the saved graph (its meta file adds <c>.meta</c>).</summary>
     public string AnnPath { get; }
@@ -28,7 +29,13 @@ internal sealed partial class Partition
         options.ExpansionAdd,
         options.ExpansionSearch,
         Math.Max(1, Environment.ProcessorCount),
-        Math.Max(8, Environment.ProcessorCount * 4));
+        Math.Max(8, Environment.ProcessorCount * 4),
+        options.AnnQuantization switch
+        {
+            "F16" => ScalarKind.Float16,
+            "I8" => ScalarKind.Int8,
+            _ => ScalarKind.Float32,
+        });
 
     private void OpenAnn(AnnMeta? saved, HashSet<long> touchedSinceSave)
     {
@@ -137,18 +144,45 @@ internal sealed partial class Partition
     {
         if (ann is not null)
         {
-            ann.Upsert(chunkId, vector);
-            annDirty = true;
+            // Deferred to FlushAnn, so a batch is inserted into the graph in parallel rather than one vector at a time.
+            pendingAnn.Add(chunkId);
         }
     }
 
     private void AnnRemove(long chunkId)
     {
-        if (ann is not null && ann.Remove(chunkId))
+        if (ann is not null)
         {
-            annRemoved++;
-            annDirty = true;
+            pendingAnn.Add(chunkId);
         }
+    }
+
+    /// <summary>Brings the graph in line with the batch just applied: removes every touched key, re-adds the live ones.</summary>
+    private void FlushAnn()
+    {
+        if (ann is null || pendingAnn.Count == 0)
+        {
+            pendingAnn.Clear();
+            return;
+        }
+
+        var readd = new List<long>(pendingAnn.Count);
+        foreach (var chunkId in pendingAnn)
+        {
+            if (ann.Remove(chunkId))
+            {
+                annRemoved++;
+            }
+
+            if (slotOf.ContainsKey(chunkId))
+            {
+                readd.Add(chunkId);
+            }
+        }
+
+        ann.AddMany(readd, i => vectors.AsMemory(slotOf[readd[i]] * dimensions, dimensions));
+        pendingAnn.Clear();
+        annDirty = true;
     }
 
     private void SaveAnnIfDirty()

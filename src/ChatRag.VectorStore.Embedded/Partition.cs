@@ -149,6 +149,7 @@ internal sealed partial class Partition : IDisposable
     /// <summary>After a write: compacts the journal when mostly obsolete, and builds or drops the graph by size.</summary>
     public void Maintain()
     {
+        FlushAnn();
         var obsolete = log.Records - Count;
         if (obsolete >= options.CompactionMinRecords && obsolete > options.CompactionRatio * log.Records)
         {

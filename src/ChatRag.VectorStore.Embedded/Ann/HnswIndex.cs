@@ -37,8 +37,9 @@ internal sealed unsafe class HnswIndex : IDisposable
     /// <summary>Creates an empty graph.</summary>
     public static HnswIndex Create(int dimensions, HnswParameters parameters)
     {
-        // Inner product on unit vectors is cosine, without the per-distance normalisation that the cos metric pays.
-        var options = new IndexOptions(MetricKind.Ip, IntPtr.Zero, ScalarKind.Float32, (ulong)dimensions, (ulong)parameters.Connectivity, (ulong)parameters.ExpansionAdd, (ulong)parameters.ExpansionSearch, false);
+        // Inner product on unit vectors is cosine without the per-distance normalisation; int8 is only scaled right for cos.
+        var metric = parameters.Quantization == ScalarKind.Int8 ? MetricKind.Cos : MetricKind.Ip;
+        var options = new IndexOptions(metric, IntPtr.Zero, parameters.Quantization, (ulong)dimensions, (ulong)parameters.Connectivity, (ulong)parameters.ExpansionAdd, (ulong)parameters.ExpansionSearch, false);
         var handle = usearch_init(ref options, out var error);
         Check(error, "init");
         var index = new HnswIndex(handle, parameters);
