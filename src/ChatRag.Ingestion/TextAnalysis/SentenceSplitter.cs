@@ -74,8 +74,9 @@ internal static class SentenceSplitter
             return true;
         }
 
+        // A lower-case word or a clause mark after the period means the sentence goes on ("3 p.m. on Monday").
         var nextChar = text[next];
-        if (!(char.IsUpper(nextChar) || char.IsDigit(nextChar) || nextChar is '"' or '“' or '(' or '[' or '\'' || !char.IsLetter(nextChar) && !char.IsPunctuation(nextChar)))
+        if (char.IsLower(nextChar) || nextChar is ',' or ';' or ':')
         {
             return false;
         }
