@@ -7,17 +7,26 @@ namespace ChatRag.VectorStore.Qdrant;
 public sealed class QdrantClientForwarder : IQdrantClient, IDisposable
 {
     private readonly QdrantClient client;
+    private readonly IDisposable? channel;
 
     /// <summary>Wraps an existing client; the forwarder disposes it.</summary>
     public QdrantClientForwarder(QdrantClient client) => this.client = client ?? throw new ArgumentNullException(nameof(client));
 
-    /// <summary>Connects with the URL, API key, TLS and timeout from the options.</summary>
+    /// <summary>Connects with the URL, API key, TLS (optionally a pinned certificate) and timeout from the options.</summary>
     public QdrantClientForwarder(QdrantOptions options)
-        : this(new QdrantClient(
-            (options ?? throw new ArgumentNullException(nameof(options))).EffectiveUri(),
-            string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey, // an empty env var must not send an empty api-key header
-            options.Timeout))
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var apiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey; // an empty env var must not send an empty api-key header
+        if (string.IsNullOrWhiteSpace(options.CertificateThumbprint))
+        {
+            client = new QdrantClient(options.EffectiveUri(), apiKey, options.Timeout);
+        }
+        else
+        {
+            var pinned = QdrantChannel.ForAddress(options.EffectiveUri(), new ClientConfiguration { ApiKey = apiKey, CertificateThumbprint = options.CertificateThumbprint });
+            channel = pinned;
+            client = new QdrantClient(new QdrantGrpcClient(pinned), options.Timeout);
+        }
     }
 
     /// <inheritdoc />
@@ -78,5 +87,9 @@ public sealed class QdrantClientForwarder : IQdrantClient, IDisposable
     public Task<HealthCheckReply> HealthAsync(CancellationToken cancellationToken) => client.HealthAsync(cancellationToken);
 
     /// <inheritdoc />
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        client.Dispose();
+        channel?.Dispose();
+    }
 }

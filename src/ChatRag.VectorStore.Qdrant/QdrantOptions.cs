@@ -18,6 +18,10 @@ public sealed class QdrantOptions
     /// <summary>Forces TLS (https) whatever scheme <see cref="Url"/> has; always use it with an API key outside a private network.</summary>
     public bool UseTls { get; set; }
 
+    /// <summary>SHA-256 thumbprint (hex) of Qdrant's TLS certificate, to trust a self-signed certificate by pinning it; null uses normal validation.</summary>
+    [RegularExpression("^[0-9A-Fa-f:]{64,95}$")]
+    public string? CertificateThumbprint { get; set; }
+
     /// <summary>Prefix of every Qdrant collection name; the embedding space name follows it. Lets several deployments share one cluster.</summary>
     [RegularExpression("^[A-Za-z0-9_-]{0,64}$")]
     public string CollectionPrefix { get; set; } = "chatrag_";
