@@ -1,0 +1,91 @@
+using ChatRag.Core.Embeddings;
+using ChatRag.Embeddings.Onnx.Models;
+using ChatRag.Embeddings.Onnx.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Embeddings.Onnx.Hosting;
+
+/// <summary>
+/// The configured encoders, opened on first use (extracting bundled ones if needed) and shared by every caller.
+/// The CUDA fallback warning is logged once for the whole catalog.
+/// </summary>
+public sealed class OnnxEncoderCatalog : IEncoderCatalog, IDisposable
+{
+    private readonly OnnxEncoderOptions _options;
+    private readonly ILogger _logger;
+    private readonly Lazy<IReadOnlyList<NamedEncoder>> _encoders;
+    private int _fallbackLogged;
+
+    /// <summary>Creates the catalog; nothing loads until <see cref="Encoders"/> is read.</summary>
+    public OnnxEncoderCatalog(IOptions<OnnxEncoderOptions> options, ILogger<OnnxEncoderCatalog>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _encoders = new Lazy<IReadOnlyList<NamedEncoder>>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<NamedEncoder> Encoders => _encoders.Value;
+
+    /// <summary>Whether the encoders have been opened.</summary>
+    public bool IsLoaded => _encoders.IsValueCreated;
+
+    private IReadOnlyList<NamedEncoder> Load()
+    {
+        var runtime = _options.ToRuntimeOptions();
+        var encoders = new List<NamedEncoder>();
+        try
+        {
+            foreach (var name in _options.EffectiveModels)
+            {
+                var folder = Path.Combine(_options.ModelsDirectory, name);
+                if (_options.ExtractBundledModels && BundledEncoders.IsBundled(name))
+                {
+                    folder = BundledEncoders.EnsureExtracted(name, _options.ModelsDirectory);
+                }
+
+                var model = EncoderModel.Load(folder);
+                var generator = new OnnxEmbeddingGenerator(model, runtime, _logger, OnFallback);
+                _logger.LogInformation("Encoder {Encoder} loaded from {Folder} on {Provider} ({Dimensions} dims, {Pooling} pooling)",
+                    name, model.Directory, generator.ExecutionProvider, generator.Dimensions, generator.Pooling);
+                encoders.Add(new NamedEncoder(name, generator.Dimensions, generator, new EncoderTokenCounter(model.Tokenizer, model.Config.MaxTokens)));
+            }
+        }
+        catch
+        {
+            foreach (var encoder in encoders)
+            {
+                encoder.Generator.Dispose();
+            }
+
+            throw;
+        }
+
+        return encoders;
+    }
+
+    private void OnFallback(Exception ex)
+    {
+        if (Interlocked.Exchange(ref _fallbackLogged, 1) == 0)
+        {
+            _logger.LogWarning("CUDA execution provider unavailable; encoders run on the CPU ({Reason})", ex.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_encoders.IsValueCreated)
+        {
+            return;
+        }
+
+        foreach (var encoder in _encoders.Value)
+        {
+            encoder.Generator.Dispose();
+        }
+    }
+}
