@@ -1,7 +1,29 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+using ChatRag.Hosting;
+using ChatRag.Server.Configuration;
+using ChatRag.Server.Endpoints;
+using ChatRag.Server.Health;
+using ChatRag.Server.Security;
+using Scalar.AspNetCore;
 
-/// <summary>Entry point, visible to WebApplicationFactory.</summary>
-public partial class Program;
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddChatRag(builder.Configuration);
+builder.Services.AddServerBasics(builder.Configuration);
+builder.Services.AddApiKeyAuthentication();
+builder.Services.AddChatRagHealthChecks();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+await app.Services.InitializeChatRagAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestLimitsMiddleware>();
+app.UseApiKeys();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapHealthEndpoints();
+app.MapSearchEndpoints();
+
+app.Run();

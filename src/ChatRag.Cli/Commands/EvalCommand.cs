@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ChatRag.Core.Documents;
+using ChatRag.Core.Embeddings;
+using ChatRag.Core.Evaluation;
+using ChatRag.Core.Retrieval;
+using ChatRag.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace ChatRag.Cli.Commands;
+
+/// <summary><c>eval</c>: scores retrieval on a BEIR-format set (nDCG@10, recall, MRR, ingest rate, query latency).</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var corpus = new Option<FileInfo>("--corpus") { Description = "corpus.jsonl (_id, title, text).", Required = true };
+        var queries = new Option<FileInfo>("--queries") { Description = "queries.jsonl (_id, text).", Required = true };
+        var qrels = new Option<FileInfo>("--qrels") { Description = "qrels TSV (query-id, corpus-id, score) with a header line.", Required = true };
+        var mode = new Option<SearchMode>("--mode") { Description = "dense, lexical or hybrid.", DefaultValueFactory = _ => SearchMode.Hybrid };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the scores to this JSON file." };
+        var split = new Option<string>("--split") { Description = "Queries to score: all, tune or heldout (a fixed hash split).", DefaultValueFactory = _ => QuerySplit.All };
+        var depth = new Option<int>("--depth") { Description = "Passages retrieved per query before grouping by document.", DefaultValueFactory = _ => 100 };
+        var command = new Command("eval", "Score retrieval on a BEIR-format test set.") { corpus, queries, qrels, mode, json, split, depth };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var chunkDepth = parse.GetValue(depth);
+            var overrides = new Dictionary<string, string?>
+            {
+                ["ChatRag:Retrieval:MaxTop"] = Math.Max(100, chunkDepth).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            using var host = await CliHost.StartAsync(parse, overrides, cancellationToken);
+            var services = host.Services;
+            var data = await BeirDataset.LoadAsync(parse.GetValue(corpus)!.FullName, parse.GetValue(queries)!.FullName, parse.GetValue(qrels)!.FullName, cancellationToken);
+            var evaluator = services.GetRequiredService<RetrievalEvaluator>();
+            var encoders = services.GetRequiredService<IEncoderCatalog>();
+            var chunker = services.GetRequiredService<IEvalChunker>();
+            var collection = await CollectionNameAsync(parse.GetValue(corpus)!, encoders, chunker, cancellationToken);
+            var marker = Path.Combine(services.GetRequiredService<IOptions<ChatRagOptions>>().Value.DataDirectory, "eval", collection + ".complete");
+
+            var reused = File.Exists(marker);
+            var ingestRate = 0.0;
+            if (!reused)
+            {
+                await evaluator.ResetAsync(collection, cancellationToken);
+                ingestRate = await WithProgressAsync("Ingesting corpus", p => evaluator.IngestAsync(data, collection, d => chunker.Chunk(d), p, cancellationToken));
+                Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+                await File.WriteAllTextAsync(marker, DateTimeOffset.UtcNow.ToString("O"), cancellationToken);
+            }
+
+            var report = await WithProgressAsync("Running queries", p => evaluator.EvaluateAsync(data, collection, parse.GetValue(mode), parse.GetValue(split)!, chunkDepth, p, cancellationToken));
+            report = report with { IngestDocsPerSecond = ingestRate, IndexReused = reused };
+            Print(report, collection);
+            if (parse.GetValue(json) is { } output)
+            {
+                await File.WriteAllTextAsync(output.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(EvaluationReport report, string collection)
+    {
+        var table = new Table().AddColumns("metric", "value");
+        table.AddRow("mode", report.Mode);
+        table.AddRow("split", $"{report.Split} ({report.Queries} queries)");
+        table.AddRow("encoders", report.Encoders.Count == 0 ? "-" : string.Join(", ", report.Encoders));
+        table.AddRow("nDCG@10", report.Ndcg10.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("Recall@10", report.Recall10.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("Recall@100", report.Recall100.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("MRR@10", report.Mrr10.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("ingest docs/s", report.IndexReused ? $"(index {collection} reused)" : report.IngestDocsPerSecond.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("query p50 ms", report.QueryP50Ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("query p95 ms", report.QueryP95Ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+    }
+
+    private static async Task<string> CollectionNameAsync(FileInfo corpus, IEncoderCatalog encoders, IEvalChunker chunker, CancellationToken cancellationToken)
+    {
+        // Same corpus bytes + same encoders + same chunking = same index, so repeated runs (other modes, splits) reuse it.
+        await using var stream = corpus.OpenRead();
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken))[..12];
+        var key = string.Join("+", encoders.Encoders.Select(e => e.Space)) + "|" + chunker.Name;
+        var keyHash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..8];
+        return $"eval-{hash}-{keyHash}";
+    }
+
+    private static Task<T> WithProgressAsync<T>(string title, Func<IProgress<EvaluationProgress>, Task<T>> work) =>
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                var progress = new SynchronousProgress<EvaluationProgress>(p =>
+                {
+                    if (!tasks.TryGetValue(p.Stage, out var task))
+                    {
+                        tasks[p.Stage] = task = context.AddTask($"{title}: {p.Stage}", maxValue: Math.Max(1, p.Total));
+                    }
+
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                });
+                return await work(progress);
+            });
+}

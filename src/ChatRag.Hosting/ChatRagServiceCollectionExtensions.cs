@@ -1,0 +1,52 @@
+using ChatRag.Core.Evaluation;
+using ChatRag.Core.Indexing;
+using ChatRag.Core.Retrieval;
+using ChatRag.Embeddings.Onnx.Hosting;
+using ChatRag.Storage.Sqlite;
+using ChatRag.VectorStore.Embedded;
+using ChatRag.VectorStore.Qdrant;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatRag.Hosting;
+
+/// <summary>The composition root: the only place adapters are chosen and wired together.</summary>
+public static class ChatRagServiceCollectionExtensions
+{
+    /// <summary>Adds storage, the vector index chosen by <c>ChatRag:VectorStore</c>, the encoders and the retrieval engine.</summary>
+    public static IServiceCollection AddChatRag(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptionsWithValidateOnStart<ChatRagOptions>()
+            .Bind(configuration.GetSection(ChatRagOptions.SectionName))
+            .ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<RetrievalOptions>()
+            .Bind(configuration.GetSection(RetrievalOptions.SectionName))
+            .ValidateDataAnnotations();
+
+        services.AddSqliteStorage(configuration);
+        services.AddOnnxEncoders(configuration);
+        var vectorStore = configuration[$"{ChatRagOptions.SectionName}:{nameof(ChatRagOptions.VectorStore)}"];
+        if (string.Equals(vectorStore, "Qdrant", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddQdrantVectorIndex(configuration);
+        }
+        else
+        {
+            services.AddEmbeddedVectorIndex(configuration);
+        }
+
+        services.AddSingleton<ChunkIndexer>();
+        services.AddSingleton<HybridSearcher>();
+        services.AddSingleton<RetrievalEvaluator>();
+        services.AddSingleton<IEvalChunker, WholeDocumentChunker>();
+        return services;
+    }
+
+    /// <summary>Creates the database schema and the vector spaces; call once at start-up.</summary>
+    public static async Task InitializeChatRagAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await services.InitializeStorageAsync(cancellationToken);
+        await services.GetRequiredService<ChunkIndexer>().EnsureSpacesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using ChatRag.Server.Errors;
+using ChatRag.Server.Security;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Server.Configuration;
+
+/// <summary>Server-only services: problem details, request limits, caller scope.</summary>
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>Adds RFC 7807 errors for every failure and the per-request caller scope.</summary>
+    public static IServiceCollection AddServerBasics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptionsWithValidateOnStart<RequestLimitsOptions>()
+            .Bind(configuration.GetSection(RequestLimitsOptions.SectionName))
+            .ValidateDataAnnotations();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddScoped<CallerScope>();
+
+        // Kestrel's global cap is the upload limit; JSON endpoints are held to the smaller one by RequestLimitsMiddleware.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxUploadBytes);
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using ChatRag.Contracts.Search;
+using ChatRag.Core.Retrieval;
+using ChatRag.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChatRag.Server.Endpoints;
+
+/// <summary><c>/api/v1/search</c>: hybrid retrieval over the caller's collection.</summary>
+public static class SearchEndpoints
+{
+    /// <summary>Maps the search routes.</summary>
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/search").WithTags("Search");
+        group.MapPost("/", SearchAsync)
+            .WithName("Search")
+            .WithSummary("Find the passages most relevant to a query (dense + BM25, fused).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
+        SearchQuery body, HybridSearcher searcher, CallerScope scope, CancellationToken cancellationToken)
+    {
+        if (!TryParseMode(body.Mode, out var mode))
+        {
+            return TypedResults.Problem($"Unknown mode '{body.Mode}'; use hybrid, dense or lexical.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var collection = string.IsNullOrWhiteSpace(body.Collection) ? scope.DefaultCollection : body.Collection.Trim();
+        if (!scope.MaySee(collection))
+        {
+            return TypedResults.Problem($"This API key may not read collection '{collection}'.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var response = await searcher.SearchAsync(new SearchRequest(body.Query ?? string.Empty, [collection], body.Top ?? 10, mode), cancellationToken);
+        var items = response.Results.Select(r => new SearchResultItem(
+            r.Chunk.DocumentId, r.Chunk.DocumentName, r.Chunk.Id, r.Chunk.Text, r.Score, r.Chunk.Page, r.Chunk.Collection,
+            r.Chunk.HeadingPath, r.Chunk.StartOffset, r.Chunk.EndOffset, r.SignalRanks)).ToList();
+        return TypedResults.Ok(new SearchResults(items, mode.ToString().ToLowerInvariant(), response.TimingsMs));
+    }
+
+    private static bool TryParseMode(string? value, out SearchMode mode)
+    {
+        mode = SearchMode.Hybrid;
+        return string.IsNullOrWhiteSpace(value) || (Enum.TryParse(value, ignoreCase: true, out mode) && Enum.IsDefined(mode));
+    }
+}

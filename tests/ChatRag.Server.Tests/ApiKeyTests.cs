@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using ChatRag.Contracts.Search;
+using ChatRag.Core.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatRag.Server.Tests;
+
+public sealed class ApiKeyTests : IAsyncLifetime
+{
+    private readonly ChatRagServerFixture fixture = new();
+
+    public Task InitializeAsync() => fixture.InitializeAsync();
+
+    public Task DisposeAsync() => fixture.DisposeAsync();
+
+    [Fact]
+    public async Task Api_is_open_until_a_key_exists_then_needs_a_valid_key()
+    {
+        var client = fixture.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/search", new { query = "storm" })).StatusCode);
+
+        var created = await fixture.Factory.Services.GetRequiredService<IApiKeyStore>().CreateAsync("ci");
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the "any keys?" answer is cached for two seconds while the API is open
+
+        var missing = await client.PostAsJsonAsync("/api/v1/search", new { query = "storm" });
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+
+        client.DefaultRequestHeaders.Add("X-Api-Key", "crk_not-a-real-key");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/search", new { query = "storm" })).StatusCode);
+
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        client.DefaultRequestHeaders.Add("X-Api-Key", created.Key);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/search", new { query = "storm" })).StatusCode);
+
+        // Health stays reachable for probes without a key.
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Factory.CreateClient().GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Scoped_key_sees_only_its_collection()
+    {
+        var created = await fixture.Factory.Services.GetRequiredService<IApiKeyStore>().CreateAsync("recipes-bot", "recipes");
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", created.Key);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        var implicitCollection = await client.PostAsJsonAsync("/api/v1/search", new { query = "Jupiter storm", top = 10 });
+        var body = await implicitCollection.Content.ReadFromJsonAsync<SearchResults>();
+        Assert.NotEmpty(body!.Results);
+        Assert.All(body.Results, r => Assert.Equal("recipes", r.Collection));
+
+        var other = await client.PostAsJsonAsync("/api/v1/search", new { query = "Jupiter storm", collection = "default" });
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Revoked_key_is_refused()
+    {
+        var store = fixture.Factory.Services.GetRequiredService<IApiKeyStore>();
+        var keep = await store.CreateAsync("keep");
+        var gone = await store.CreateAsync("gone");
+        await store.RevokeAsync(gone.Info.Id);
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", gone.Key);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/search", new { query = "storm" })).StatusCode);
+        Assert.NotNull(await store.ValidateAsync(keep.Key));
+    }
+}

@@ -1,0 +1,59 @@
+using ChatRag.Core.Documents;
+using ChatRag.Core.Indexing;
+using ChatRag.Server;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatRag.Server.Tests;
+
+/// <summary>
+/// The real server over a fresh data directory (real SQLite file, real embedded index, the real bundled encoder),
+/// driven through real HTTP semantics by WebApplicationFactory.
+/// </summary>
+public sealed class ChatRagServerFactory : WebApplicationFactory<ServerMarker>
+{
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("chatrag-server").FullName;
+
+    /// <summary>Shared extracted models, so every test run extracts the bundled encoder once.</summary>
+    public static string ModelsDirectory { get; } = Path.Combine(Path.GetTempPath(), "chatrag-test-models");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ChatRag:DataDirectory", dataDirectory);
+        builder.UseSetting("ChatRag:ModelsDirectory", ModelsDirectory);
+        builder.UseSetting("ChatRag:Limits:MaxJsonBodyBytes", "65536");
+    }
+
+    /// <summary>Stores and indexes a one-chunk document directly through the engine's services.</summary>
+    public async Task<Guid> AddDocumentAsync(string collection, string name, params string[] chunks)
+    {
+        var documents = Services.GetRequiredService<IDocumentRepository>();
+        var indexer = Services.GetRequiredService<ChunkIndexer>();
+        var id = Guid.NewGuid();
+        await documents.EnsureCollectionAsync(collection);
+        var stored = await documents.AddDocumentAsync(
+            new NewDocument(id, name, collection, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", chunks) + id)))),
+            chunks.Select((text, i) => new NewChunk(i, text, Page: i + 1, EndOffset: text.Length)).ToList());
+        await indexer.IndexAsync(stored);
+        return id;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A native index may still hold a file for a moment; the OS temp cleaner gets it.
+            }
+        }
+    }
+}
