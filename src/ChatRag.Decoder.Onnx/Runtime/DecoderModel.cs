@@ -104,6 +104,10 @@ public sealed partial class DecoderModel : IDisposable
 
         // Shapes change every step (prefill, then one token, then a longer past); memory patterns would be rebuilt each time.
         EnableMemoryPattern = false,
+
+        // The CPU arena grows with the ever-changing KV shapes of the concat convention and never shrinks; without it,
+        // memory stays flat across requests (MemoryStabilityTests). Device memory has its own arena on CUDA.
+        EnableCpuMemArena = false,
         LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
     };
 }

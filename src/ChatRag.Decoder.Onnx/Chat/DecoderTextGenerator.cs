@@ -1,0 +1,23 @@
+using ChatRag.Decoder.Onnx.Runtime;
+
+namespace ChatRag.Decoder.Onnx.Chat;
+
+/// <summary>The real <see cref="ITextGenerator"/>: the ONNX generation loop of a loaded <see cref="DecoderModel"/>.</summary>
+public sealed class DecoderTextGenerator : ITextGenerator
+{
+    private readonly DecoderModel _model;
+
+    /// <summary>Wraps a loaded model (not owned).</summary>
+    public DecoderTextGenerator(DecoderModel model)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        ModelId = Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Info.Directory));
+    }
+
+    /// <inheritdoc />
+    public string ModelId { get; }
+
+    /// <inheritdoc />
+    public IEnumerable<string> Generate(string prompt, GenerationSettings settings, IReadOnlyList<string> stopStrings, GenerationResult result, CancellationToken cancellationToken) =>
+        TextGeneration.Stream(_model, prompt, settings, stopStrings, result, cancellationToken);
+}

@@ -1,0 +1,106 @@
+using ChatRag.Decoder.Onnx.Runtime;
+using ChatRag.Decoder.Onnx.Sampling;
+using ChatRag.Decoder.Onnx.Templates;
+using Microsoft.Extensions.AI;
+
+namespace ChatRag.Decoder.Onnx.Chat;
+
+/// <summary>
+/// <see cref="IChatClient"/> over the in-process ONNX decoder: renders the conversation with the model family's chat
+/// template, runs the generation loop, and turns its text into <see cref="TextContent"/>,
+/// <see cref="TextReasoningContent"/> and <see cref="FunctionCallContent"/> through the family's output parser,
+/// so it composes with <c>FunctionInvokingChatClient</c>. Requests share one model; at most
+/// <see cref="OnnxChatClientOptions.MaxConcurrency"/> generate at once.
+/// </summary>
+public sealed partial class OnnxChatClient : IChatClient
+{
+    private readonly Lazy<(ITextGenerator Generator, IChatTemplate Template)> _backend;
+    private readonly OnnxChatClientOptions _options;
+    private readonly SemaphoreSlim _gate;
+    private readonly IDisposable? _owned;
+
+    /// <summary>Creates a client over a generator and template (both supplied by the caller, not owned).</summary>
+    public OnnxChatClient(ITextGenerator generator, IChatTemplate template, OnnxChatClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(template);
+        _backend = new((generator, template));
+        _options = options ?? new OnnxChatClientOptions();
+        _gate = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+    }
+
+    private OnnxChatClient(Lazy<(ITextGenerator, IChatTemplate)> backend, OnnxChatClientOptions options, IDisposable owned)
+    {
+        _backend = backend;
+        _options = options;
+        _owned = owned;
+        _gate = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+    }
+
+    /// <summary>
+    /// Creates a client for the model folder that loads the model and detects its chat template on first use, so a
+    /// missing model fails the first request rather than start-up. The client owns and disposes the model.
+    /// </summary>
+    public static OnnxChatClient ForModelDirectory(string modelDirectory, DecoderModelLoadOptions? loadOptions = null, OnnxChatClientOptions? options = null)
+    {
+        var holder = new ModelHolder(modelDirectory, loadOptions);
+        var backend = new Lazy<(ITextGenerator, IChatTemplate)>(() => (new DecoderTextGenerator(holder.Model), ChatTemplates.Detect(modelDirectory)), LazyThreadSafetyMode.ExecutionAndPublication);
+        return new OnnxChatClient(backend, options ?? new OnnxChatClientOptions(), holder);
+    }
+
+    /// <inheritdoc />
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(ChatClientMetadata))
+        {
+            return new ChatClientMetadata("onnxruntime", null, _backend.IsValueCreated ? _backend.Value.Generator.ModelId : null);
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _owned?.Dispose();
+        _gate.Dispose();
+    }
+
+    private GenerationSettings ToSettings(ChatOptions? options)
+    {
+        var sampling = new SamplingOptions
+        {
+            Temperature = options?.Temperature ?? 0f,
+            TopK = options?.TopK ?? 0,
+            TopP = options?.TopP ?? 1f,
+            Seed = options?.Seed is { } seed ? unchecked((int)seed) : null,
+            RepetitionPenalty = options?.AdditionalProperties?.TryGetValue("repetition_penalty", out float penalty) == true ? penalty : 1f,
+        };
+        return new GenerationSettings { MaxNewTokens = options?.MaxOutputTokens ?? _options.DefaultMaxOutputTokens, Sampling = sampling };
+    }
+
+    private sealed class ModelHolder(string directory, DecoderModelLoadOptions? loadOptions) : IDisposable
+    {
+        private readonly Lazy<DecoderModel> _model = new(() => DecoderModel.Load(directory, loadOptions), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public DecoderModel Model => _model.Value;
+
+        public void Dispose()
+        {
+            if (_model.IsValueCreated)
+            {
+                _model.Value.Dispose();
+            }
+        }
+    }
+}
