@@ -95,7 +95,7 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
                 : "The document contains no text to index.");
         }
 
-        var warnings = extraWarnings is null ? Warnings : [.. extraWarnings, .. Warnings];
+        var warnings = (extraWarnings ?? []).Concat(Warnings).Distinct(StringComparer.Ordinal).ToList();
         return new ExtractedDocument(kind, _text.ToString(), _blocks, pageCount, warnings);
     }
 

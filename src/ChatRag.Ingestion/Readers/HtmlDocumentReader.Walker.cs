@@ -117,7 +117,7 @@ public sealed partial class HtmlDocumentReader
         {
             if (!_depthWarned)
             {
-                builder.Warnings.Add($"The HTML nests deeper than {maxDepth} elements; deeper content was read as plain text.");
+                builder.Warnings.Add(DepthWarning(maxDepth));
                 _depthWarned = true;
             }
         }

@@ -32,6 +32,12 @@ public sealed partial class HtmlDocumentReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(context);
         var builder = new DocumentTextBuilder(DocumentKind.Html, context.Limits.MaxExtractedCharacters);
         var html = await PlainTextDocumentReader.ReadTextAsync(content, context, builder.Warnings, cancellationToken);
+        html = HtmlDepthGuard.Flatten(html, context.Limits.MaxHtmlDepth, out var flattened);
+        if (flattened)
+        {
+            builder.Warnings.Add(DepthWarning(context.Limits.MaxHtmlDepth));
+        }
+
         var document = await new HtmlParser().ParseDocumentAsync(html, cancellationToken);
         var root = MainContent(document);
         if (root is not null)
@@ -41,6 +47,9 @@ public sealed partial class HtmlDocumentReader : IDocumentReader
 
         return builder.Build(pageCount: null);
     }
+
+    private static string DepthWarning(int maxDepth) =>
+        $"The HTML nests deeper than {maxDepth} elements; deeper content was read as plain text.";
 
     private static IElement? MainContent(IDocument document)
     {
