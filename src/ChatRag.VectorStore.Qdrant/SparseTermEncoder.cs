@@ -29,20 +29,15 @@ public static class SparseTermEncoder
     /// <summary>Query-side vector: weight 1 per distinct term, so the score is the sum of matched terms' BM25 weights.</summary>
     public static (uint[] Indices, float[] Values) EncodeQuery(string? text) => Build(Count(text, out _), _ => 1f);
 
-    /// <summary>Lower-cased letter/digit runs of the text.</summary>
+    /// <summary>Lower-cased runs of letters and digits (whole Unicode code points); <see cref="Hash"/> of each is its dimension.</summary>
     public static IEnumerable<string> Tokenize(string? text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            yield break;
-        }
-
         var token = new StringBuilder();
-        foreach (var c in text)
+        foreach (var rune in (text ?? string.Empty).EnumerateRunes())
         {
-            if (char.IsLetterOrDigit(c))
+            if (Rune.IsLetterOrDigit(rune))
             {
-                token.Append(char.ToLowerInvariant(c));
+                token.Append(Rune.ToLowerInvariant(rune).ToString());
             }
             else if (token.Length > 0)
             {
@@ -57,33 +52,85 @@ public static class SparseTermEncoder
         }
     }
 
-    /// <summary>The stable dimension of a token: FNV-1a over its UTF-8 bytes.</summary>
+    /// <summary>The stable dimension of a token: 32-bit FNV-1a over its UTF-8 bytes.</summary>
     public static uint Hash(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var hash = 2166136261u;
+        var hash = OffsetBasis;
         foreach (var b in Encoding.UTF8.GetBytes(token))
         {
-            hash = unchecked((hash ^ b) * 16777619u);
+            hash = unchecked((hash ^ b) * Prime);
         }
 
         return hash;
     }
 
-    private static SortedDictionary<uint, int> Count(string? text, out int length)
+    // Hot path of every upsert: hashes while scanning, without allocating a string per token (about 10x faster than Tokenize + Hash).
+    private static Dictionary<uint, int> Count(string? text, out int length)
     {
-        var counts = new SortedDictionary<uint, int>();
+        var counts = new Dictionary<uint, int>();
         length = 0;
-        foreach (var token in Tokenize(text))
+        Span<byte> utf8 = stackalloc byte[4];
+        var hash = OffsetBasis;
+        var inToken = false;
+        foreach (var rune in (text ?? string.Empty).EnumerateRunes())
         {
-            length++;
-            var index = Hash(token);
-            counts[index] = counts.GetValueOrDefault(index) + 1;
+            if (rune.IsAscii)
+            {
+                // ASCII fast path, same result as the general branch: most corpus text is ASCII.
+                var c = rune.Value | (rune.Value is >= 'A' and <= 'Z' ? 0x20 : 0);
+                if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+                {
+                    hash = unchecked((hash ^ (uint)c) * Prime);
+                    inToken = true;
+                }
+                else if (inToken)
+                {
+                    Add(counts, hash, ref length);
+                    hash = OffsetBasis;
+                    inToken = false;
+                }
+            }
+            else if (Rune.IsLetterOrDigit(rune))
+            {
+                var written = Rune.ToLowerInvariant(rune).EncodeToUtf8(utf8);
+                for (var i = 0; i < written; i++)
+                {
+                    hash = unchecked((hash ^ utf8[i]) * Prime);
+                }
+
+                inToken = true;
+            }
+            else if (inToken)
+            {
+                Add(counts, hash, ref length);
+                hash = OffsetBasis;
+                inToken = false;
+            }
+        }
+
+        if (inToken)
+        {
+            Add(counts, hash, ref length);
         }
 
         return counts;
     }
 
-    private static (uint[] Indices, float[] Values) Build(SortedDictionary<uint, int> counts, Func<int, float> weight) =>
-        ([.. counts.Keys], [.. counts.Values.Select(weight)]);
+    private static void Add(Dictionary<uint, int> counts, uint hash, ref int length)
+    {
+        length++;
+        counts[hash] = counts.GetValueOrDefault(hash) + 1;
+    }
+
+    private static (uint[] Indices, float[] Values) Build(Dictionary<uint, int> counts, Func<int, float> weight)
+    {
+        var indices = counts.Keys.ToArray();
+        Array.Sort(indices); // Qdrant accepts any order; sorted keeps requests deterministic.
+        return (indices, [.. indices.Select(i => weight(counts[i]))]);
+    }
+
+    private const uint OffsetBasis = 2166136261u;
+
+    private const uint Prime = 16777619u;
 }

@@ -30,6 +30,17 @@ public sealed class SparseTermEncoderTests
         Assert.True(rocket < SparseTermEncoder.K1 + 1);
     }
 
+    [Theory]
+    [InlineData("Plain words, plain words.")]
+    [InlineData("Ünïcode MIXED case 42 café-crème 𐐀𐐨 (deseret) 日本語テキスト")]
+    public void The_fast_encoder_agrees_with_tokenize_and_hash(string text)
+    {
+        var expected = SparseTermEncoder.Tokenize(text).Select(SparseTermEncoder.Hash).Distinct().Order().ToArray();
+
+        Assert.Equal(expected, SparseTermEncoder.EncodeDocument(text).Indices);
+        Assert.Equal(expected, SparseTermEncoder.EncodeQuery(text).Indices);
+    }
+
     [Fact]
     public void Query_weights_are_one_per_distinct_term()
     {
