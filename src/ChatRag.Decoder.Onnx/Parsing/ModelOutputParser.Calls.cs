@@ -54,7 +54,9 @@ public sealed partial class ModelOutputParser
         if (text[start] is not ('{' or '['))
         {
             // Not JSON: what follows is text (after a python tag, Llama's built-in tool code, kept as written).
-            Replace(_jsonPrefix + text[start..]);
+            // The prefix is emitted here rather than put back in the buffer, where it would be read as a tag again.
+            EmitRaw(_jsonPrefix);
+            Replace(text[start..]);
             _jsonPrefix = string.Empty;
             _textStarted = true;
             _mode = Mode.Text;

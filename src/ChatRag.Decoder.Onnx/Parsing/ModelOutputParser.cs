@@ -135,7 +135,8 @@ public sealed partial class ModelOutputParser : IModelOutputParser
         var (index, tag) = TagSearch.FindFirst(text, _textTags);
         if (tag is not null)
         {
-            EmitText(text[..index], beforeStructure: true);
+            // Whitespace before a call stays held: dropped if the call is well formed, written back if it is not.
+            EmitText(text[..index], beforeStructure: tag == _options.ReasoningStart);
             Replace(text[(index + tag.Length)..]);
             EnterTag(tag);
             return true;
