@@ -22,6 +22,9 @@ internal sealed partial class Partition
     /// <summary>Graphs built from scratch by this instance (tests check that a valid saved graph is reused).</summary>
     public int AnnBuilds { get; private set; }
 
+    /// <summary>Changes the graph's search expansion in place (benchmark sweeps; not persisted).</summary>
+    public void SetSearchExpansion(int expansion) => ann?.SetExpansionSearch(expansion);
+
     private string AnnMetaPath => AnnPath + ".meta";
 
     private HnswParameters AnnParameters => new(

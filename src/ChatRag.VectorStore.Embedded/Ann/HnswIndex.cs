@@ -136,6 +136,13 @@ internal sealed unsafe class HnswIndex : IDisposable
         }
     }
 
+    /// <summary>Changes the search candidate list size (benchmark sweeps).</summary>
+    public void SetExpansionSearch(int expansion)
+    {
+        usearch_change_expansion_search(handle, (UIntPtr)expansion, out var error);
+        Check(error, "expansion");
+    }
+
     /// <summary>Writes the graph to a file.</summary>
     public void Save(string path)
     {

@@ -19,6 +19,7 @@ public static class VectorIndexBenchmark
     /// <param name="queries">Queries timed in each mode.</param>
     /// <param name="top">Hits per query; recall is measured at this k.</param>
     /// <param name="options">Index settings to try (the data directory is replaced by a temporary one).</param>
+    /// <param name="sweep">Optional extra search settings to measure on the same graph (build once, tune search).</param>
     /// <param name="progress">Receives a line per phase.</param>
     /// <param name="cancellationToken">Stops between batches and queries.</param>
     public static async Task<VectorIndexBenchmarkResult> RunAsync(
@@ -27,6 +28,7 @@ public static class VectorIndexBenchmark
         int queries = 500,
         int top = 10,
         EmbeddedVectorIndexOptions? options = null,
+        IReadOnlyList<VectorIndexSearchSetting>? sweep = null,
         IProgress<string>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -90,24 +92,25 @@ public static class VectorIndexBenchmark
                 }
 
                 progress?.Report($"exact p50 {Percentile(exactTimes, 0.50):F2} ms");
-                var annTimes = new double[queries];
-                double recall = 0;
-                for (var q = 0; q < queries; q++)
+                var (annP50, annP95, recall) = await MeasureAsync(index, queryVectors, exactIds, top, cancellationToken).ConfigureAwait(false);
+                progress?.Report(partition.HasAnn ? $"ann p50 {annP50:F2} ms, recall@{top} {recall:F4}" : "below the ANN threshold: searches were exact");
+                var measured = new List<VectorIndexSearchSetting>();
+                foreach (var setting in partition.HasAnn ? sweep ?? [] : [])
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var started = Stopwatch.GetTimestamp();
-                    var hits = await index.SearchAsync(Space, new VectorQuery(queryVectors[q], top, [Collection]), cancellationToken).ConfigureAwait(false);
-                    annTimes[q] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    recall += exactIds[q].Count == 0 ? 1 : (double)hits.Count(h => exactIds[q].Contains(h.ChunkId)) / exactIds[q].Count;
+                    partition.SetSearchExpansion(setting.ExpansionSearch);
+                    settings.Oversampling = setting.Oversampling;
+                    var (p50, p95, r) = await MeasureAsync(index, queryVectors, exactIds, top, cancellationToken).ConfigureAwait(false);
+                    measured.Add(setting with { P50Ms = p50, P95Ms = p95, Recall = r });
+                    progress?.Report($"ef {setting.ExpansionSearch} x{setting.Oversampling}: p50 {p50:F2} ms, p95 {p95:F2} ms, recall@{top} {r:F4}");
                 }
 
-                progress?.Report(partition.HasAnn ? $"ann p50 {Percentile(annTimes, 0.50):F2} ms, recall@{top} {recall / queries:F4}" : "below the ANN threshold: searches were exact");
                 return new VectorIndexBenchmarkResult(
                     count, dims, queries, top, settings.Connectivity, settings.ExpansionAdd, settings.ExpansionSearch,
                     ingest.Elapsed.TotalSeconds, reopen.Elapsed.TotalSeconds,
-                    Percentile(annTimes, 0.50), Percentile(annTimes, 0.95),
+                    annP50, annP95,
                     Percentile(exactTimes, 0.50), Percentile(exactTimes, 0.95),
-                    recall / queries);
+                    recall,
+                    measured);
             }
         }
         finally
@@ -121,6 +124,23 @@ public static class VectorIndexBenchmark
                 // Best effort: a temp folder left behind is harmless.
             }
         }
+    }
+
+    private static async Task<(double P50, double P95, double Recall)> MeasureAsync(
+        EmbeddedVectorIndex index, List<float[]> queryVectors, List<HashSet<long>> exactIds, int top, CancellationToken cancellationToken)
+    {
+        var times = new double[queryVectors.Count];
+        double recall = 0;
+        for (var q = 0; q < queryVectors.Count; q++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
+            var hits = await index.SearchAsync(Space, new VectorQuery(queryVectors[q], top, [Collection]), cancellationToken).ConfigureAwait(false);
+            times[q] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            recall += exactIds[q].Count == 0 ? 1 : (double)hits.Count(h => exactIds[q].Contains(h.ChunkId)) / exactIds[q].Count;
+        }
+
+        return (Percentile(times, 0.50), Percentile(times, 0.95), recall / queryVectors.Count);
     }
 
     private static double Percentile(double[] values, double p)

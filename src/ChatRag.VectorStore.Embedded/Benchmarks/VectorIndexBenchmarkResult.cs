@@ -15,6 +15,7 @@ namespace ChatRag.VectorStore.Embedded.Benchmarks;
 /// <param name="ExactP50Ms">Median latency of the exact SIMD scan of the same partition.</param>
 /// <param name="ExactP95Ms">95th percentile latency of the exact scan.</param>
 /// <param name="RecallAt10">Mean share of the exact top-k that the graph search returned.</param>
+/// <param name="Sweep">Extra (expansion, oversampling) settings measured on the same graph, when asked for.</param>
 public sealed record VectorIndexBenchmarkResult(
     int Count,
     int Dimensions,
@@ -29,4 +30,5 @@ public sealed record VectorIndexBenchmarkResult(
     double AnnP95Ms,
     double ExactP50Ms,
     double ExactP95Ms,
-    double RecallAt10);
+    double RecallAt10,
+    IReadOnlyList<VectorIndexSearchSetting> Sweep);
