@@ -11,5 +11,8 @@ var root = new RootCommand("ChatRag: ingest, search, ask and measure from the co
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -45,8 +45,10 @@ public sealed class HybridSearcher(
         var candidates = Math.Max(request.Top, settings.CandidatesPerSignal);
         var query = request.Query.Trim();
 
+        // An index that fuses dense and keyword rankings itself (Qdrant) does the hybrid work server-side, one signal per encoder.
+        var serverSide = request.Mode == SearchMode.Hybrid && settings.ServerSideHybrid && vectors is IHybridVectorIndex;
         var tasks = new List<Task<RankFusion.Signal>>();
-        if (request.Mode != SearchMode.Dense)
+        if (request.Mode != SearchMode.Dense && !serverSide)
         {
             tasks.Add(LexicalSignalAsync(query, candidates, request.Collections, settings.LexicalWeight, timings, cancellationToken));
         }
@@ -54,7 +56,7 @@ public sealed class HybridSearcher(
         if (request.Mode != SearchMode.Lexical)
         {
             var denseWeight = 1.0 / encoders.Encoders.Count;
-            tasks.AddRange(encoders.Encoders.Select(e => DenseSignalAsync(e, query, candidates, request.Collections, denseWeight, timings, cancellationToken)));
+            tasks.AddRange(encoders.Encoders.Select(e => DenseSignalAsync(e, query, candidates, request.Collections, denseWeight, serverSide, timings, cancellationToken)));
         }
 
         var signals = await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -106,15 +108,19 @@ public sealed class HybridSearcher(
     }
 
     private async Task<RankFusion.Signal> DenseSignalAsync(
-        NamedEncoder encoder, string query, int candidates, IReadOnlyCollection<string> collections, double weight,
+        NamedEncoder encoder, string query, int candidates, IReadOnlyCollection<string> collections, double weight, bool serverSideHybrid,
         ConcurrentDictionary<string, double> timings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var embedding = await encoder.Generator.GenerateAsync([query], EmbeddingPurpose.ForQuery(), cancellationToken).ConfigureAwait(false);
         timings[$"embed:{encoder.Space}"] = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
-        var hits = await vectors.SearchAsync(encoder.Space, new VectorQuery(embedding[0].Vector, candidates, collections), cancellationToken).ConfigureAwait(false);
-        timings[$"dense:{encoder.Space}"] = clock.Elapsed.TotalMilliseconds;
-        return new RankFusion.Signal($"dense:{encoder.Space}", weight, hits.Select(h => h.ChunkId).ToList());
+        var vectorQuery = new VectorQuery(embedding[0].Vector, candidates, collections);
+        var name = serverSideHybrid ? $"hybrid:{encoder.Space}" : $"dense:{encoder.Space}";
+        var hits = serverSideHybrid
+            ? await ((IHybridVectorIndex)vectors).SearchHybridAsync(encoder.Space, vectorQuery, query, cancellationToken).ConfigureAwait(false)
+            : await vectors.SearchAsync(encoder.Space, vectorQuery, cancellationToken).ConfigureAwait(false);
+        timings[name] = clock.Elapsed.TotalMilliseconds;
+        return new RankFusion.Signal(name, weight, hits.Select(h => h.ChunkId).ToList());
     }
 }

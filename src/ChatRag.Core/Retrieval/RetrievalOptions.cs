@@ -20,6 +20,12 @@ public sealed class RetrievalOptions
     [Range(0.0, 10.0)]
     public double LexicalWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// When the vector index can fuse dense and keyword rankings itself (Qdrant), let it do the hybrid search instead of
+    /// fusing with the local BM25 index.
+    /// </summary>
+    public bool ServerSideHybrid { get; set; } = true;
+
     /// <summary>Longest query accepted, in characters.</summary>
     [Range(16, 100_000)]
     public int MaxQueryLength { get; set; } = 4_000;

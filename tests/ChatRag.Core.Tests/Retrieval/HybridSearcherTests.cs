@@ -95,6 +95,24 @@ public sealed class HybridSearcherTests
         Assert.Equal("nope", error.Collection);
     }
 
+    [Fact]
+    public async Task Index_that_fuses_server_side_replaces_local_bm25_in_hybrid_mode()
+    {
+        var hybridIndex = new ServerSideHybridIndex();
+        var serverSearcher = new HybridSearcher(encoders, hybridIndex, lexical, repository, Options.Create(new RetrievalOptions()));
+        var indexer = new ChunkIndexer(encoders, hybridIndex);
+        await indexer.EnsureSpacesAsync();
+        var stored = await repository.AddDocumentAsync(new NewDocument(Guid.NewGuid(), "d", "default", "h"), [new NewChunk(0, "alpha beta")]);
+        await indexer.IndexAsync(stored);
+
+        var hybrid = await serverSearcher.SearchAsync(new SearchRequest("alpha", ["default"]));
+        var lexicalOnly = await serverSearcher.SearchAsync(new SearchRequest("alpha", ["default"], Mode: SearchMode.Lexical));
+
+        Assert.Equal(["hybrid:hash"], hybrid.Results[0].SignalRanks.Keys);
+        Assert.Equal(["alpha"], hybridIndex.QueryTexts);
+        Assert.Equal(["bm25"], lexicalOnly.Results[0].SignalRanks.Keys);
+    }
+
     private async Task AddAsync(string collection, params string[] texts)
     {
         var indexer = new ChunkIndexer(encoders, vectors);
@@ -105,4 +123,31 @@ public sealed class HybridSearcherTests
             await indexer.IndexAsync(stored);
         }
     }
+}
+
+internal sealed class ServerSideHybridIndex : IHybridVectorIndex
+{
+    private readonly BruteForceVectorIndex inner = new();
+
+    public List<string> QueryTexts { get; } = [];
+
+    public string Name => "fake-hybrid";
+
+    public Task EnsureSpaceAsync(VectorSpace space, CancellationToken cancellationToken = default) => inner.EnsureSpaceAsync(space, cancellationToken);
+
+    public Task UpsertAsync(string space, IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default) => inner.UpsertAsync(space, records, cancellationToken);
+
+    public Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken = default) => inner.DeleteDocumentAsync(documentId, cancellationToken);
+
+    public Task<IReadOnlyList<VectorHit>> SearchAsync(string space, VectorQuery query, CancellationToken cancellationToken = default) => inner.SearchAsync(space, query, cancellationToken);
+
+    public Task<IReadOnlyList<VectorHit>> SearchHybridAsync(string space, VectorQuery query, string queryText, CancellationToken cancellationToken = default)
+    {
+        QueryTexts.Add(queryText);
+        return inner.SearchAsync(space, query, cancellationToken);
+    }
+
+    public Task<long> CountAsync(string space, CancellationToken cancellationToken = default) => inner.CountAsync(space, cancellationToken);
+
+    public Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default) => inner.IsHealthyAsync(cancellationToken);
 }

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ChatRag.Onnx.Synthesis.Decoder;
+using ChatRag.Onnx.Synthesis.Graph;
+
+namespace ChatRag.Cli.Commands;
+
+/// <summary><c>models synth</c>: writes a random-weight decoder (genai or optimum convention) for tests and benchmarks.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var shape = new Option<string>("--shape") { Description = "tiny, qwen2.5-0.5b or qwen2.5-1.5b.", DefaultValueFactory = _ => "tiny" };
+        shape.AcceptOnlyFromAmong("tiny", "qwen2.5-0.5b", "qwen2.5-1.5b");
+        var format = new Option<string>("--format") { Description = "genai (GroupQueryAttention, shared KV buffer) or optimum (standard ops, concatenated KV).", DefaultValueFactory = _ => "genai" };
+        format.AcceptOnlyFromAmong("genai", "optimum");
+        var dtype = new Option<string>("--dtype") { Description = "fp32 or fp16.", DefaultValueFactory = _ => "fp32" };
+        dtype.AcceptOnlyFromAmong("fp32", "fp16");
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write.", Required = true };
+        var seed = new Option<ulong>("--seed") { Description = "Weight seed.", DefaultValueFactory = _ => 42 };
+        var synth = new Command("synth", "Write a synthetic decoder model folder (model.onnx, tokenizer.json, configs).") { shape, format, dtype, output, seed };
+        synth.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var options = new DecoderSynthesisOptions(
+                DecoderShape.FromName(parse.GetValue(shape)!),
+                parse.GetValue(format) == "optimum" ? DecoderFormat.Optimum : DecoderFormat.Genai,
+                parse.GetValue(dtype) == "fp16" ? OnnxDataType.Float16 : OnnxDataType.Float,
+                parse.GetValue(output)!.FullName,
+                parse.GetValue(seed));
+            var dir = DecoderModelSynthesizer.Synthesize(options);
+            foreach (var file in new DirectoryInfo(dir).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file.Length,14:N0}  {file.Name}"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {dir} in {clock.Elapsed.TotalSeconds:F1} s."));
+            return 0;
+        });
+        return new Command("models", "Model folders: synthesise random-weight decoders.") { synth };
+    }
+}
