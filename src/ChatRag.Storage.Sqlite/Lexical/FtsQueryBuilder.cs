@@ -5,7 +5,7 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 
 /// <summary>
 /// Turns free text into a safe FTS5 MATCH expression: the words of the text, each as a double-quoted string, joined
-/// with OR. Only letters, digits and combining marks survive into a word, so nothing the user types (quotes, NEAR,
+/// with OR and AND-ed with the collection scope. Only letters, digits and combining marks survive into a word, so nothing the user types (quotes, NEAR,
 /// <c>*</c>, <c>^</c>, <c>column:</c>, AND/OR/NOT, parentheses) can act as FTS5 syntax.
 /// </summary>
 public static class FtsQueryBuilder
@@ -40,12 +40,33 @@ public static class FtsQueryBuilder
         return terms;
     }
 
-    /// <summary>The MATCH expression for <paramref name="text"/>, or null when it has no searchable word.</summary>
-    public static string? Build(string text)
+    /// <summary>The words worth searching: <see cref="Terms"/> without stop words, unless nothing else is left.</summary>
+    public static IReadOnlyList<string> SearchTerms(string text)
     {
         var terms = Terms(text);
-        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
+        var content = terms.Where(t => !StopWords.Contains(t)).ToList();
+        return content.Count > 0 ? content : terms;
     }
+
+    /// <summary>
+    /// The MATCH expression for <paramref name="text"/> restricted to <paramref name="collections"/>, or null when the
+    /// text has no word or no collection is given: <c>Scope : ("k..0" OR ...) AND Text : ("w1" OR "w2" ...)</c>.
+    /// </summary>
+    public static string? Build(string text, IEnumerable<string> collections)
+    {
+        ArgumentNullException.ThrowIfNull(collections);
+        var terms = SearchTerms(text);
+        var scopes = collections.Distinct(StringComparer.Ordinal).Select(FtsSchema.ScopeToken).ToList();
+        if (terms.Count == 0 || scopes.Count == 0)
+        {
+            return null;
+        }
+
+        return $"Scope : ({Or(scopes)}) AND Text : ({Or(terms)})";
+    }
+
+    // Terms hold only letters, digits and marks, so quoting cannot be escaped from.
+    private static string Or(IEnumerable<string> terms) => string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
 
     // Mirrors unicode61's token characters (letters, numbers, private use) plus marks, which its diacritic folding removes.
     private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ChatRag.Core.Indexing;
 using ChatRag.Storage.Sqlite.Diagnostics;
 
@@ -7,7 +6,7 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 
 /// <summary>
 /// <see cref="ILexicalIndex"/> over the FTS5 table <see cref="FtsSchema.TableName"/>. Scores are FTS5's BM25 negated,
-/// so higher is better; the collection filter is part of the SQL statement, so the top-k is taken after filtering.
+/// so higher is better; the collection filter is part of the FTS5 MATCH expression, so the top-k is taken after filtering.
 /// </summary>
 /// <remarks>An empty collection list or a query without words returns no hits. Term statistics (IDF, average length) are global across collections.</remarks>
 public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILexicalIndex
@@ -17,8 +16,8 @@ public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILex
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(collections);
-        var match = FtsQueryBuilder.Build(query);
-        if (match is null || top <= 0 || collections.Count == 0)
+        var match = FtsQueryBuilder.Build(query, collections);
+        if (match is null || top <= 0)
         {
             return [];
         }
@@ -28,15 +27,17 @@ public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILex
         var clock = Stopwatch.StartNew();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+
+        // The scope is inside MATCH, so FTS5 filters by collection before scoring and no join is needed.
+        // bm25 weights: Text 1, Scope 0.
         command.CommandText = $"""
-            SELECT f.rowid, bm25({FtsSchema.TableName}) AS score
-            FROM {FtsSchema.TableName} f JOIN Chunks c ON c.Id = f.rowid
-            WHERE {FtsSchema.TableName} MATCH $match AND c.Collection IN (SELECT value FROM json_each($collections))
+            SELECT rowid, bm25({FtsSchema.TableName}, 1.0, 0.0) AS score
+            FROM {FtsSchema.TableName}
+            WHERE {FtsSchema.TableName} MATCH $match
             ORDER BY score
             LIMIT $top
             """;
         command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$collections", JsonSerializer.Serialize(collections));
         command.Parameters.AddWithValue("$top", top);
         var hits = new List<LexicalHit>(Math.Min(top, 1024));
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

@@ -134,14 +134,37 @@ namespace ChatRag.Storage.Sqlite.Migrations
                 table: "Documents",
                 column: "Status");
 
-            // The FTS5 index and its sync triggers are not part of the EF model; they live with the schema they index.
-            migrationBuilder.Sql(ChatRag.Storage.Sqlite.Lexical.FtsSchema.Create);
+            // The FTS5 index and its sync triggers are not part of the EF model; the SQL is frozen here like the rest of
+            // this migration (see Lexical/FtsSchema.cs for the design). Scope is one exact token per collection.
+            migrationBuilder.Sql("""
+                CREATE VIEW chunks_fts_content AS
+                    SELECT Id, Text, 'k' || hex(Collection) || '0' AS Scope FROM Chunks;
+                CREATE VIRTUAL TABLE chunks_fts USING fts5(
+                    Text, Scope, content='chunks_fts_content', content_rowid='Id',
+                    tokenize='porter unicode61 remove_diacritics 2');
+                CREATE TRIGGER chunks_fts_after_insert AFTER INSERT ON Chunks BEGIN
+                    INSERT INTO chunks_fts(rowid, Text, Scope) VALUES (new.Id, new.Text, 'k' || hex(new.Collection) || '0');
+                END;
+                CREATE TRIGGER chunks_fts_after_delete AFTER DELETE ON Chunks BEGIN
+                    INSERT INTO chunks_fts(chunks_fts, rowid, Text, Scope) VALUES ('delete', old.Id, old.Text, 'k' || hex(old.Collection) || '0');
+                END;
+                CREATE TRIGGER chunks_fts_after_update AFTER UPDATE OF Text, Collection ON Chunks BEGIN
+                    INSERT INTO chunks_fts(chunks_fts, rowid, Text, Scope) VALUES ('delete', old.Id, old.Text, 'k' || hex(old.Collection) || '0');
+                    INSERT INTO chunks_fts(rowid, Text, Scope) VALUES (new.Id, new.Text, 'k' || hex(new.Collection) || '0');
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(ChatRag.Storage.Sqlite.Lexical.FtsSchema.Drop);
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS chunks_fts_after_update;
+                DROP TRIGGER IF EXISTS chunks_fts_after_delete;
+                DROP TRIGGER IF EXISTS chunks_fts_after_insert;
+                DROP TABLE IF EXISTS chunks_fts;
+                DROP VIEW IF EXISTS chunks_fts_content;
+                """);
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");

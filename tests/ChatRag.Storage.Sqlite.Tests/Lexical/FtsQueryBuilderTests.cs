@@ -7,7 +7,9 @@ public sealed class FtsQueryBuilderTests
     [Fact]
     public void Words_are_quoted_lower_cased_deduplicated_and_ored()
     {
-        Assert.Equal("\"near\" OR \"alpha\" OR \"col\" OR \"x\"", FtsQueryBuilder.Build("NEAR(alpha* ^Alpha col:x \"near\")"));
+        Assert.Equal(
+            "Scope : (\"k610\") AND Text : (\"near\" OR \"alpha\" OR \"col\" OR \"x\")",
+            FtsQueryBuilder.Build("NEAR(alpha* ^Alpha col:x \"near\")", ["a"]));
     }
 
     [Fact]
@@ -25,7 +27,25 @@ public sealed class FtsQueryBuilderTests
     [Fact]
     public void No_words_gives_no_query()
     {
-        Assert.Null(FtsQueryBuilder.Build(" \"*^:() 🚀 "));
+        Assert.Null(FtsQueryBuilder.Build(" \"*^:() 🚀 ", ["a"]));
+        Assert.Null(FtsQueryBuilder.Build("words", []));
+    }
+
+    [Fact]
+    public void Stop_words_are_dropped_unless_nothing_else_is_left()
+    {
+        Assert.Equal(["effect", "vitamin", "quelle", "hauteur", "tour"], FtsQueryBuilder.SearchTerms("The effect of vitamin D? Quelle est la hauteur de la tour"));
+        Assert.Equal(["to", "be", "or", "not"], FtsQueryBuilder.SearchTerms("To be or not to be"));
+    }
+
+    [Fact]
+    public void Collection_scopes_are_exact_tokens()
+    {
+        Assert.Equal("k7465616D2D610", FtsSchema.ScopeToken("team-a"));
+        Assert.NotEqual(FtsSchema.ScopeToken("team-a"), FtsSchema.ScopeToken("team a"));
+        Assert.Equal(
+            "Scope : (\"k610\" OR \"k620\") AND Text : (\"x\")",
+            FtsQueryBuilder.Build("x", ["a", "b", "a"]));
     }
 
     [Fact]

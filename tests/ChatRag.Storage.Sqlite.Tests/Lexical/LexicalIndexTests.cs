@@ -72,6 +72,24 @@ public sealed class LexicalIndexTests
     }
 
     [Fact]
+    public async Task Similar_collection_names_stay_apart()
+    {
+        await using var storage = await TempStorage.CreateAsync();
+        var longName = string.Concat(Enumerable.Repeat("Équipe 日本 ", 18));
+        var names = new[] { "team-a", "team a", "Team-A", "team-ab", longName };
+        var ids = new Dictionary<string, long>();
+        foreach (var name in names)
+        {
+            ids[name] = (await storage.Documents.AddDocumentAsync(TestData.Document(name), TestData.Chunks("shared words here")))[0].Id;
+        }
+
+        foreach (var name in names)
+        {
+            Assert.Equal([ids[name]], (await storage.Lexical.SearchAsync("shared words", 10, [name])).Select(h => h.ChunkId));
+        }
+    }
+
+    [Fact]
     public async Task Hits_are_best_first_with_positive_scores()
     {
         await using var storage = await TempStorage.CreateAsync();
