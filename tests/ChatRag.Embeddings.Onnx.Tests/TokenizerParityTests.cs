@@ -52,11 +52,20 @@ public sealed class TokenizerParityTests(BundledModelsFixture fixture)
     }
 
     [Fact]
-    public void Final_capital_sigma_lowercases_to_the_final_form()
+    public void Lower_casing_is_per_character_as_in_the_rust_normaliser()
     {
-        // Python's str.lower() (which BERT uses) applies the Final_Sigma rule.
-        Assert.Equal(_tokenizer.Tokenize("οδος"), _tokenizer.Tokenize("ΟΔΟΣ"));
-        Assert.Equal(_tokenizer.Tokenize("σας"), _tokenizer.Tokenize("ΣΑΣ"));
+        // sentence-transformers runs Hugging Face's Rust normaliser: no Final_Sigma rule, İ lowers to i + U+0307 (stripped).
+        Assert.Equal(["ο", "##δ", "##ο", "##σ"], _tokenizer.Tokenize("ΟΔΟΣ"));
+        Assert.Equal(["istanbul"], _tokenizer.Tokenize("İstanbul"));
+    }
+
+    [Fact]
+    public void Compatibility_ideographs_decompose_and_unassigned_code_points_are_kept()
+    {
+        // U+F90A is a CJK compatibility ideograph whose canonical decomposition is 金 (U+91D1, id 1964).
+        Assert.Equal([1964], _tokenizer.Encode("\uF90A", 8)[1..^1]);
+        // U+0378 is unassigned: the Rust normaliser keeps it, so it is a word of its own that WordPiece cannot match.
+        Assert.Equal(["hello", "[UNK]"], _tokenizer.Tokenize("hello \u0378"));
     }
 
     [Fact]

@@ -6,7 +6,10 @@ namespace ChatRag.Embeddings.Onnx.Tokenization;
 /// <summary>Character classes exactly as BERT's BasicTokenizer defines them (tokenization.py, _is_*).</summary>
 internal static class BertCharacters
 {
-    /// <summary>Tab, newline and carriage return count as whitespace; other C* categories are dropped.</summary>
+    /// <summary>
+    /// Tab, newline and carriage return count as whitespace; Cc, Cf, Co and Cs are dropped. Unassigned code points (Cn)
+    /// are kept, as Hugging Face's Rust normaliser (the one sentence-transformers runs) keeps them.
+    /// </summary>
     public static bool IsControl(Rune rune)
     {
         if (rune.Value is '\t' or '\n' or '\r')
@@ -15,7 +18,7 @@ internal static class BertCharacters
         }
 
         return Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-            or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned;
+            or UnicodeCategory.PrivateUse;
     }
 
     /// <summary>Space separators, plus line/paragraph separators that Python's str.split also splits on.</summary>

@@ -10,7 +10,7 @@ namespace ChatRag.Embeddings.Onnx.Tokenization;
 /// </summary>
 public sealed partial class BertTokenizer
 {
-    private const int GreekCapitalSigma = 0x3A3, GreekSmallSigma = 0x3C3, GreekSmallFinalSigma = 0x3C2;
+    private const int CapitalIWithDotAbove = 0x130, CombiningDotAbove = 0x307;
 
     /// <summary>Creates a tokenizer over a vocabulary.</summary>
     /// <param name="vocabulary">The WordPiece vocabulary.</param>
@@ -69,8 +69,8 @@ public sealed partial class BertTokenizer
         var state = new WordState(ArrayPool<char>.Shared.Rent(256), ArrayPool<int>.Shared.Rent(256));
         try
         {
-            Span<Rune> stripped = stackalloc Rune[AccentStripping.MaxExpansion];
-            var previousIsLetter = false;
+            Span<Rune> lowered = stackalloc Rune[2];
+            Span<Rune> stripped = stackalloc Rune[AccentStripping.MaxExpansion * 2];
             var i = 0;
             while (i < text.Length)
             {
@@ -84,20 +84,8 @@ public sealed partial class BertTokenizer
                     continue;
                 }
 
-                if (BertCharacters.IsWhitespace(rune) || BertCharacters.IsCjkIdeograph(cp))
+                if (BertCharacters.IsWhitespace(rune))
                 {
-                    if (!Flush(ref state, ref sink))
-                    {
-                        return;
-                    }
-
-                    previousIsLetter = false;
-                    if (BertCharacters.IsWhitespace(rune))
-                    {
-                        continue;
-                    }
-
-                    state.Append(rune);
                     if (!Flush(ref state, ref sink))
                     {
                         return;
@@ -106,23 +94,27 @@ public sealed partial class BertTokenizer
                     continue;
                 }
 
-                var lowered = rune;
-                if (Lowercase)
+                // A CJK ideograph is a word on its own, though it is still normalised (compatibility ideographs decompose).
+                var isolated = BertCharacters.IsCjkIdeograph(cp);
+                if (isolated && !Flush(ref state, ref sink))
                 {
-                    lowered = cp == GreekCapitalSigma
-                        ? new Rune(IsFinalSigma(text[i..], previousIsLetter) ? GreekSmallFinalSigma : GreekSmallSigma)
-                        : Rune.ToLowerInvariant(rune);
+                    return;
                 }
 
-                previousIsLetter = Rune.IsLetter(rune);
-                var count = 1;
+                var count = Lower(rune, lowered);
                 if (StripAccents)
                 {
-                    count = AccentStripping.Strip(lowered, stripped);
+                    var total = 0;
+                    for (var k = 0; k < count; k++)
+                    {
+                        total += AccentStripping.Strip(lowered[k], stripped[total..]);
+                    }
+
+                    count = total;
                 }
                 else
                 {
-                    stripped[0] = lowered;
+                    lowered[..count].CopyTo(stripped);
                 }
 
                 for (var k = 0; k < count; k++)
@@ -145,6 +137,11 @@ public sealed partial class BertTokenizer
                         return;
                     }
                 }
+
+                if (isolated && !Flush(ref state, ref sink))
+                {
+                    return;
+                }
             }
 
             Flush(ref state, ref sink);
@@ -156,14 +153,26 @@ public sealed partial class BertTokenizer
         }
     }
 
-    /// <summary>Python's str.lower() turns a capital sigma that ends a word into the final form.</summary>
-    private static bool IsFinalSigma(ReadOnlySpan<char> rest, bool previousIsLetter)
+    /// <summary>
+    /// Per-character lower-casing, as Hugging Face's Rust normaliser does (sentence-transformers runs that one, so no
+    /// Final_Sigma context rule); İ is the one unconditional multi-character mapping simple case folding lacks.
+    /// </summary>
+    private int Lower(Rune rune, Span<Rune> destination)
     {
-        if (!previousIsLetter)
+        if (!Lowercase)
         {
-            return false;
+            destination[0] = rune;
+            return 1;
         }
 
-        return rest.IsEmpty || Rune.DecodeFromUtf16(rest, out var next, out _) != OperationStatus.Done || !Rune.IsLetter(next);
+        if (rune.Value == CapitalIWithDotAbove)
+        {
+            destination[0] = new Rune('i');
+            destination[1] = new Rune(CombiningDotAbove);
+            return 2;
+        }
+
+        destination[0] = Rune.ToLowerInvariant(rune);
+        return 1;
     }
 }
