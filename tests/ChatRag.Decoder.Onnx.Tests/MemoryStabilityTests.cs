@@ -6,8 +6,10 @@ namespace ChatRag.Decoder.Onnx.Tests;
 /// <summary>
 /// Many generations must not grow memory. With MaxLength 512 each genai request allocates 2 layers x K/V x
 /// [1, 2, 512, 16] fp32 = 128 KB of KV buffers, so leaking them for 400 requests would add about 50 MB; the
-/// bound below is well under that and well over allocator noise.
+/// bound below is well under that and well over allocator noise. Process memory is only meaningful with no other
+/// test running, hence the non-parallel collection (xunit runs it alone, after the parallel ones).
 /// </summary>
+[Collection(nameof(MemoryStabilityTests))]
 public sealed class MemoryStabilityTests(TinyModels models) : IClassFixture<TinyModels>
 {
     [Theory]
