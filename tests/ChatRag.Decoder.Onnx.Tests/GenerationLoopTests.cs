@@ -119,4 +119,18 @@ public sealed class GenerationLoopTests(TinyModels models) : IClassFixture<TinyM
 
         Assert.Equal(3, received.Count);
     }
+
+    [Theory]
+    [InlineData(KvConvention.SharedBuffer)]
+    [InlineData(KvConvention.Concat)]
+    public void SlicingPrefillLogitsInAGraphGivesTheSameTokens(KvConvention convention)
+    {
+        // The GPU path (logits kept on the device, last row gathered by a second session) forced onto the CPU.
+        var directory = convention == KvConvention.SharedBuffer ? models.GenaiDirectory : models.OptimumDirectory;
+        using var sliced = DecoderModel.Load(directory, new DecoderModelLoadOptions { Provider = ExecutionProvider.Cpu, SliceLogitsOnDevice = true });
+        var prompt = sliced.Tokenizer.Encode(TinyModels.ChatPrompt);
+
+        Assert.Equal(models[convention].Generate(prompt, Greedy).ToList(), sliced.Generate(prompt, Greedy).ToList());
+        Assert.Equal(models[convention].Generate(prompt, Greedy with { UseCache = false }).ToList(), sliced.Generate(prompt, Greedy with { UseCache = false }).ToList());
+    }
 }

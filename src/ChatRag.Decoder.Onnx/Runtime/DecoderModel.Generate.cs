@@ -94,8 +94,10 @@ public sealed partial class DecoderModel
 
             cache.Bind(binding);
 
-            // Only logits come to the host; on CUDA the KV buffers stay in device memory.
-            binding.BindOutputToDevice(Info.LogitsName, OrtMemoryInfo.DefaultInstance);
+            // Only logits come to the host (the KV buffers stay on the device). A multi-token step's logits stay on the
+            // device too when slicing, so that only the last row is copied.
+            var slice = _slicer is not null && count > 1;
+            binding.BindOutputToDevice(Info.LogitsName, slice ? _kvMemory : OrtMemoryInfo.DefaultInstance);
             try
             {
                 _session.RunWithBinding(runOptions, binding);
@@ -109,7 +111,16 @@ public sealed partial class DecoderModel
             var outputs = binding.GetOutputValues();
             try
             {
-                logits = ReadLastLogits(outputs[names.ToList().IndexOf(Info.LogitsName)], logits);
+                var rawLogits = outputs[names.ToList().IndexOf(Info.LogitsName)];
+                if (slice)
+                {
+                    using var last = _slicer!.Slice(rawLogits, runOptions);
+                    logits = ReadLastLogits(last[0], logits);
+                }
+                else
+                {
+                    logits = ReadLastLogits(rawLogits, logits);
+                }
             }
             finally
             {

@@ -17,9 +17,11 @@ public sealed partial class DecoderModel : IDisposable
     private readonly InferenceSession _session;
     private readonly OrtMemoryInfo _kvMemory;
     private readonly OrtAllocator _kvAllocator;
+    private readonly LastPositionSlicer? _slicer;
 
-    private DecoderModel(InferenceSession session, DecoderModelInfo info, ByteLevelBpeTokenizer tokenizer, ExecutionProvider provider, OrtMemoryInfo kvMemory, int maxLength)
+    private DecoderModel(InferenceSession session, DecoderModelInfo info, ByteLevelBpeTokenizer tokenizer, ExecutionProvider provider, OrtMemoryInfo kvMemory, int maxLength, LastPositionSlicer? slicer)
     {
+        _slicer = slicer;
         _session = session;
         Info = info;
         Tokenizer = tokenizer;
@@ -57,7 +59,19 @@ public sealed partial class DecoderModel : IDisposable
             var kvMemory = provider == ExecutionProvider.Cuda
                 ? new OrtMemoryInfo(OrtMemoryInfo.allocatorCUDA, OrtAllocatorType.DeviceAllocator, options.DeviceId, OrtMemType.Default)
                 : OrtMemoryInfo.DefaultInstance;
-            return new DecoderModel(session, info, tokenizer, provider, kvMemory, max);
+            LastPositionSlicer? slicer = null;
+            if (options.SliceLogitsOnDevice ?? provider == ExecutionProvider.Cuda)
+            {
+                using var sliceOptions = NewSessionOptions();
+                if (provider == ExecutionProvider.Cuda)
+                {
+                    sliceOptions.AppendExecutionProvider_CUDA(options.DeviceId);
+                }
+
+                slicer = new LastPositionSlicer(info.LogitsElementType, sliceOptions);
+            }
+
+            return new DecoderModel(session, info, tokenizer, provider, kvMemory, max, slicer);
         }
         catch
         {
@@ -69,6 +83,7 @@ public sealed partial class DecoderModel : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _slicer?.Dispose();
         if (Provider == ExecutionProvider.Cuda)
         {
             _kvAllocator.Dispose();
