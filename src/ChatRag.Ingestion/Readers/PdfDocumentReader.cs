@@ -6,14 +6,14 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
 
 namespace ChatRag.Ingestion.Readers;
 
 /// <summary>
-/// PDF via PdfPig: words by nearest neighbour, blocks by Docstrum, blocks ordered by the unsupervised
-/// reading-order detector (so two-column pages read column by column). Each block keeps its word boxes.
+/// PDF via PdfPig: words by PdfPig's default extractor (the nearest-neighbour one was 20x slower for the same
+/// words on text PDFs), blocks by Docstrum, blocks ordered by the unsupervised reading-order detector (so
+/// two-column pages read column by column). Each block keeps its word boxes.
 /// </summary>
 public sealed class PdfDocumentReader : IDocumentReader
 {
@@ -89,7 +89,7 @@ public sealed class PdfDocumentReader : IDocumentReader
     private static void ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder)
     {
         var page = pdf.GetPage(number);
-        var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+        var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         if (words.Count == 0)
         {
             return;
