@@ -7,6 +7,23 @@ public interface IDocumentRepository
     /// <returns>The stored chunks with their ids, in ordinal order.</returns>
     Task<IReadOnlyList<StoredChunk>> AddDocumentAsync(NewDocument document, IReadOnlyList<NewChunk> chunks, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores several documents as <see cref="AddDocumentAsync"/> would, in order. Stores may write the whole batch in
+    /// one transaction (much faster for many small documents); then a failure leaves none of the batch behind.
+    /// </summary>
+    /// <returns>The stored chunks of each document, in input order.</returns>
+    async Task<IReadOnlyList<IReadOnlyList<StoredChunk>>> AddDocumentsAsync(IReadOnlyList<NewDocumentWithChunks> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var stored = new List<IReadOnlyList<StoredChunk>>(documents.Count);
+        foreach (var item in documents)
+        {
+            stored.Add(await AddDocumentAsync(item.Document, item.Chunks, cancellationToken).ConfigureAwait(false));
+        }
+
+        return stored;
+    }
+
     /// <summary>Reads chunks by id; ids that do not exist are skipped.</summary>
     Task<IReadOnlyList<ChunkRecord>> GetChunksAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
 
