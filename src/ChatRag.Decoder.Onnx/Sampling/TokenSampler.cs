@@ -63,26 +63,37 @@ public sealed class TokenSampler
     private int Draw(Span<float> logits)
     {
         var n = logits.Length;
+        var temperature = _options.Temperature;
+        var max = logits[ArgMax(logits)];
+
+        // Only tokens within epsilon of the best can matter: every other token has probability below
+        // exp(-epsilon / T) times the best one's, so all of them together hold under 1e-7 of the mass. Sorting just
+        // these candidates instead of a 150k vocabulary keeps sampling well under a millisecond per token.
+        var epsilon = temperature * MathF.Log(n * 1e7f);
         if (_order.Length != n)
         {
             _order = new int[n];
             _keys = new float[n];
         }
 
+        var count = 0;
         for (var i = 0; i < n; i++)
         {
-            _order[i] = i;
-            _keys[i] = -logits[i]; // ascending sort of negated logits = most likely first
+            if (logits[i] >= max - epsilon)
+            {
+                _order[count] = i;
+                _keys[count] = -logits[i]; // ascending sort of negated logits = most likely first
+                count++;
+            }
         }
 
-        Array.Sort(_keys, _order);
-        var keep = _options.TopK > 0 ? Math.Min(_options.TopK, n) : n;
-        var max = -_keys[0];
+        Array.Sort(_keys, _order, 0, count);
+        var keep = _options.TopK > 0 ? Math.Min(_options.TopK, count) : count;
         var probabilities = new double[keep];
         double total = 0;
         for (var i = 0; i < keep; i++)
         {
-            probabilities[i] = Math.Exp((-_keys[i] - max) / _options.Temperature);
+            probabilities[i] = Math.Exp((-_keys[i] - max) / temperature);
             total += probabilities[i];
         }
 
