@@ -19,6 +19,9 @@ public sealed class EmbeddedVectorIndexOptions
     [Range(1, int.MaxValue)]
     public int AnnThreshold { get; set; } = 20_000;
 
+    // Defaults come from VectorIndexBenchmark at 100k x 384 clustered vectors on a 2-core machine: I8 graph, M 16,
+    // ef_add 128, ef 384 with 3x oversampling and exact re-scoring reach recall@10 >= 0.99 at a few ms per query.
+
     /// <summary>HNSW connectivity (M): graph edges per node. More edges raise recall and memory.</summary>
     [Range(4, 128)]
     public int Connectivity { get; set; } = 16;
@@ -29,7 +32,7 @@ public sealed class EmbeddedVectorIndexOptions
 
     /// <summary>HNSW candidate list size while searching (ef); raised to the requested top-k when smaller.</summary>
     [Range(8, 4096)]
-    public int ExpansionSearch { get; set; } = 64;
+    public int ExpansionSearch { get; set; } = 384;
 
     /// <summary>
     /// Scalar type the graph stores: <c>F32</c>, <c>F16</c> or <c>I8</c>. Smaller types build and search faster and use less
@@ -37,11 +40,11 @@ public sealed class EmbeddedVectorIndexOptions
     /// </summary>
     [Required]
     [RegularExpression("^(F32|F16|I8)$")]
-    public string AnnQuantization { get; set; } = "F32";
+    public string AnnQuantization { get; set; } = "I8";
 
     /// <summary>ANN candidates fetched per requested hit before exact re-scoring (1 = none extra).</summary>
     [Range(1, 16)]
-    public int Oversampling { get; set; } = 2;
+    public int Oversampling { get; set; } = 3;
 
     /// <summary>Exact scans of partitions at least this large are split across CPU cores.</summary>
     [Range(1, int.MaxValue)]

@@ -9,10 +9,15 @@ public sealed class AnnTests : IDisposable
 
     public void Dispose() => directory.Dispose();
 
-    [Fact]
-    public async Task Graph_search_agrees_with_exact_search_above_the_threshold()
+    [Theory]
+    [InlineData("I8")]
+    [InlineData("F32")]
+    [InlineData("F16")]
+    public async Task Graph_search_agrees_with_exact_search_above_the_threshold(string quantization)
     {
-        using var index = await IndexFactory.OpenAsync(IndexFactory.Options(directory.Path, annThreshold: 1_000));
+        var options = IndexFactory.Options(directory.Path, annThreshold: 1_000);
+        options.AnnQuantization = quantization;
+        using var index = await IndexFactory.OpenAsync(options);
         var records = IndexFactory.Records(1, 1, 3_000);
         await index.UpsertAsync(IndexFactory.Space, records);
         var partition = IndexFactory.Partition(index);
