@@ -133,4 +133,13 @@ public sealed class GenerationLoopTests(TinyModels models) : IClassFixture<TinyM
         Assert.Equal(models[convention].Generate(prompt, Greedy).ToList(), sliced.Generate(prompt, Greedy).ToList());
         Assert.Equal(models[convention].Generate(prompt, Greedy with { UseCache = false }).ToList(), sliced.Generate(prompt, Greedy with { UseCache = false }).ToList());
     }
+
+    [Fact]
+    public void ModelDirectoryProbeNeedsATokenizerAndAnOnnxFile()
+    {
+        Assert.True(DecoderModel.IsModelDirectory(models.GenaiDirectory));
+        Assert.True(DecoderModel.IsModelDirectory(models.OptimumDirectory));
+        Assert.False(DecoderModel.IsModelDirectory(Path.GetTempPath()));
+        Assert.False(DecoderModel.IsModelDirectory(Path.Combine(Path.GetTempPath(), "no-such-model-folder")));
+    }
 }

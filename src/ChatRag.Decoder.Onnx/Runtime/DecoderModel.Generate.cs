@@ -101,6 +101,10 @@ public sealed partial class DecoderModel
             try
             {
                 _session.RunWithBinding(runOptions, binding);
+                if (Provider == ExecutionProvider.Cuda)
+                {
+                    binding.SynchronizeBoundOutputs();
+                }
             }
             catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
             {

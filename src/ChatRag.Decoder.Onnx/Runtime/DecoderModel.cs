@@ -43,6 +43,24 @@ public sealed partial class DecoderModel : IDisposable
     /// <summary>Cap on prompt + generated tokens.</summary>
     public int MaxLength { get; }
 
+    /// <summary>Whether a folder looks loadable (tokenizer.json and a decoder .onnx file), without loading it: for health checks.</summary>
+    public static bool IsModelDirectory(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory) || !File.Exists(Path.Combine(directory, "tokenizer.json")))
+        {
+            return false;
+        }
+
+        try
+        {
+            return File.Exists(DecoderModelInfoReader.FindModelFile(directory));
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Loads the decoder in <paramref name="directory"/>.</summary>
     /// <exception cref="NotSupportedException">The export or its tokenizer is of a kind this runtime cannot run.</exception>
     public static DecoderModel Load(string directory, DecoderModelLoadOptions? options = null)
