@@ -31,15 +31,10 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
     public void AddHeading(string text, int level)
     {
         var clean = TextNormalizer.Inline(text);
-        if (clean.Length == 0)
+        if (clean.Length > 0)
         {
-            return;
+            Append(BlockKind.Heading, clean, EnterHeading(clean, level), []);
         }
-
-        level = Math.Clamp(level, 1, 6);
-        _headings[level] = clean;
-        Array.Clear(_headings, level + 1, _headings.Length - level - 1);
-        Append(BlockKind.Heading, clean, level, []);
     }
 
     public void AddParagraph(string text) => Append(BlockKind.Paragraph, TextNormalizer.Inline(text), 0, []);
@@ -79,11 +74,12 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
     }
 
     /// <summary>Adds text that the reader has laid out itself, with word regions relative to the text's start.</summary>
-    public void AddLaidOut(BlockKind blockKind, string text, IReadOnlyList<PageRegion> relativeRegions)
+    public void AddLaidOut(BlockKind blockKind, string text, IReadOnlyList<PageRegion> relativeRegions, int headingLevel = 0)
     {
         var start = NextOffset;
         var regions = relativeRegions.Select(r => r with { StartOffset = r.StartOffset + start, EndOffset = r.EndOffset + start }).ToList();
-        Append(blockKind, text, 0, regions);
+        var level = blockKind == BlockKind.Heading ? EnterHeading(text, headingLevel) : 0;
+        Append(blockKind, text, level, regions);
     }
 
     public ExtractedDocument Build(int? pageCount, IEnumerable<string>? extraWarnings = null)
@@ -97,6 +93,15 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
 
         var warnings = (extraWarnings ?? []).Concat(Warnings).Distinct(StringComparer.Ordinal).ToList();
         return new ExtractedDocument(kind, _text.ToString(), _blocks, pageCount, warnings);
+    }
+
+    /// <summary>Makes <paramref name="text"/> the current heading at its level, forgetting deeper ones.</summary>
+    private int EnterHeading(string text, int level)
+    {
+        level = Math.Clamp(level, 1, 6);
+        _headings[level] = text;
+        Array.Clear(_headings, level + 1, _headings.Length - level - 1);
+        return level;
     }
 
     private static void AppendRow(StringBuilder text, IReadOnlyList<string> cells, int width)

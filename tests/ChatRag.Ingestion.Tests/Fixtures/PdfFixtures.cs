@@ -28,6 +28,22 @@ internal static class PdfFixtures
         return builder.Build();
     }
 
+    /// <summary>Two pages: a 24pt title and a 16pt section heading over 11pt body text, the section running onto page 2.</summary>
+    public static byte[] WithHeadings()
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var first = builder.AddPage(PageSize.A4);
+        first.AddText("Annual Report", 24, new PdfPoint(60, 760), font);
+        first.AddText("The year in brief, told in plain words.", 11, new PdfPoint(60, 720), font);
+        first.AddText("Results", 16, new PdfPoint(60, 670), font);
+        first.AddText("Revenue grew in every region this year.", 11, new PdfPoint(60, 640), font);
+        var second = builder.AddPage(PageSize.A4);
+        second.AddText("Costs stayed flat across the company.", 11, new PdfPoint(60, 760), font);
+        second.AddText("Margins therefore improved as well.", 11, new PdfPoint(60, 745), font);
+        return builder.Build();
+    }
+
     /// <summary>Page n says "Page n: the quick ... sentence about topic n." over several lines.</summary>
     public static byte[] Numbered(int pageCount, int linesPerPage = 3) =>
         Pages(Enumerable.Range(1, pageCount)

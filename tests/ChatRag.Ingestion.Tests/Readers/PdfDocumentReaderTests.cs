@@ -41,4 +41,16 @@ public sealed class PdfDocumentReaderTests
         var topic2 = regions.Single(r => document.Text[r.StartOffset..r.EndOffset] == "topic2" && r.Page == 2 && r.Top > 780);
         Assert.InRange(topic2.Left, 60, 400);
     }
+
+    [Fact]
+    public async Task Larger_type_becomes_headings_whose_path_carries_across_pages()
+    {
+        var document = await Extract.BytesAsync(PdfFixtures.WithHeadings(), "report.pdf");
+        var blocks = Extract.Blocks(document).ToList();
+
+        Assert.Equal([("Annual Report", 1), ("Results", 2)], blocks.Where(b => b.Block.Kind == BlockKind.Heading).Select(b => (b.Text, b.Block.HeadingLevel)));
+        var costs = blocks.Single(b => b.Text.Contains("Costs stayed flat", StringComparison.Ordinal));
+        Assert.Equal(2, costs.Block.Page);
+        Assert.Equal(["Annual Report", "Results"], costs.Block.HeadingPath);
+    }
 }
