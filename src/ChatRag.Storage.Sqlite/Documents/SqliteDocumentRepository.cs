@@ -130,5 +130,5 @@ public sealed partial class SqliteDocumentRepository(SqliteConnectionSettings da
     }
 
     // EF stores Guids as upper-case text; raw statements must bind the same spelling to match.
-    private static string Key(Guid id) => id.ToString("D").ToUpperInvariant();
+    internal static string Key(Guid id) => id.ToString("D").ToUpperInvariant();
 }

@@ -93,6 +93,26 @@ public sealed class DocumentRepositoryTests
     }
 
     [Fact]
+    public async Task A_batch_is_stored_in_order_or_not_at_all()
+    {
+        await using var storage = await TempStorage.CreateAsync();
+        var a = TestData.Document("batch");
+        var b = TestData.Document("batch");
+
+        var stored = await storage.Documents.AddDocumentsAsync([new(a, TestData.Chunks("a one", "a two")), new(b, TestData.Chunks("b one"))]);
+
+        Assert.Equal([a.Id, a.Id, b.Id], stored.SelectMany(s => s).Select(s => s.DocumentId));
+        Assert.Equal(3, await storage.Documents.CountChunksAsync("batch"));
+
+        var c = TestData.Document("batch");
+        await Assert.ThrowsAsync<DuplicateContentException>(() => storage.Documents.AddDocumentsAsync(
+            [new(c, TestData.Chunks("c zebra")), new(b with { Id = Guid.NewGuid() }, TestData.Chunks("dup"))]));
+
+        Assert.Equal(3, await storage.Documents.CountChunksAsync("batch"));
+        Assert.Empty(await storage.Lexical.SearchAsync("zebra", 10, ["batch"]));
+    }
+
+    [Fact]
     public async Task Duplicate_ordinals_are_rejected_before_writing()
     {
         await using var storage = await TempStorage.CreateAsync();
