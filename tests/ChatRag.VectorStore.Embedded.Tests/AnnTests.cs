@@ -143,6 +143,37 @@ public sealed class AnnTests : IDisposable
     }
 
     [Fact]
+    public async Task Compaction_keeps_the_graph_consistent_across_restarts()
+    {
+        var options = IndexFactory.Options(directory.Path);
+        options.CompactionMinRecords = 100;
+        var kept = IndexFactory.Records(10, 1, 1_200);
+        var doomed = IndexFactory.Records(11, 5_000, 1_500);
+        long journalBefore;
+        using (var index = await IndexFactory.OpenAsync(options))
+        {
+            await index.UpsertAsync(IndexFactory.Space, [.. kept, .. doomed]);
+            journalBefore = new FileInfo(IndexFactory.Partition(index).LogPath).Length;
+            await index.DeleteDocumentAsync(doomed[0].DocumentId);
+            var partition = IndexFactory.Partition(index);
+            Assert.True(new FileInfo(partition.LogPath).Length < journalBefore / 2, "the journal should have been compacted");
+            Assert.True(partition.HasAnn);
+        }
+
+        using var reopened = await IndexFactory.OpenAsync(options);
+
+        Assert.Equal(0, IndexFactory.Partition(reopened).AnnBuilds);
+        Assert.Equal(1_200, await reopened.CountAsync(IndexFactory.Space));
+        foreach (var record in doomed.Take(10))
+        {
+            var hits = await reopened.SearchAsync(IndexFactory.Space, new VectorQuery(record.Vector, 10, ["a"]));
+            Assert.All(hits, h => Assert.InRange(h.ChunkId, 1, 1_200));
+        }
+
+        Assert.Equal(kept[77].ChunkId, (await reopened.SearchAsync(IndexFactory.Space, new VectorQuery(kept[77].Vector, 1, ["a"])))[0].ChunkId);
+    }
+
+    [Fact]
     public async Task Graph_is_dropped_when_a_partition_shrinks_well_below_the_threshold()
     {
         using var index = await IndexFactory.OpenAsync(IndexFactory.Options(directory.Path));
