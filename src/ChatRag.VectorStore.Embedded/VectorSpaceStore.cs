@@ -86,6 +86,7 @@ internal sealed class VectorSpaceStore : IDisposable
     {
         gate.EnterWriteLock();
         var touched = new HashSet<Partition>();
+        var movedFrom = new HashSet<Partition>();
         try
         {
             foreach (var (record, vector) in records)
@@ -95,7 +96,7 @@ internal sealed class VectorSpaceStore : IDisposable
                 {
                     owner.StageDelete(record.ChunkId);
                     owner.ApplyDelete(record.ChunkId);
-                    touched.Add(owner);
+                    movedFrom.Add(owner);
                 }
 
                 target.StageUpsert(record.ChunkId, record.DocumentId, vector);
@@ -104,6 +105,10 @@ internal sealed class VectorSpaceStore : IDisposable
                 touched.Add(target);
             }
 
+            // Chunks moving between collections: commit the deletes first, so a crash in between can lose the move
+            // (re-indexing restores it) but never leave the chunk live in two collections.
+            CommitAndMaintain(movedFrom);
+            touched.ExceptWith(movedFrom);
             CommitAndMaintain(touched);
         }
         finally
