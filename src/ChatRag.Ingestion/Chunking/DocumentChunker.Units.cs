@@ -12,14 +12,17 @@ public sealed partial class DocumentChunker
         foreach (var block in blocks)
         {
             var first = units.Count;
-            var tokens = _counter.CountTokens(text[block.StartOffset..block.EndOffset]);
-            if (block.Kind == BlockKind.Table && tokens <= available)
+            if (block.Kind == BlockKind.Table)
             {
-                units.Add(new ChunkUnit(block.StartOffset, block.EndOffset, tokens, true, block.Page, null));
-            }
-            else if (block.Kind == BlockKind.Table)
-            {
-                TableUnits(text, block, available, units);
+                var tokens = _counter.CountTokens(text[block.StartOffset..block.EndOffset]);
+                if (tokens <= available)
+                {
+                    units.Add(new ChunkUnit(block.StartOffset, block.EndOffset, tokens, true, block.Page, null));
+                }
+                else
+                {
+                    TableUnits(text, block, available, units);
+                }
             }
             else if (block.Kind is BlockKind.List or BlockKind.Code)
             {

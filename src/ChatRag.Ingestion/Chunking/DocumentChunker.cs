@@ -36,6 +36,11 @@ public sealed partial class DocumentChunker
         {
             cancellationToken.ThrowIfCancellationRequested();
             var prefix = HeadingPrefix(section.Path, out var prefixTokens);
+            if (TryWholeSection(document.Text, section, prefix, prefixTokens, chunks))
+            {
+                continue;
+            }
+
             var units = Units(document.Text, section.Blocks, Math.Max(4, Budget - prefixTokens));
             Pack(document.Text, units, section.Path, prefix, prefixTokens, chunks);
         }
@@ -81,6 +86,28 @@ public sealed partial class DocumentChunker
         }
 
         return sections;
+    }
+
+    /// <summary>The common case, a section that fits as it is: one chunk, without splitting it into sentences first.</summary>
+    private bool TryWholeSection(string text, Section section, string prefix, int prefixTokens, List<DocumentChunk> chunks)
+    {
+        var start = section.Blocks[0].StartOffset;
+        var end = section.Blocks[^1].EndOffset;
+        if ((end - start) / 2 > Budget * 8)
+        {
+            // Far too long to fit whatever the tokenizer; skip counting it.
+            return false;
+        }
+
+        // Tokenizers split on whitespace before anything else, so prefix and body counts add up exactly.
+        var tokens = prefixTokens + _counter.CountTokens(text[start..end]);
+        if (tokens > Budget)
+        {
+            return false;
+        }
+
+        chunks.Add(new DocumentChunk(chunks.Count, prefix + text[start..end], prefix, start, end, section.Blocks[0].Page, section.Path, tokens));
+        return true;
     }
 
     private string HeadingPrefix(IReadOnlyList<string> path, out int tokens)
