@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -22,6 +23,46 @@ internal static class ZipFixtures
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A docx whose document part inflates to <paramref name="megabytes"/> MiB of text while every zip header claims
+    /// it is 1,000 bytes: the directory check passes, so the reading side must still be bounded.
+    /// </summary>
+    public static byte[] LyingBomb(int megabytes)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Write(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+            Write(zip, "_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"R1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+            using var part = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            part.Write(Encoding.UTF8.GetBytes("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"));
+            var text = Encoding.UTF8.GetBytes(new string('a', 1024 * 1024));
+            for (var i = 0; i < megabytes; i++)
+            {
+                part.Write(text);
+            }
+
+            part.Write(Encoding.UTF8.GetBytes("</w:t></w:r></w:p></w:body></w:document>"));
+        }
+
+        var bytes = stream.ToArray();
+        var name = Encoding.ASCII.GetBytes("word/document.xml");
+        for (var i = 0; i + 46 + name.Length < bytes.Length; i++)
+        {
+            var signature = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i));
+            if (signature == 0x04034b50 && bytes.AsSpan(i + 30, name.Length).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + 22), 1000);
+            }
+            else if (signature == 0x02014b50 && bytes.AsSpan(i + 46, name.Length).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + 24), 1000);
+            }
+        }
+
+        return bytes;
     }
 
     /// <summary>A package with the given entries (name, content).</summary>

@@ -115,6 +115,14 @@ public sealed partial class HostileInputTests
     }
 
     [Fact]
+    public async Task Package_lying_about_its_sizes_is_cut_at_the_declared_size_and_rejected_as_corrupt()
+    {
+        var error = await RejectedAsync<CorruptDocumentException>(ZipFixtures.LyingBomb(32), "lie.docx");
+
+        Assert.IsType<System.Xml.XmlException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task Package_expanding_past_the_total_limit_is_rejected()
     {
         var limits = new IngestionLimitsOptions { MaxArchiveUncompressedBytes = 4096 };
