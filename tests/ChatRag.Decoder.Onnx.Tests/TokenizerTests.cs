@@ -42,6 +42,33 @@ public sealed class TokenizerTests : IDisposable
         Assert.Equal(reference.Decode(expected.Select(i => (uint)i).ToArray()), ours.Decode(actual));
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void IgnoreMergesMatchesHuggingFaceTokenizers(string text)
+    {
+        // Llama 3's setting: whole-word vocabulary hits bypass the merges. Our vocabulary is built so that they differ
+        // for "Ġhello" only if merges would split it, so compare with the reference rather than assume.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(SyntheticTokenizer.Build(out _).ToJsonString())!;
+        json["model"]!["ignore_merges"] = true;
+        // A whole-word entry no merge sequence reaches, given the next free id (added tokens move up by one, as in a
+        // real file where ids are dense).
+        var added = json["added_tokens"]!.AsArray();
+        var firstAdded = (int)added[0]!["id"]!;
+        foreach (var token in added)
+        {
+            token!["id"] = (int)token["id"]! + 1;
+        }
+
+        json["model"]!["vocab"]!["Ġhellowor"] = firstAdded;
+        var path = Path.Combine(_dir, "ignore-merges.json");
+        File.WriteAllText(path, json.ToJsonString());
+        var reference = new Tokenizers.DotNet.Tokenizer(vocabPath: path);
+
+        var input = text + " hellowor";
+
+        Assert.Equal(reference.Encode(input).Select(id => (int)id), ByteLevelBpeTokenizer.FromFile(path).Encode(input));
+    }
+
     [Fact]
     public void SpecialTokensInTextBecomeSingleIds()
     {

@@ -61,7 +61,8 @@ public sealed partial class ByteLevelBpeTokenizer
         }
 
         var nfc = root.TryGetProperty("normalizer", out var normalizer) && normalizer.GetRawText().Contains("\"NFC\"", StringComparison.Ordinal);
-        return new ByteLevelBpeTokenizer(vocab, ranks, added, special, FindSplitPattern(root) ?? Gpt2Pattern, nfc);
+        var ignoreMerges = model.TryGetProperty("ignore_merges", out var ignore) && ignore.ValueKind == JsonValueKind.True;
+        return new ByteLevelBpeTokenizer(vocab, ranks, added, special, FindSplitPattern(root) ?? Gpt2Pattern, nfc, ignoreMerges);
     }
 
     private static string? FindSplitPattern(JsonElement root)

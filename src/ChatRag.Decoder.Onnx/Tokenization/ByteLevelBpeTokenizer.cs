@@ -21,13 +21,15 @@ public sealed partial class ByteLevelBpeTokenizer
     private readonly Regex? _addedSplitter;
     private readonly Regex _preTokenizer;
     private readonly bool _nfc;
+    private readonly bool _ignoreMerges;
     private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
     private readonly string[] _byteToChar;
 
     private ByteLevelBpeTokenizer(
         Dictionary<string, int> vocab, Dictionary<(string, string), int> mergeRanks, Dictionary<string, int> added,
-        HashSet<int> specialIds, string pattern, bool nfc)
+        HashSet<int> specialIds, string pattern, bool nfc, bool ignoreMerges)
     {
+        _ignoreMerges = ignoreMerges;
         _vocab = vocab;
         _mergeRanks = mergeRanks;
         _added = added;
@@ -129,6 +131,12 @@ public sealed partial class ByteLevelBpeTokenizer
         foreach (var b in utf8)
         {
             parts.Add(_byteToChar[b]);
+        }
+
+        // Llama 3 style "ignore_merges": a word that is itself in the vocabulary is one token, whatever the merges say.
+        if (_ignoreMerges && _vocab.TryGetValue(string.Concat(parts), out var whole))
+        {
+            return [whole];
         }
 
         while (parts.Count > 1)
