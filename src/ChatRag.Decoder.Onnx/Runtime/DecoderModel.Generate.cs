@@ -37,6 +37,10 @@ public sealed partial class DecoderModel
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         var processed = 0;
         float[] logits = [];
+
+        // One all-ones buffer per request; each step's attention mask is a view of its first `total` entries.
+        var ones = new long[MaxLength];
+        Array.Fill(ones, 1L);
         for (var step = 0; step < budget; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -46,7 +50,7 @@ public sealed partial class DecoderModel
                 processed = 0;
             }
 
-            logits = RunStep(binding, runOptions, cache, tokens, processed, logits, cancellationToken);
+            logits = RunStep(binding, runOptions, cache, tokens, processed, logits, ones, cancellationToken);
             processed = tokens.Count;
             var next = sampler.Sample(logits, tokens);
             if (eos.Contains(next))
@@ -63,7 +67,7 @@ public sealed partial class DecoderModel
         ? new SharedBufferKvCache(Info, _kvAllocator, MaxLength)
         : new ConcatKvCache(Info, _kvAllocator, _kvMemory);
 
-    private float[] RunStep(OrtIoBinding binding, RunOptions runOptions, IKvCache cache, List<int> tokens, int start, float[] logits, CancellationToken cancellationToken)
+    private float[] RunStep(OrtIoBinding binding, RunOptions runOptions, IKvCache cache, List<int> tokens, int start, float[] logits, long[] ones, CancellationToken cancellationToken)
     {
         var total = tokens.Count;
         var count = total - start;
@@ -73,7 +77,7 @@ public sealed partial class DecoderModel
             binding.BindInput(Info.InputIdsName, Track(disposables, Ids(tokens, start, count)));
             if (Info.AttentionMaskName is { } mask)
             {
-                binding.BindInput(mask, Track(disposables, OrtValue.CreateTensorValueFromMemory(Enumerable.Repeat(1L, total).ToArray(), [1, total])));
+                binding.BindInput(mask, Track(disposables, OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ones.AsMemory(0, total), [1, total])));
             }
 
             if (Info.PositionIdsName is { } positions)

@@ -12,6 +12,7 @@ internal sealed class SharedBufferKvCache : IKvCache
     private readonly DecoderModelInfo _info;
     private readonly OrtValue[] _keys;
     private readonly OrtValue[] _values;
+    private bool _bound;
 
     public SharedBufferKvCache(DecoderModelInfo info, OrtAllocator allocator, int maxLength)
     {
@@ -26,8 +27,15 @@ internal sealed class SharedBufferKvCache : IKvCache
         }
     }
 
+    // The same buffers serve every step of the request, so they are bound once.
     public void Bind(OrtIoBinding binding)
     {
+        if (_bound)
+        {
+            return;
+        }
+
+        _bound = true;
         for (var i = 0; i < _info.Layers; i++)
         {
             binding.BindInput(_info.PastKeyNames[i], _keys[i]);
