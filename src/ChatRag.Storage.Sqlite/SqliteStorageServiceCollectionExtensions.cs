@@ -7,6 +7,7 @@ using ChatRag.Storage.Sqlite.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatRag.Storage.Sqlite;
@@ -26,7 +27,7 @@ public static class SqliteStorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateDataAnnotations();
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteConnectionSettings(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddPooledDbContextFactory<ChatRagDbContext>((sp, builder) =>
         {
