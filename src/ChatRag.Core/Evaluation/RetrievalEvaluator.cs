@@ -40,16 +40,21 @@ public sealed class RetrievalEvaluator(
         await documents.EnsureCollectionAsync(collection, cancellationToken);
         await indexer.EnsureSpacesAsync(cancellationToken);
         var stored = new List<StoredChunk>();
-        for (var i = 0; i < data.Corpus.Count; i++)
+        const int batchSize = 100; // one transaction per batch: the lexical index makes per-document commits the bottleneck
+        for (var start = 0; start < data.Corpus.Count; start += batchSize)
         {
-            var doc = data.Corpus[i];
-            var name = string.IsNullOrWhiteSpace(doc.Title) ? doc.Id : doc.Title;
-            var newDocument = new NewDocument(StableGuid(collection, doc.Id), name, collection, Sha256(doc.Title + "\n" + doc.Text), doc.Id);
-            stored.AddRange(await documents.AddDocumentAsync(newDocument, chunker(doc), cancellationToken));
-            if (i % 200 == 0 || i == data.Corpus.Count - 1)
+            var batch = data.Corpus.Skip(start).Take(batchSize).Select(doc =>
             {
-                progress?.Report(new EvaluationProgress("store", i + 1, data.Corpus.Count));
+                var name = string.IsNullOrWhiteSpace(doc.Title) ? doc.Id : doc.Title;
+                var newDocument = new NewDocument(StableGuid(collection, doc.Id), name, collection, Sha256(doc.Title + "\n" + doc.Text), doc.Id);
+                return new NewDocumentWithChunks(newDocument, chunker(doc));
+            }).ToList();
+            foreach (var chunks in await documents.AddDocumentsAsync(batch, cancellationToken))
+            {
+                stored.AddRange(chunks);
             }
+
+            progress?.Report(new EvaluationProgress("store", Math.Min(data.Corpus.Count, start + batchSize), data.Corpus.Count));
         }
 
         await indexer.IndexAsync(stored, 128, new Progress<int>(done => progress?.Report(new EvaluationProgress("embed", done, stored.Count))), cancellationToken);
