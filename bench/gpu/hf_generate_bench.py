@@ -13,9 +13,9 @@ from transformers import Qwen2Config, Qwen2ForCausalLM
 
 SHAPES = {
     "qwen2.5-0.5b": dict(hidden_size=896, intermediate_size=4864, num_hidden_layers=24, num_attention_heads=14,
-                         num_key_value_heads=2, tie_word_embeddings=True),
+                         num_key_value_heads=2, tie_word_embeddings=False),
     "qwen2.5-1.5b": dict(hidden_size=1536, intermediate_size=8960, num_hidden_layers=28, num_attention_heads=12,
-                         num_key_value_heads=2, tie_word_embeddings=True),
+                         num_key_value_heads=2, tie_word_embeddings=False),
 }
 
 
