@@ -1,0 +1,43 @@
+using ChatRag.Core.Documents;
+
+namespace ChatRag.Core.Ingestion;
+
+/// <summary>
+/// Durable document rows and ingestion jobs: queueing, atomic claims, progress, outcome, and the catalogue the
+/// documents API lists. Implementations must make <see cref="ClaimNextAsync"/> safe against concurrent workers.
+/// </summary>
+public interface IIngestionJobStore
+{
+    /// <summary>Creates the document row (status queued) and its job in one transaction, unless the collection already holds the content.</summary>
+    Task<EnqueueResult> EnqueueAsync(QueuedDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims the oldest queued job (status processing, attempt count + 1), or returns null when none waits.</summary>
+    Task<IngestionJob?> ClaimNextAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Puts every job left in processing (a crash or kill) back in the queue; returns how many.</summary>
+    Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Queues an existing document again (re-index); false when it does not exist or has no stored file.</summary>
+    Task<bool> RequeueAsync(Guid documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the document's chunks (and lexical entries) in one transaction, keeping it in processing.</summary>
+    Task<IReadOnlyList<StoredChunk>> ReplaceChunksAsync(IngestionJob job, IReadOnlyList<NewChunk> chunks, CancellationToken cancellationToken = default);
+
+    /// <summary>Records progress (chunks done of total) and refreshes the job's heartbeat.</summary>
+    Task ReportProgressAsync(Guid documentId, int done, int total, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the document ready and the job done.</summary>
+    Task CompleteAsync(Guid documentId, int chunkCount, string? timings, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the document failed with a message a person can act on; the job is done (not retried).</summary>
+    Task FailAsync(Guid documentId, string error, string? timings, CancellationToken cancellationToken = default);
+
+    /// <summary>One document, or null.</summary>
+    Task<DocumentInfo?> GetAsync(Guid documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Documents of one collection (or all when null), newest first.</summary>
+    Task<IReadOnlyList<DocumentInfo>> ListAsync(string? collection, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the document row, its chunks (and lexical entries) and its job; returns what was removed, or null.</summary>
+    Task<DocumentInfo?> DeleteAsync(Guid documentId, CancellationToken cancellationToken = default);
+}
