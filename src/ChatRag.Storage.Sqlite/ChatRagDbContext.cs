@@ -18,6 +18,9 @@ public sealed class ChatRagDbContext(DbContextOptions<ChatRagDbContext> options)
     /// <summary>Chunks.</summary>
     public DbSet<ChunkEntity> Chunks => Set<ChunkEntity>();
 
+    /// <summary>Durable ingestion jobs of uploaded documents.</summary>
+    public DbSet<IngestionJobEntity> IngestionJobs => Set<IngestionJobEntity>();
+
     /// <summary>API keys (hashes only).</summary>
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
 

@@ -1,7 +1,9 @@
 using ChatRag.Core.Documents;
 using ChatRag.Core.Indexing;
+using ChatRag.Core.Ingestion;
 using ChatRag.Core.Security;
 using ChatRag.Storage.Sqlite.Documents;
+using ChatRag.Storage.Sqlite.Ingestion;
 using ChatRag.Storage.Sqlite.Lexical;
 using ChatRag.Storage.Sqlite.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,7 @@ public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="StorageOptions"/> (section <c>ChatRag</c>, validated at start-up), the DbContext factory, and the
-    /// SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="ILexicalIndex"/> and <see cref="IApiKeyStore"/>.
+    /// SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="IIngestionJobStore"/>, <see cref="ILexicalIndex"/> and <see cref="IApiKeyStore"/>.
     /// Call <see cref="InitializeStorageAsync"/> once before serving.
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
@@ -38,6 +40,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IDocumentRepository>(sp => sp.GetRequiredService<SqliteDocumentRepository>());
         services.AddSingleton<SqliteLexicalIndex>();
         services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<SqliteLexicalIndex>());
+        services.AddSingleton<SqliteIngestionJobStore>();
+        services.AddSingleton<IIngestionJobStore>(sp => sp.GetRequiredService<SqliteIngestionJobStore>());
         services.AddSingleton<SqliteApiKeyStore>();
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
         services.AddSingleton<SqliteStorageInitializer>();

@@ -165,6 +165,52 @@ namespace ChatRag.Storage.Sqlite.Migrations
                     b.ToTable("Documents", (string)null);
                 });
 
+            modelBuilder.Entity("ChatRag.Storage.Sqlite.Entities.IngestionJobEntity", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timings")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("State", "QueuedAt");
+
+                    b.ToTable("IngestionJobs", (string)null);
+                });
+
             modelBuilder.Entity("ChatRag.Storage.Sqlite.Entities.ChunkEntity", b =>
                 {
                     b.HasOne("ChatRag.Storage.Sqlite.Entities.DocumentEntity", "Document")
