@@ -1,0 +1,10 @@
+namespace ChatRag.Core.Conversations;
+
+/// <summary>A stored conversation, without its messages.</summary>
+/// <param name="Id">Conversation id.</param>
+/// <param name="Title">The first question, shortened.</param>
+/// <param name="Collection">The collection the conversation searches.</param>
+/// <param name="Owner">Name of the API key that created it; null when keys are off or the key is unscoped.</param>
+/// <param name="CreatedAt">When it started.</param>
+/// <param name="UpdatedAt">When the last message was added.</param>
+public sealed record ConversationSummary(Guid Id, string Title, string Collection, string? Owner, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,23 @@
+namespace ChatRag.Core.Conversations;
+
+/// <summary>Durable store of chat conversations and their messages.</summary>
+public interface IConversationStore
+{
+    /// <summary>Starts a conversation.</summary>
+    Task<ConversationSummary> CreateAsync(string title, string collection, string? owner, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a conversation, or null when it does not exist.</summary>
+    Task<ConversationSummary?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists conversations, most recently updated first; null filters match everything.</summary>
+    Task<IReadOnlyList<ConversationSummary>> ListAsync(string? owner, string? collection, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Messages of a conversation in the order they were written (empty when unknown).</summary>
+    Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends messages in one transaction and moves the conversation's <c>UpdatedAt</c>.</summary>
+    Task AppendAsync(Guid id, IReadOnlyList<ConversationMessage> messages, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a conversation and its messages; false when it did not exist.</summary>
+    Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default);
+}
