@@ -2,18 +2,20 @@ using ChatRag.Core.Evaluation;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Retrieval;
 using ChatRag.Embeddings.Onnx.Hosting;
+using ChatRag.Ingestion.Pipeline;
 using ChatRag.Storage.Sqlite;
 using ChatRag.VectorStore.Embedded;
 using ChatRag.VectorStore.Qdrant;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatRag.Hosting;
 
 /// <summary>The composition root: the only place adapters are chosen and wired together.</summary>
 public static class ChatRagServiceCollectionExtensions
 {
-    /// <summary>Adds storage, the vector index chosen by <c>ChatRag:VectorStore</c>, the encoders and the retrieval engine.</summary>
+    /// <summary>Adds storage, the vector index chosen by <c>ChatRag:VectorStore</c>, the encoders, the retrieval engine and the ingestion pipeline (without its worker).</summary>
     public static IServiceCollection AddChatRag(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -40,7 +42,19 @@ public static class ChatRagServiceCollectionExtensions
         services.AddSingleton<HybridSearcher>();
         services.AddSingleton<RetrievalEvaluator>();
         services.AddSingleton<IEvalChunker, WholeDocumentChunker>();
+        AddIngestionPipeline(services, configuration);
         return services;
+    }
+
+    // Stored originals live in the data directory (never a web root) unless a folder is configured explicitly.
+    private static void AddIngestionPipeline(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChatRagIngestionPipeline();
+        if (string.IsNullOrWhiteSpace(configuration[$"{IngestionPipelineOptions.SectionName}:{nameof(IngestionPipelineOptions.UploadsDirectory)}"]))
+        {
+            services.AddOptions<IngestionPipelineOptions>().Configure<IOptions<ChatRagOptions>>((pipeline, chatRag) =>
+                pipeline.UploadsDirectory = Path.Combine(chatRag.Value.DataDirectory, "uploads"));
+        }
     }
 
     /// <summary>Creates the database schema and the vector spaces; call once at start-up.</summary>

@@ -1,4 +1,5 @@
 using ChatRag.Hosting;
+using ChatRag.Ingestion.Pipeline;
 using ChatRag.Server.Configuration;
 using ChatRag.Server.Endpoints;
 using ChatRag.Server.Health;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddChatRag(builder.Configuration);
 builder.Services.AddServerBasics(builder.Configuration);
+builder.Services.AddChatRagIngestionWorker();
 builder.Services.AddApiKeyAuthentication();
 builder.Services.AddChatRagHealthChecks();
 builder.Services.AddOpenApi();
@@ -25,5 +27,6 @@ app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapHealthEndpoints();
 app.MapSearchEndpoints();
+app.MapDocumentsEndpoints();
 
 app.Run();

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using ChatRag.Core.Ingestion;
+
+namespace ChatRag.Ingestion.Pipeline;
+
+/// <summary>
+/// Receives <see cref="Core.Indexing.ChunkIndexer"/>'s synchronous per-batch reports and records them durably.
+/// The write is awaited at the next report (or the flush), so progress never runs ahead of the indexer's work.
+/// </summary>
+internal sealed class BatchProgress(IIngestionJobStore jobs, Guid documentId, int total, IProgress<(int Done, int Total)>? listener) : IProgress<int>
+{
+    private Task _pending = Task.CompletedTask;
+    private int _latest = -1;
+
+    public TimeSpan WriteTime { get; private set; }
+
+    public void Report(int value)
+    {
+        _latest = value;
+        listener?.Report((value, total));
+
+        // ChunkIndexer reports synchronously between batches; chain the writes so they stay ordered.
+        var previous = _pending;
+        _pending = WriteAsync(previous, value);
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        _ = cancellationToken;
+        return _latest < 0 ? Task.CompletedTask : _pending;
+    }
+
+    private async Task WriteAsync(Task previous, int done)
+    {
+        await previous.ConfigureAwait(false);
+        var start = Stopwatch.GetTimestamp();
+        await jobs.ReportProgressAsync(documentId, done, total, CancellationToken.None).ConfigureAwait(false);
+        WriteTime += Stopwatch.GetElapsedTime(start);
+    }
+}

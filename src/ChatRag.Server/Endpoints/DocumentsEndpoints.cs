@@ -1,0 +1,168 @@
+using ChatRag.Contracts.Documents;
+using ChatRag.Core.Indexing;
+using ChatRag.Core.Ingestion;
+using ChatRag.Ingestion.Pipeline;
+using ChatRag.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Server.Endpoints;
+
+/// <summary>
+/// <c>/api/v1/documents</c>: upload (queued for the background worker), list, inspect with progress, delete,
+/// re-index and download the original. Every route is limited to the caller's collection scope; documents outside
+/// it answer 404, as if they did not exist.
+/// </summary>
+public static partial class DocumentsEndpoints
+{
+    /// <summary>Maps the documents routes.</summary>
+    public static IEndpointRouteBuilder MapDocumentsEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/documents").WithTags("Documents");
+        group.MapPost("/", UploadAsync)
+            .WithName("UploadDocuments")
+            .WithSummary("Upload one or more files (field 'file', optional 'collection'); they are processed in the background.")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<IReadOnlyList<UploadedDocument>>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", ListAsync)
+            .WithName("ListDocuments")
+            .WithSummary("List the documents of a collection (all visible ones when none is named), newest first.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetDocument")
+            .WithSummary("A document's status, chunk count, error and progress (chunks done / total).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteAsync)
+            .WithName("DeleteDocument")
+            .WithSummary("Delete a document with its chunks, lexical entries, vectors and stored file.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/reindex", ReindexAsync)
+            .WithName("ReindexDocument")
+            .WithSummary("Run the pipeline again from the stored original (for example after a model change).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/file", DownloadAsync)
+            .WithName("DownloadDocument")
+            .WithSummary("The original file, as an attachment under its sanitised name.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DocumentDetails>>, ProblemHttpResult>> ListAsync(
+        string? collection, IIngestionJobStore store, CallerScope scope, CancellationToken cancellationToken)
+    {
+        var wanted = string.IsNullOrWhiteSpace(collection) ? scope.Collection : collection.Trim();
+        if (wanted is not null && !scope.MaySee(wanted))
+        {
+            return Forbidden(wanted);
+        }
+
+        var documents = await store.ListAsync(wanted, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DocumentDetails>>(documents.Select(ToDetails).ToList());
+    }
+
+    private static async Task<Results<Ok<DocumentDetails>, ProblemHttpResult>> GetAsync(
+        Guid id, IIngestionJobStore store, CallerScope scope, CancellationToken cancellationToken)
+    {
+        var document = await FindAsync(id, store, scope, cancellationToken);
+        return document is null ? NotFound(id) : TypedResults.Ok(ToDetails(document));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, IIngestionJobStore store, IVectorIndex vectors, IOptions<IngestionPipelineOptions> options, CallerScope scope, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, store, scope, cancellationToken) is null || await store.DeleteAsync(id, cancellationToken) is not { } removed)
+        {
+            return NotFound(id);
+        }
+
+        // The row goes first, so a crash here leaves at worst orphan vectors/files that no search can reach (results join on chunks).
+        await vectors.DeleteDocumentAsync(id, cancellationToken);
+        if (StoredPath(removed, options.Value) is { } path)
+        {
+            File.Delete(path);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Accepted<DocumentDetails>, ProblemHttpResult>> ReindexAsync(
+        Guid id, IIngestionJobStore store, IngestionSignal signal, CallerScope scope, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, store, scope, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        if (!await store.RequeueAsync(id, cancellationToken))
+        {
+            return TypedResults.Problem(
+                "This document has no stored original (it was imported, not uploaded), so it cannot be re-indexed. Upload the file instead.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        signal.Notify();
+        var document = await store.GetAsync(id, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/documents/{id}", ToDetails(document!));
+    }
+
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(
+        Guid id, IIngestionJobStore store, IOptions<IngestionPipelineOptions> options, CallerScope scope, HttpContext http, CancellationToken cancellationToken)
+    {
+        var document = await FindAsync(id, store, scope, cancellationToken);
+        if (document is null || StoredPath(document, options.Value) is not { } path || !File.Exists(path))
+        {
+            return NotFound(id);
+        }
+
+        // Served as an attachment and never sniffed, so an uploaded HTML page cannot run in our origin.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.PhysicalFile(path, document.ContentType ?? "application/octet-stream", fileDownloadName: document.Name);
+    }
+
+    private static async Task<DocumentInfo?> FindAsync(Guid id, IIngestionJobStore store, CallerScope scope, CancellationToken cancellationToken)
+    {
+        var document = await store.GetAsync(id, cancellationToken);
+        return document is not null && scope.MaySee(document.Collection) ? document : null;
+    }
+
+    private static string? StoredPath(DocumentInfo document, IngestionPipelineOptions options) =>
+        document.StoredFile is null ? null : Path.Combine(Path.GetFullPath(options.UploadsDirectory), Path.GetFileName(document.StoredFile));
+
+    private static DocumentDetails ToDetails(DocumentInfo d) => new(
+        d.Id, d.Name, d.Collection, d.Status, d.Chunks, d.Error, new DocumentProgress(d.ProgressDone, d.ProgressTotal),
+        d.SizeBytes, d.ContentType, d.CreatedAt, Timings(d.Timings));
+
+    private static Dictionary<string, double>? Timings(string? json)
+    {
+        if (StageTimings.FromJson(json) is not { } t)
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, double>
+        {
+            ["readMs"] = t.ReadMs, ["parseMs"] = t.ParseMs, ["chunkMs"] = t.ChunkMs,
+            ["storeMs"] = t.StoreMs, ["embedMs"] = t.EmbedMs, ["indexMs"] = t.IndexMs,
+        };
+        if (t.Pages is { } pages)
+        {
+            result["pages"] = pages;
+        }
+
+        return result;
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem($"No document {id} is visible to this caller.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Forbidden(string collection) =>
+        TypedResults.Problem($"This API key may not use collection '{collection}'.", statusCode: StatusCodes.Status403Forbidden);
+}
