@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatRag.Storage.Sqlite.Conversations;
+
+/// <summary>The one place the conversations context's provider options are set (runtime and design time agree).</summary>
+public static class ConversationsDbContextOptions
+{
+    /// <summary>Configures SQLite with this context's own migrations history table.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, SqliteConnectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        builder.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(ConversationsDbContext.HistoryTable)).AddInterceptors(settings);
+    }
+}

@@ -1,0 +1,85 @@
+using ChatRag.Core.Conversations;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatRag.Storage.Sqlite.Conversations;
+
+/// <summary>SQLite implementation of <see cref="IConversationStore"/>.</summary>
+public sealed class SqliteConversationStore(IDbContextFactory<ConversationsDbContext> contexts, TimeProvider clock) : IConversationStore
+{
+    /// <inheritdoc />
+    public async Task<ConversationSummary> CreateAsync(string title, string collection, string? owner, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entity = new ConversationEntity { Id = Guid.NewGuid(), Title = title, Collection = collection, Owner = owner, CreatedAt = now, UpdatedAt = now };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Conversations.Add(entity);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ToSummary(entity);
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationSummary?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ToSummary(entity);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string? owner, string? collection, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var query = db.Conversations.AsNoTracking();
+        if (owner is not null)
+        {
+            query = query.Where(c => c.Owner == owner);
+        }
+
+        if (collection is not null)
+        {
+            query = query.Where(c => c.Collection == collection);
+        }
+
+        var rows = await query.OrderByDescending(c => c.UpdatedAt).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(ToSummary).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderBy(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(m => new ConversationMessage(m.Role, m.Content, m.CitationsJson, m.TraceJson, Utc(m.CreatedAt))).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(Guid id, IReadOnlyList<ConversationMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Conversation {id} does not exist.");
+        foreach (var m in messages)
+        {
+            db.Messages.Add(new MessageEntity
+            {
+                ConversationId = id, Role = m.Role, Content = m.Content, CitationsJson = m.CitationsJson, TraceJson = m.TraceJson, CreatedAt = m.CreatedAt.UtcDateTime,
+            });
+        }
+
+        conversation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Conversations.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private static ConversationSummary ToSummary(ConversationEntity c) =>
+        new(c.Id, c.Title, c.Collection, c.Owner, Utc(c.CreatedAt), Utc(c.UpdatedAt));
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
