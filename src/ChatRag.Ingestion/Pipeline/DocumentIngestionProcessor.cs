@@ -32,7 +32,7 @@ public sealed partial class DocumentIngestionProcessor(
         var results = new List<IngestionResult>();
         while (await jobs.ClaimNextAsync(cancellationToken).ConfigureAwait(false) is { } job)
         {
-            var perJob = progress is null ? null : new Progress<(int Done, int Total)>(p => progress.Report((job, p.Done, p.Total)));
+            var perJob = progress is null ? null : new RelayProgress<(int Done, int Total)>(p => progress.Report((job, p.Done, p.Total)));
             results.Add(await ProcessAsync(job, perJob, cancellationToken).ConfigureAwait(false));
         }
 

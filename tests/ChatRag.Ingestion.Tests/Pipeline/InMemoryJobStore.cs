@@ -1,0 +1,154 @@
+using ChatRag.Core.Documents;
+using ChatRag.Core.Ingestion;
+
+namespace ChatRag.Ingestion.Tests.Pipeline;
+
+/// <summary>A hand-written <see cref="IIngestionJobStore"/> keeping rows in memory, recording every progress report.</summary>
+internal sealed class InMemoryJobStore : IIngestionJobStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<Guid, Row> rows = [];
+    private long nextChunkId;
+
+    public List<(Guid Id, int Done, int Total)> ProgressReports { get; } = [];
+
+    public Dictionary<Guid, List<StoredChunk>> Chunks { get; } = [];
+
+    public Task<EnqueueResult> EnqueueAsync(QueuedDocument document, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var existing = rows.Values.FirstOrDefault(r => r.Doc.Collection == document.Collection && r.Doc.ContentHash == document.ContentHash);
+            if (existing is not null)
+            {
+                return Task.FromResult(new EnqueueResult(existing.Doc.Id, true));
+            }
+
+            rows[document.Id] = new Row(document) { Status = "queued", State = "queued" };
+            return Task.FromResult(new EnqueueResult(document.Id, false));
+        }
+    }
+
+    public Task<IngestionJob?> ClaimNextAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var row = rows.Values.FirstOrDefault(r => r.State == "queued");
+            if (row is null)
+            {
+                return Task.FromResult<IngestionJob?>(null);
+            }
+
+            row.State = row.Status = "processing";
+            row.Attempts++;
+            var d = row.Doc;
+            return Task.FromResult<IngestionJob?>(new IngestionJob(d.Id, d.Name, d.Collection, d.ContentHash, d.StoredFile, row.Attempts));
+        }
+    }
+
+    public Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var stuck = rows.Values.Where(r => r.State == "processing").ToList();
+            stuck.ForEach(r => r.State = r.Status = "queued");
+            return Task.FromResult(stuck.Count);
+        }
+    }
+
+    public Task<bool> RequeueAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (!rows.TryGetValue(documentId, out var row))
+            {
+                return Task.FromResult(false);
+            }
+
+            row.State = row.Status = "queued";
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<StoredChunk>> ReplaceChunksAsync(IngestionJob job, IReadOnlyList<NewChunk> chunks, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var stored = chunks.Select(c => new StoredChunk(++nextChunkId, job.DocumentId, job.Collection, c.Text)).ToList();
+            Chunks[job.DocumentId] = stored;
+            return Task.FromResult<IReadOnlyList<StoredChunk>>(stored);
+        }
+    }
+
+    public Task ReportProgressAsync(Guid documentId, int done, int total, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            ProgressReports.Add((documentId, done, total));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task CompleteAsync(Guid documentId, int chunkCount, string? timings, CancellationToken cancellationToken = default) =>
+        Finish(documentId, "ready", null, chunkCount);
+
+    public Task FailAsync(Guid documentId, string error, string? timings, CancellationToken cancellationToken = default) =>
+        Finish(documentId, "failed", error, 0);
+
+    public Task<DocumentInfo?> GetAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(rows.TryGetValue(documentId, out var r) ? Info(r) : null);
+        }
+    }
+
+    public Task<IReadOnlyList<DocumentInfo>> ListAsync(string? collection, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<DocumentInfo>>(rows.Values.Where(r => collection is null || r.Doc.Collection == collection).Select(Info).ToList());
+        }
+    }
+
+    public Task<DocumentInfo?> DeleteAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(rows.Remove(documentId, out var r) ? Info(r) : null);
+        }
+    }
+
+    private Task Finish(Guid id, string status, string? error, int chunks)
+    {
+        lock (gate)
+        {
+            var row = rows[id];
+            row.Status = status;
+            row.State = "done";
+            row.Error = error;
+            row.ChunkCount = chunks;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static DocumentInfo Info(Row r) => new(
+        r.Doc.Id, r.Doc.Name, r.Doc.Collection, r.Status, r.ChunkCount, r.Error, 0, 0, r.Doc.SizeBytes, r.Doc.ContentType, r.Doc.StoredFile, DateTime.UtcNow, null);
+
+    private sealed class Row(QueuedDocument doc)
+    {
+        public QueuedDocument Doc { get; } = doc;
+
+        public required string Status { get; set; }
+
+        public required string State { get; set; }
+
+        public string? Error { get; set; }
+
+        public int ChunkCount { get; set; }
+
+        public int Attempts { get; set; }
+    }
+}
