@@ -24,6 +24,9 @@ public interface IDocumentRepository
         return stored;
     }
 
+    /// <summary>Every chunk of a collection in id order (for example to embed it again for another encoder).</summary>
+    IAsyncEnumerable<StoredChunk> StreamChunksAsync(string collection, CancellationToken cancellationToken = default);
+
     /// <summary>Reads chunks by id; ids that do not exist are skipped.</summary>
     Task<IReadOnlyList<ChunkRecord>> GetChunksAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
 

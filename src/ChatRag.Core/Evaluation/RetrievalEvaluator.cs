@@ -35,11 +35,27 @@ public sealed class RetrievalEvaluator(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var seconds = await StoreAsync(data, collection, chunker, progress, cancellationToken);
+        foreach (var encoder in encoders.Encoders)
+        {
+            seconds += await EmbedAsync(collection, encoder, progress, cancellationToken);
+        }
+
+        return data.Corpus.Count / seconds;
+    }
+
+    /// <summary>Chunks the corpus and stores documents, chunks and lexical entries (no embedding); returns seconds taken.</summary>
+    public async Task<double> StoreAsync(
+        BeirDataset data,
+        string collection,
+        Func<BeirDocument, IReadOnlyList<NewChunk>> chunker,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(chunker);
         var clock = Stopwatch.StartNew();
         await documents.EnsureCollectionAsync(collection, cancellationToken);
-        await indexer.EnsureSpacesAsync(cancellationToken);
-        var stored = new List<StoredChunk>();
         const int batchSize = 100; // one transaction per batch: the lexical index makes per-document commits the bottleneck
         for (var start = 0; start < data.Corpus.Count; start += batchSize)
         {
@@ -49,16 +65,27 @@ public sealed class RetrievalEvaluator(
                 var newDocument = new NewDocument(StableGuid(collection, doc.Id), name, collection, Sha256(doc.Title + "\n" + doc.Text), doc.Id);
                 return new NewDocumentWithChunks(newDocument, chunker(doc));
             }).ToList();
-            foreach (var chunks in await documents.AddDocumentsAsync(batch, cancellationToken))
-            {
-                stored.AddRange(chunks);
-            }
-
+            await documents.AddDocumentsAsync(batch, cancellationToken);
             progress?.Report(new EvaluationProgress("store", Math.Min(data.Corpus.Count, start + batchSize), data.Corpus.Count));
         }
 
-        await indexer.IndexAsync(stored, 128, new Progress<int>(done => progress?.Report(new EvaluationProgress("embed", done, stored.Count))), cancellationToken);
-        return data.Corpus.Count / clock.Elapsed.TotalSeconds;
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Embeds every stored chunk of the collection with one encoder; returns seconds taken.</summary>
+    public async Task<double> EmbedAsync(string collection, NamedEncoder encoder, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var clock = Stopwatch.StartNew();
+        var chunks = new List<StoredChunk>();
+        await foreach (var chunk in documents.StreamChunksAsync(collection, cancellationToken))
+        {
+            chunks.Add(chunk);
+        }
+
+        var stage = "embed:" + encoder.Space;
+        await indexer.IndexAsync(encoder, chunks, 128, new SynchronousProgress(done => progress?.Report(new EvaluationProgress(stage, done, chunks.Count))), cancellationToken);
+        return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Runs every judged query of the split and averages the metrics; document rank is the best rank of its chunks.</summary>
@@ -118,4 +145,9 @@ public sealed class RetrievalEvaluator(
         new(SHA256.HashData(Encoding.UTF8.GetBytes(collection + "\u0000" + id)).AsSpan(0, 16));
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
 }

@@ -40,6 +40,21 @@ public sealed class InMemoryDocumentRepository : IDocumentRepository
         }
     }
 
+    public async IAsyncEnumerable<StoredChunk> StreamChunksAsync(string collection, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<ChunkRecord> snapshot;
+        lock (gate)
+        {
+            snapshot = chunks.Values.Where(c => c.Collection == collection).OrderBy(c => c.Id).ToList();
+        }
+
+        foreach (var c in snapshot)
+        {
+            await Task.Yield();
+            yield return new StoredChunk(c.Id, c.DocumentId, c.Collection, c.Text);
+        }
+    }
+
     public Task<IReadOnlyList<ChunkRecord>> GetChunksAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         lock (gate)
