@@ -1,0 +1,32 @@
+using ChatRag.Chat.Orchestration;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatRag.Chat;
+
+/// <summary>Registers grounded chat.</summary>
+public static class ChatServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="GroundedChatOptions"/> (section <c>ChatRag:Chat</c>, validated at start-up), the Semantic Kernel
+    /// (tools are added to a per-turn clone of it) and the scoped <see cref="ChatOrchestrator"/>. The answer is generative
+    /// when an <see cref="IChatClient"/> is registered (give it function invocation), otherwise extractive.
+    /// Needs <see cref="Core.Retrieval.HybridSearcher"/> and an <see cref="Core.Conversations.IConversationStore"/>.
+    /// </summary>
+    public static IServiceCollection AddGroundedChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptionsWithValidateOnStart<GroundedChatOptions>()
+            .Bind(configuration.GetSection(GroundedChatOptions.SectionName))
+            .ValidateDataAnnotations();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKernel();
+        services.TryAddSingleton(sp => sp.GetService<IChatClient>() is { } client
+            ? new ChatModel(client)
+            : new ChatModel(null, "No language model is configured (ChatRag:Decoder); answered extractively."));
+        services.AddScoped<ChatOrchestrator>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatRag.Chat;
+
+/// <summary>Chat settings (section <c>ChatRag:Chat</c>), validated at start-up.</summary>
+public sealed class GroundedChatOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "ChatRag:Chat";
+
+    /// <summary>Longest accepted user message, in characters.</summary>
+    [Range(1, 100_000)]
+    public int MaxMessageLength { get; set; } = 8_000;
+
+    /// <summary>Number of passages retrieved and numbered in the prompt.</summary>
+    [Range(1, 50)]
+    public int Sources { get; set; } = 5;
+
+    /// <summary>Earlier turns (user + assistant messages) given to the rewriter and the model.</summary>
+    [Range(0, 50)]
+    public int HistoryMessages { get; set; } = 6;
+
+    /// <summary>Sentences an extractive answer may quote.</summary>
+    [Range(1, 20)]
+    public int ExtractiveSentences { get; set; } = 3;
+
+    /// <summary>Support score (0..1) under which a cited sentence is flagged unsupported.</summary>
+    [Range(0.0, 1.0)]
+    public double SupportThreshold { get; set; } = 0.3;
+
+    /// <summary>Tokens the model may write per answer.</summary>
+    [Range(16, 32_768)]
+    public int MaxOutputTokens { get; set; } = 1_024;
+}

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using ChatRag.Chat.Extractive;
+using ChatRag.Chat.Prompts;
+using ChatRag.Chat.Tools;
+using ChatRag.Contracts.Chat;
+using ChatRag.Core.Conversations;
+using ChatRag.Core.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+using FunctionResultContent = Microsoft.Extensions.AI.FunctionResultContent;
+using TextContent = Microsoft.Extensions.AI.TextContent;
+
+namespace ChatRag.Chat.Orchestration;
+
+/// <summary>The generative path and the query rewrite.</summary>
+public sealed partial class ChatOrchestrator
+{
+    private async Task<(string Query, string Method)> RewriteAsync(string message, IReadOnlyList<ConversationMessage> history, CancellationToken cancellationToken)
+    {
+        var previous = history.LastOrDefault(m => m.Role == "user")?.Content;
+        if (previous is null)
+        {
+            return (message.Trim(), "none");
+        }
+
+        if (model.Client is { } client)
+        {
+            try
+            {
+                var messages = History(history);
+                messages.Insert(0, new ChatMessage(ChatRole.System, GroundedPrompt.Rewrite));
+                messages.Add(new ChatMessage(ChatRole.User, message));
+                var response = await client.GetResponseAsync(messages, new ChatOptions { MaxOutputTokens = 64 }, cancellationToken).ConfigureAwait(false);
+                var text = response.Text.Trim().Trim('"');
+                if (text.Length is > 0 and <= 1_000)
+                {
+                    return (text, "model");
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A decoder that cannot rewrite still leaves the term-based rewrite, which needs no model.
+            }
+        }
+
+        return (QueryTerms.Rewrite(message, previous), "terms");
+    }
+
+    private async IAsyncEnumerable<ChatEvent> GenerateAsync(
+        ChatTurn turn, IReadOnlyList<ConversationMessage> history, IReadOnlyList<RetrievedChunk> sources, TurnState state,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var log = new ToolCallLog();
+        state.Tools = log;
+        var turnKernel = kernel.Clone();
+        var plugin = turnKernel.Plugins.AddFromObject(new ChatTools(searcher, documents, [turn.Collection], clock, log), "chatrag");
+        var chatOptions = new ChatOptions
+        {
+            MaxOutputTokens = options.Value.MaxOutputTokens,
+            // A KernelFunction is an AIFunction; the tools need no kernel services, so they are passed as they are.
+            Tools = [.. plugin.Select(f => (AITool)f)],
+        };
+        var messages = History(history);
+        messages.Insert(0, new ChatMessage(ChatRole.System, GroundedPrompt.System));
+        messages.Add(new ChatMessage(ChatRole.User, GroundedPrompt.UserTurn(turn.Message, sources)));
+
+        var answer = new StringBuilder();
+        var started = false;
+        long? input = null, output = null, total = null;
+        await using var updates = model.Client!.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            ChatResponseUpdate update;
+            try
+            {
+                if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                update = updates.Current;
+            }
+            catch (Exception e) when (!started && e is not OperationCanceledException)
+            {
+                // The decoder failed before saying anything (missing files, load error, endpoint down): answer extractively.
+                state.Note = $"The language model failed ({e.GetType().Name}: {e.Message}); answered extractively.";
+                yield break;
+            }
+
+            started = true;
+            state.ModelId ??= update.ModelId;
+            foreach (var content in update.Contents)
+            {
+                switch (content)
+                {
+                    case TextReasoningContent { Text.Length: > 0 } reasoning:
+                        yield return new ChatEvent("thought", new TextChunkEvent(reasoning.Text));
+                        break;
+                    case TextContent { Text.Length: > 0 } text:
+                        answer.Append(text.Text);
+                        yield return new ChatEvent("delta", new TextChunkEvent(text.Text));
+                        break;
+                    case FunctionResultContent:
+                        foreach (var call in log.Drain())
+                        {
+                            yield return new ChatEvent("tool", call);
+                        }
+
+                        break;
+                    case UsageContent usage:
+                        input = Add(input, usage.Details.InputTokenCount);
+                        output = Add(output, usage.Details.OutputTokenCount);
+                        total = Add(total, usage.Details.TotalTokenCount);
+                        break;
+                }
+            }
+        }
+
+        foreach (var call in log.Drain())
+        {
+            yield return new ChatEvent("tool", call);
+        }
+
+        state.Tokens = new TraceTokens(input, output, total ?? (input + output));
+        state.Answer = answer.ToString().Trim();
+        state.Generative = true;
+    }
+
+    private static long? Add(long? sum, long? value) => value is null ? sum : (sum ?? 0) + value;
+
+    private static List<ChatMessage> History(IReadOnlyList<ConversationMessage> history) =>
+        [.. history.Select(m => new ChatMessage(m.Role == "assistant" ? ChatRole.Assistant : ChatRole.User, m.Content))];
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ChatRag.Chat.Citations;
+using ChatRag.Chat.Extractive;
+using ChatRag.Chat.Tools;
+using ChatRag.Contracts.Chat;
+using ChatRag.Core.Conversations;
+using ChatRag.Core.Ingestion;
+using ChatRag.Core.Retrieval;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+
+namespace ChatRag.Chat.Orchestration;
+
+/// <summary>
+/// Answers one chat turn: loads the conversation, rewrites a follow-up into a standalone query, retrieves in the
+/// caller's collection only, then lets the model answer with tools (generative) or quotes the best sentences
+/// (extractive), checks the citations, stores both messages with the trace, and reports it all as events.
+/// </summary>
+public sealed partial class ChatOrchestrator(
+    HybridSearcher searcher,
+    IConversationStore conversations,
+    ChatModel model,
+    Kernel kernel,
+    IOptions<GroundedChatOptions> options,
+    TimeProvider clock,
+    IIngestionJobStore? documents = null)
+{
+    /// <summary>Activity source name for chat traces.</summary>
+    public const string ActivitySourceName = "ChatRag.Chat";
+
+    private static readonly ActivitySource Activities = new(ActivitySourceName);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Answers and returns the final response (the <c>done</c> event).</summary>
+    public async Task<ChatResponse> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken = default)
+    {
+        ChatResponse? done = null;
+        await foreach (var e in StreamAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            done = e.Payload as ChatResponse ?? done;
+        }
+
+        return done ?? throw new InvalidOperationException("The chat stream ended without a result.");
+    }
+
+    /// <summary>
+    /// Answers as a stream of events: <c>thought</c>*, <c>tool</c>*, <c>delta</c>+, <c>citation</c>*, then <c>done</c>.
+    /// Throws <see cref="ConversationNotFoundException"/> before the first event for an unknown or foreign conversation.
+    /// </summary>
+    public async IAsyncEnumerable<ChatEvent> StreamAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        using var activity = Activities.StartActivity("chat");
+        var settings = options.Value;
+        var timings = new Dictionary<string, double>(StringComparer.Ordinal);
+        var total = Stopwatch.StartNew();
+        var history = await LoadHistoryAsync(turn, cancellationToken).ConfigureAwait(false);
+
+        var watch = Stopwatch.StartNew();
+        var (rewritten, method) = await RewriteAsync(turn.Message, history, cancellationToken).ConfigureAwait(false);
+        timings["rewrite"] = watch.Elapsed.TotalMilliseconds;
+
+        watch.Restart();
+        var search = await searcher.SearchAsync(new SearchRequest(rewritten, [turn.Collection], settings.Sources), cancellationToken).ConfigureAwait(false);
+        var sources = search.Results;
+        timings["retrieve"] = watch.Elapsed.TotalMilliseconds;
+
+        watch.Restart();
+        var state = new TurnState();
+        if (model.Client is not null)
+        {
+            await foreach (var e in GenerateAsync(turn, history, sources, state, cancellationToken).ConfigureAwait(false))
+            {
+                yield return e;
+            }
+        }
+
+        if (state.Answer is null)
+        {
+            state.Answer = ExtractiveAnswerer.Answer(rewritten, sources, settings.ExtractiveSentences);
+            state.Note ??= model.Reason;
+            yield return new ChatEvent("delta", new TextChunkEvent(state.Answer));
+        }
+
+        timings["answer"] = watch.Elapsed.TotalMilliseconds;
+        var checkedAnswer = CitationChecker.Check(state.Answer, sources, settings.SupportThreshold);
+        foreach (var citation in checkedAnswer.Citations)
+        {
+            yield return new ChatEvent("citation", citation);
+        }
+
+        var mode = state.Generative ? "generative" : "extractive";
+        timings["total"] = total.Elapsed.TotalMilliseconds;
+        var hits = sources.Select((s, i) => new TraceHit(i + 1, s.Chunk.Id, s.Chunk.DocumentId, s.Chunk.DocumentName, s.Chunk.Page, s.Score, s.SignalRanks)).ToList();
+        var trace = new ChatTrace(
+            turn.Message, rewritten, method, hits, state.Tools?.All ?? [], state.Tokens, state.Generative ? state.ModelId ?? "unknown" : "extractive",
+            mode, timings, state.Note);
+        var id = await SaveAsync(turn, checkedAnswer, trace, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("chatrag.chat.mode", mode);
+        yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace));
+    }
+
+    private async Task<IReadOnlyList<ConversationMessage>> LoadHistoryAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.ConversationId is not { } id)
+        {
+            return [];
+        }
+
+        var conversation = await conversations.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (conversation is null || conversation.Owner != turn.Owner && turn.Owner is not null || conversation.Collection != turn.Collection)
+        {
+            throw new ConversationNotFoundException(id);
+        }
+
+        var messages = await conversations.GetMessagesAsync(id, cancellationToken).ConfigureAwait(false);
+        return messages.TakeLast(options.Value.HistoryMessages).ToList();
+    }
+
+    private async Task<Guid> SaveAsync(ChatTurn turn, CitationResult answer, ChatTrace trace, CancellationToken cancellationToken)
+    {
+        var id = turn.ConversationId;
+        if (id is null)
+        {
+            var title = turn.Message.Length <= 120 ? turn.Message : turn.Message[..120] + "…";
+            id = (await conversations.CreateAsync(title, turn.Collection, turn.Owner, cancellationToken).ConfigureAwait(false)).Id;
+        }
+
+        var now = clock.GetUtcNow();
+        await conversations.AppendAsync(
+            id.Value,
+            [
+                new ConversationMessage("user", turn.Message, null, null, now),
+                new ConversationMessage("assistant", answer.Answer, JsonSerializer.Serialize(answer.Citations, Json), JsonSerializer.Serialize(trace, Json), now),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        return id.Value;
+    }
+
+    private sealed class TurnState
+    {
+        public string? Answer { get; set; }
+
+        public bool Generative { get; set; }
+
+        public string? ModelId { get; set; }
+
+        public string? Note { get; set; }
+
+        public ToolCallLog? Tools { get; set; }
+
+        public TraceTokens Tokens { get; set; } = new(null, null, null);
+    }
+}

@@ -1,0 +1,26 @@
+namespace ChatRag.Contracts.Chat;
+
+/// <summary>A source cited as <c>[Index]</c> in the answer, with how well the citing sentences are supported by it.</summary>
+/// <param name="Index">The number used in the answer.</param>
+/// <param name="DocumentId">The cited document.</param>
+/// <param name="DocumentName">Its display name.</param>
+/// <param name="ChunkId">The cited passage.</param>
+/// <param name="Text">The passage text.</param>
+/// <param name="Page">1-based page, when the format has pages.</param>
+/// <param name="StartOffset">Offset of the passage in the document's extracted text.</param>
+/// <param name="EndOffset">Offset one past its end.</param>
+/// <param name="Supported">False when any sentence citing it is not supported by the passage.</param>
+/// <param name="Score">Lowest support score (0..1) of the sentences citing it.</param>
+/// <param name="Claims">The answer sentences that cite it.</param>
+public sealed record ChatCitation(
+    int Index,
+    Guid DocumentId,
+    string DocumentName,
+    long ChunkId,
+    string Text,
+    int? Page,
+    int StartOffset,
+    int EndOffset,
+    bool Supported,
+    double Score,
+    IReadOnlyList<CitedClaim> Claims);

@@ -1,0 +1,8 @@
+namespace ChatRag.Contracts.Chat;
+
+/// <summary>Body of <c>POST /api/v1/chat</c>.</summary>
+/// <param name="Message">The user's message (required, at most the configured length).</param>
+/// <param name="ConversationId">Continue this conversation; a new one is started when omitted.</param>
+/// <param name="Collection">Collection to answer from; <c>default</c> (or the key's collection) when omitted.</param>
+/// <param name="Stream">True for a <c>text/event-stream</c> answer.</param>
+public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null);

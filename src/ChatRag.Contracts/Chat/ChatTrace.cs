@@ -1,0 +1,24 @@
+namespace ChatRag.Contracts.Chat;
+
+/// <summary>The trace the system records itself for one answer (not the model's own account).</summary>
+/// <param name="Query">The user's message.</param>
+/// <param name="RewrittenQuery">The standalone query used for retrieval.</param>
+/// <param name="RewriteMethod"><c>none</c>, <c>model</c> or <c>terms</c> (previous question's key terms appended).</param>
+/// <param name="Hits">Retrieved passages, numbered as in the prompt.</param>
+/// <param name="ToolCalls">Tools the model called.</param>
+/// <param name="Tokens">Token counts reported by the model.</param>
+/// <param name="Model">Model id, or <c>extractive</c>.</param>
+/// <param name="Mode"><c>generative</c> or <c>extractive</c>.</param>
+/// <param name="TimingsMs">Milliseconds per stage.</param>
+/// <param name="Note">Why the mode was chosen when it was a fallback, else null.</param>
+public sealed record ChatTrace(
+    string Query,
+    string RewrittenQuery,
+    string RewriteMethod,
+    IReadOnlyList<TraceHit> Hits,
+    IReadOnlyList<TraceToolCall> ToolCalls,
+    TraceTokens Tokens,
+    string Model,
+    string Mode,
+    IReadOnlyDictionary<string, double> TimingsMs,
+    string? Note = null);
