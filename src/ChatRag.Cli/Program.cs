@@ -8,6 +8,7 @@ var root = new RootCommand("ChatRag: ingest, search, ask and measure from the co
     CliHost.ModelsOption,
     CliHost.EncodersOption,
 };
+root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
