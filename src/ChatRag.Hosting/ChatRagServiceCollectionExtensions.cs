@@ -4,6 +4,7 @@ using ChatRag.Core.Retrieval;
 using ChatRag.Embeddings.Onnx.Hosting;
 using ChatRag.Ingestion.Pipeline;
 using ChatRag.Storage.Sqlite;
+using ChatRag.Storage.Sqlite.Conversations;
 using ChatRag.VectorStore.Embedded;
 using ChatRag.VectorStore.Qdrant;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +62,12 @@ public static class ChatRagServiceCollectionExtensions
     public static async Task InitializeChatRagAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await services.InitializeStorageAsync(cancellationToken);
+        // Conversations have their own migrations; the CLI without chat does not register them.
+        if (services.GetService<Microsoft.EntityFrameworkCore.IDbContextFactory<ConversationsDbContext>>() is not null)
+        {
+            await services.InitializeConversationsAsync(cancellationToken);
+        }
+
         await services.GetRequiredService<ChunkIndexer>().EnsureSpacesAsync(cancellationToken);
     }
 }

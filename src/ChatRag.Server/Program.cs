@@ -11,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddChatRag(builder.Configuration);
 builder.Services.AddServerBasics(builder.Configuration);
 builder.Services.AddChatRagIngestionWorker();
+builder.Services.AddChatRagChat(builder.Configuration);
+builder.Services.AddChatRateLimiting(builder.Configuration);
 builder.Services.AddApiKeyAuthentication();
 builder.Services.AddChatRagHealthChecks();
 builder.Services.AddOpenApi();
@@ -22,11 +24,14 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseApiKeys();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapHealthEndpoints();
 app.MapSearchEndpoints();
 app.MapDocumentsEndpoints();
+app.MapChatEndpoints();
+app.MapConversationsEndpoints();
 
 app.Run();

@@ -5,7 +5,8 @@ namespace ChatRag.TestKit.Fakes;
 
 /// <summary>
 /// A hand-written <see cref="IChatClient"/> that plays a script: each streaming (or non-streaming) call with tools
-/// answers with the next scripted list of contents (reasoning, tool calls, text, usage); the last one repeats.
+/// answers with the next scripted list of contents (reasoning, tool calls, text, usage), cycling through the script
+/// (so a two-step tool round trip replays on every chat request).
 /// Calls without tools (the query rewrite) answer <see cref="RewriteReply"/>. Every request is recorded, so tests
 /// can assert exactly what the model received. Wrap it with <c>UseFunctionInvocation()</c> to run tool calls.
 /// </summary>
@@ -57,7 +58,7 @@ public sealed class ScriptedChatClient(params IReadOnlyList<AIContent>[] turns) 
             }
             else
             {
-                contents = turns[Math.Min(next, turns.Length - 1)];
+                contents = turns[next % turns.Length];
                 next++;
             }
         }

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using ChatRag.Chat;
+using ChatRag.Chat.Orchestration;
+using ChatRag.Contracts.Chat;
+using ChatRag.Server.Configuration;
+using ChatRag.Server.Security;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Server.Endpoints;
+
+/// <summary><c>/api/v1/chat</c>: grounded answers, as one JSON object or as Server-Sent Events.</summary>
+public static class ChatEndpoints
+{
+    /// <summary>Maps the chat route (rate limited per API key or client address).</summary>
+    public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/chat").WithTags("Chat");
+        group.MapPost("/", ChatAsync)
+            .WithName("Chat")
+            .WithSummary("Answer a message from the caller's documents with checked citations; \"stream\": true for text/event-stream.")
+            .Produces<ChatResponse>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(ChatRateLimiting.PolicyName);
+        return routes;
+    }
+
+    private static async Task<IResult> ChatAsync(
+        ChatRequest body, ChatOrchestrator orchestrator, CallerScope scope, IOptions<GroundedChatOptions> options,
+        IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
+    {
+        var message = body.Message?.Trim() ?? string.Empty;
+        if (message.Length == 0)
+        {
+            return TypedResults.Problem("The message is empty.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+        }
+
+        if (message.Length > options.Value.MaxMessageLength)
+        {
+            return TypedResults.Problem(
+                $"The message has {message.Length} characters; the limit is {options.Value.MaxMessageLength}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+        }
+
+        var collection = string.IsNullOrWhiteSpace(body.Collection) ? scope.DefaultCollection : body.Collection.Trim();
+        if (!scope.MaySee(collection))
+        {
+            return TypedResults.Problem($"This API key may not read collection '{collection}'.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+
+        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope));
+        try
+        {
+            if (body.Stream != true)
+            {
+                return TypedResults.Ok(await orchestrator.AnswerAsync(turn, cancellationToken));
+            }
+
+            // RequestAborted is the token here too: a client that disconnects cancels the decode loop.
+            await ChatEventStream.WriteAsync(http, orchestrator.StreamAsync(turn, cancellationToken), json.Value.SerializerOptions, cancellationToken);
+            return Results.Empty;
+        }
+        catch (ConversationNotFoundException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Unknown conversation");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using ChatRag.Contracts.Chat;
+using ChatRag.Core.Conversations;
+using ChatRag.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChatRag.Server.Endpoints;
+
+/// <summary><c>/api/v1/conversations</c>: list, read and delete stored conversations.</summary>
+public static class ConversationsEndpoints
+{
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Maps the conversation routes.</summary>
+    public static IEndpointRouteBuilder MapConversationsEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        group.MapGet("/", ListAsync).WithName("ListConversations").WithSummary("The caller's conversations, most recent first.");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetConversation").WithSummary("A conversation with its messages, citations and traces.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteConversation").WithSummary("Deletes a conversation and its messages.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    /// <summary>The owner recorded for the caller's conversations: the key name of a scoped key, else null (shared).</summary>
+    internal static string? OwnerOf(CallerScope scope) => scope.Collection is null ? null : scope.KeyName;
+
+    private static async Task<Ok<ConversationList>> ListAsync(IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
+    {
+        var rows = await store.ListAsync(OwnerOf(scope), scope.Collection, 200, cancellationToken);
+        return TypedResults.Ok(new ConversationList(rows.Select(c => new ConversationSummaryItem(c.Id, c.Title, c.Collection, c.CreatedAt, c.UpdatedAt)).ToList()));
+    }
+
+    private static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
+        Guid id, IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
+    {
+        var conversation = await FindAsync(id, store, scope, cancellationToken);
+        if (conversation is null)
+        {
+            return NotFound(id);
+        }
+
+        var messages = await store.GetMessagesAsync(id, cancellationToken);
+        var items = messages.Select(m => new ConversationMessageItem(
+            m.Role,
+            m.Content,
+            m.CitationsJson is null ? null : JsonSerializer.Deserialize<List<ChatCitation>>(m.CitationsJson, StoredJson),
+            m.TraceJson is null ? null : JsonSerializer.Deserialize<ChatTrace>(m.TraceJson, StoredJson),
+            m.CreatedAt)).ToList();
+        return TypedResults.Ok(new ConversationDetail(conversation.Id, conversation.Title, conversation.Collection, conversation.CreatedAt, conversation.UpdatedAt, items));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, store, scope, cancellationToken) is null || !await store.DeleteAsync(id, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<ConversationSummary?> FindAsync(Guid id, IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
+    {
+        // Another caller's conversation answers 404 like a missing one, so ids cannot be probed.
+        var conversation = await store.GetAsync(id, cancellationToken);
+        var owner = OwnerOf(scope);
+        return conversation is null || (owner is not null && conversation.Owner != owner) || !scope.MaySee(conversation.Collection) ? null : conversation;
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem($"Conversation {id} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Unknown conversation");
+}
