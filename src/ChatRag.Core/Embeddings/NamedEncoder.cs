@@ -7,4 +7,17 @@ namespace ChatRag.Core.Embeddings;
 /// <param name="Dimensions">Embedding length.</param>
 /// <param name="Generator">The embedding generator.</param>
 /// <param name="Tokens">The encoder's own token counter, for chunk budgets.</param>
-public sealed record NamedEncoder(string Space, int Dimensions, IEmbeddingGenerator<string, Embedding<float>> Generator, ITokenCounter Tokens);
+/// <param name="Languages">
+/// ISO 639-1 codes of the languages the model was trained for (from its model card), or null when it is multilingual or
+/// unknown. Retrieval lets the encoder vote only on queries in these languages.
+/// </param>
+public sealed record NamedEncoder(
+    string Space,
+    int Dimensions,
+    IEmbeddingGenerator<string, Embedding<float>> Generator,
+    ITokenCounter Tokens,
+    IReadOnlyCollection<string>? Languages = null)
+{
+    /// <summary>Whether the encoder is meant for text in <paramref name="language"/> (null = unknown language: yes).</summary>
+    public bool Covers(string? language) => language is null || Languages is null || Languages.Contains(language);
+}

@@ -55,8 +55,17 @@ public sealed class HybridSearcher(
 
         if (request.Mode != SearchMode.Lexical)
         {
-            var denseWeight = 1.0 / encoders.Encoders.Count;
-            tasks.AddRange(encoders.Encoders.Select(e => DenseSignalAsync(e, query, candidates, request.Collections, denseWeight, serverSide, timings, cancellationToken)));
+            // An encoder trained on English ranks French text poorly; in hybrid mode it would only dilute BM25,
+            // so it votes only on queries in its languages (or when the language is unclear).
+            var language = request.Mode == SearchMode.Hybrid && settings.RespectEncoderLanguages ? QueryLanguage.Detect(query) : null;
+            var voting = encoders.Encoders.Where(e => e.Covers(language)).ToList();
+            activity?.SetTag("chatrag.search.language", language);
+            var denseWeight = 1.0 / Math.Max(1, voting.Count);
+            tasks.AddRange(voting.Select(e => DenseSignalAsync(e, query, candidates, request.Collections, denseWeight, serverSide, timings, cancellationToken)));
+            if (voting.Count == 0 && serverSide)
+            {
+                tasks.Add(LexicalSignalAsync(query, candidates, request.Collections, settings.LexicalWeight, timings, cancellationToken));
+            }
         }
 
         var signals = await Task.WhenAll(tasks).ConfigureAwait(false);

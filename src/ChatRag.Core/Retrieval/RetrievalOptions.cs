@@ -26,6 +26,12 @@ public sealed class RetrievalOptions
     /// </summary>
     public bool ServerSideHybrid { get; set; } = true;
 
+    /// <summary>
+    /// In hybrid mode, let an encoder vote only on queries in the languages its model card names (see
+    /// <see cref="Embeddings.NamedEncoder.Languages"/>); other queries rely on BM25 and any encoder that covers them.
+    /// </summary>
+    public bool RespectEncoderLanguages { get; set; } = true;
+
     /// <summary>Longest query accepted, in characters.</summary>
     [Range(16, 100_000)]
     public int MaxQueryLength { get; set; } = 4_000;

@@ -1,4 +1,5 @@
 using ChatRag.Core.Documents;
+using ChatRag.Core.Embeddings;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Retrieval;
 using ChatRag.TestKit.Fakes;
@@ -93,6 +94,26 @@ public sealed class HybridSearcherTests
     {
         var error = await Assert.ThrowsAsync<UnknownCollectionException>(() => searcher.SearchAsync(new SearchRequest("alpha", ["nope"])));
         Assert.Equal("nope", error.Collection);
+    }
+
+    [Theory]
+    [InlineData("Quelle est la couleur de la mer ?", SearchMode.Hybrid, new[] { "bm25" })]
+    [InlineData("What is the colour of the sea?", SearchMode.Hybrid, new[] { "bm25", "dense:en" })]
+    [InlineData("BRCA1 sea", SearchMode.Hybrid, new[] { "bm25", "dense:en" })]
+    [InlineData("Quelle est la couleur de la mer ?", SearchMode.Dense, new[] { "dense:en" })]
+    public async Task English_only_encoder_does_not_vote_on_french_queries_in_hybrid_mode(string query, SearchMode mode, string[] signals)
+    {
+        var generator = new HashingEmbeddingGenerator();
+        var englishOnly = new FixedEncoderCatalog(new NamedEncoder("en", 64, generator, generator, ["en"]));
+        var localSearcher = new HybridSearcher(englishOnly, vectors, lexical, repository, Options.Create(new RetrievalOptions()));
+        var indexer = new ChunkIndexer(englishOnly, vectors);
+        await indexer.EnsureSpacesAsync();
+        var text = "la mer the sea colour couleur BRCA1";
+        await indexer.IndexAsync(await repository.AddDocumentAsync(new NewDocument(Guid.NewGuid(), "d", "default", "h"), [new NewChunk(0, text)]));
+
+        var response = await localSearcher.SearchAsync(new SearchRequest(query, ["default"], Mode: mode));
+
+        Assert.Equal(signals.Order(), response.Results[0].SignalRanks.Keys.Order());
     }
 
     [Fact]
