@@ -51,7 +51,7 @@ public sealed class OnnxEncoderCatalog : IEncoderCatalog, IDisposable
                 var generator = new OnnxEmbeddingGenerator(model, runtime, _logger, OnFallback);
                 _logger.LogInformation("Encoder {Encoder} loaded from {Folder} on {Provider} ({Dimensions} dims, {Pooling} pooling)",
                     name, model.Directory, generator.ExecutionProvider, generator.Dimensions, generator.Pooling);
-                encoders.Add(new NamedEncoder(name, generator.Dimensions, generator, new EncoderTokenCounter(model.Tokenizer, model.Config.MaxTokens)));
+                encoders.Add(new NamedEncoder(name, generator.Dimensions, generator, new EncoderTokenCounter(model.Tokenizer, model.Config.MaxTokens), model.Config.Languages));
             }
         }
         catch

