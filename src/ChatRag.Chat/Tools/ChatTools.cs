@@ -109,10 +109,12 @@ public sealed class ChatTools(
             log.Add(new TraceToolCall(name, args, Shorten(result), watch.Elapsed.TotalMilliseconds));
             return result;
         }
-        catch (Exception e) when (e is CalculatorException or ArgumentException or QueryRejectedException or UnknownCollectionException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The model sees the error and may retry; the trace keeps it.
-            var error = $"Error: {e.Message}";
+            // The model sees the error and may retry; the trace keeps it. Unexpected errors say only their type.
+            var error = e is CalculatorException or ArgumentException or QueryRejectedException or UnknownCollectionException
+                ? $"Error: {e.Message}"
+                : $"Error: the tool failed ({e.GetType().Name}).";
             log.Add(new TraceToolCall(name, args, error, watch.Elapsed.TotalMilliseconds, Failed: true));
             return error;
         }

@@ -5,15 +5,14 @@ namespace ChatRag.TestKit.Fakes;
 
 /// <summary>
 /// A hand-written <see cref="IChatClient"/> that plays a script: each streaming (or non-streaming) call with tools
-/// answers with the next scripted list of contents (reasoning, tool calls, text, usage), cycling through the script
-/// (so a two-step tool round trip replays on every chat request).
+/// answers with a scripted list of contents (reasoning, tool calls, text, usage): turn n when the request already holds
+/// n tool results (so a two-step tool round trip replays on every chat request; the last turn repeats).
 /// Calls without tools (the query rewrite) answer <see cref="RewriteReply"/>. Every request is recorded, so tests
 /// can assert exactly what the model received. Wrap it with <c>UseFunctionInvocation()</c> to run tool calls.
 /// </summary>
 public sealed class ScriptedChatClient(params IReadOnlyList<AIContent>[] turns) : IChatClient
 {
     private readonly Lock gate = new();
-    private int next;
 
     /// <summary>Reply to calls without tools (the follow-up rewrite); null throws, as a model without rewrite skill would.</summary>
     public string? RewriteReply { get; set; } = "standalone query";
@@ -58,8 +57,8 @@ public sealed class ScriptedChatClient(params IReadOnlyList<AIContent>[] turns) 
             }
             else
             {
-                contents = turns[next % turns.Length];
-                next++;
+                var results = messages.Sum(m => m.Contents.OfType<FunctionResultContent>().Count());
+                contents = turns[Math.Min(results, turns.Length - 1)];
             }
         }
 
@@ -67,7 +66,9 @@ public sealed class ScriptedChatClient(params IReadOnlyList<AIContent>[] turns) 
         {
             cancellationToken.ThrowIfCancellationRequested();
             await Task.Yield();
-            yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { ModelId = ModelId };
+            // Function invocation marks a handled call as informational, so every replay needs a fresh call object.
+            var fresh = content is FunctionCallContent call ? new FunctionCallContent(call.CallId, call.Name, call.Arguments) : content;
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [fresh]) { ModelId = ModelId };
         }
     }
 
