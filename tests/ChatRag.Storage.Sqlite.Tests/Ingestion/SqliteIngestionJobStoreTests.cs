@@ -1,0 +1,92 @@
+using ChatRag.Core.Documents;
+using ChatRag.Core.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatRag.Storage.Sqlite.Tests.Ingestion;
+
+public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
+{
+    private TempStorage storage = null!;
+
+    private IIngestionJobStore Jobs => storage.Provider.GetRequiredService<IIngestionJobStore>();
+
+    public async Task InitializeAsync() => storage = await TempStorage.CreateAsync();
+
+    public async Task DisposeAsync() => await storage.DisposeAsync();
+
+    [Fact]
+    public async Task Concurrent_workers_never_claim_the_same_job()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await Jobs.EnqueueAsync(Queued("c", $"hash{i}"));
+        }
+
+        var claimed = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (await Jobs.ClaimNextAsync() is { } job)
+            {
+                claimed.Add(job.DocumentId);
+            }
+        })));
+
+        Assert.Equal(30, claimed.Count);
+        Assert.Equal(30, claimed.Distinct().Count());
+        Assert.All(await Jobs.ListAsync("c"), d => Assert.Equal("processing", d.Status));
+    }
+
+    [Fact]
+    public async Task Same_content_in_a_collection_is_reported_as_the_existing_document()
+    {
+        var first = await Jobs.EnqueueAsync(Queued("c", "same"));
+        var again = await Jobs.EnqueueAsync(Queued("c", "same"));
+        var elsewhere = await Jobs.EnqueueAsync(Queued("other", "same"));
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.DocumentId, again.DocumentId);
+        Assert.False(elsewhere.Duplicate);
+    }
+
+    [Fact]
+    public async Task Chunks_replace_the_previous_run_and_ready_comes_only_with_completion()
+    {
+        var id = (await Jobs.EnqueueAsync(Queued("c", "h"))).DocumentId;
+        var job = (await Jobs.ClaimNextAsync())!;
+        await Jobs.ReplaceChunksAsync(job, [new NewChunk(0, "old one"), new NewChunk(1, "old two")]);
+        Assert.Equal(1, await Jobs.RequeueInterruptedAsync());
+
+        job = (await Jobs.ClaimNextAsync())!;
+        Assert.Equal(2, job.Attempt);
+        var stored = await Jobs.ReplaceChunksAsync(job, [new NewChunk(0, "new")]);
+        await Jobs.ReportProgressAsync(id, 1, 1);
+        var midway = (await Jobs.GetAsync(id))!;
+        Assert.Equal("processing", midway.Status);
+        Assert.Equal(1, midway.ProgressTotal);
+
+        await Jobs.CompleteAsync(id, stored.Count, """{"embedMs":1}""");
+
+        var done = (await Jobs.GetAsync(id))!;
+        Assert.Equal(("ready", 1, 1, 1), (done.Status, done.Chunks, done.ProgressDone, done.ProgressTotal));
+        Assert.Equal(1, await storage.Documents.CountChunksAsync("c"));
+        Assert.Null(await Jobs.ClaimNextAsync());
+    }
+
+    [Fact]
+    public async Task A_document_deleted_mid_run_stays_deleted()
+    {
+        var id = (await Jobs.EnqueueAsync(Queued("c", "h"))).DocumentId;
+        var job = (await Jobs.ClaimNextAsync())!;
+
+        Assert.NotNull(await Jobs.DeleteAsync(id));
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Jobs.ReplaceChunksAsync(job, [new NewChunk(0, "late")]));
+        Assert.Null(await Jobs.GetAsync(id));
+        Assert.Equal(0, await storage.Documents.CountChunksAsync("c"));
+        Assert.False(await Jobs.RequeueAsync(id));
+    }
+
+    private static QueuedDocument Queued(string collection, string hash) =>
+        new(Guid.NewGuid(), "doc.txt", collection, hash, Guid.NewGuid().ToString("N") + ".bin", "text/plain", 10);
+}
