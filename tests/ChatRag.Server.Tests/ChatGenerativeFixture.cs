@@ -48,16 +48,5 @@ public sealed class ChatGenerativeFixture : IAsyncLifetime
         await inner.DisposeAsync();
     }
 
-    private async Task AddAsync(string collection, string name, params string[] chunks)
-    {
-        // Same helper as the plain factory, but against this host's services.
-        var documents = Factory.Services.GetRequiredService<Core.Documents.IDocumentRepository>();
-        var indexer = Factory.Services.GetRequiredService<Core.Indexing.ChunkIndexer>();
-        var id = Guid.NewGuid();
-        await documents.EnsureCollectionAsync(collection);
-        var stored = await documents.AddDocumentAsync(
-            new Core.Documents.NewDocument(id, name, collection, id.ToString("N")),
-            chunks.Select((text, i) => new Core.Documents.NewChunk(i, text, Page: i + 1, EndOffset: text.Length)).ToList());
-        await indexer.IndexAsync(stored);
-    }
+    private Task AddAsync(string collection, string name, params string[] chunks) => Factory.AddDocumentAsync(collection, name, chunks);
 }
