@@ -65,6 +65,7 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         builder.Services.AddChatRag(builder.Configuration);
+        builder.Services.AddChatRagChat(builder.Configuration);
         var host = builder.Build();
         await host.Services.InitializeChatRagAsync(cancellationToken);
         return host;

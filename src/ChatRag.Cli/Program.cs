@@ -10,6 +10,7 @@ var root = new RootCommand("ChatRag: ingest, search, ask and measure from the co
 };
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
