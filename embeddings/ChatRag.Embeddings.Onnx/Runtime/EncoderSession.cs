@@ -63,7 +63,13 @@ internal sealed class EncoderSession : IDisposable
     /// </summary>
     public static EncoderSession Open(string modelPath, EncoderRuntimeOptions options, string? outputName, ILogger logger, Action<Exception> onFallback)
     {
-        if (options.Provider != EncoderExecutionProvider.Cpu)
+        // Auto asks for CUDA only where its libraries load, so CPU-only hosts fall back (with our one warning)
+        // without ONNX Runtime also printing its own provider-load error.
+        if (options.Provider == EncoderExecutionProvider.Auto && !ChatRag.Core.Hardware.CudaLibraries.ArePresent)
+        {
+            onFallback(new DllNotFoundException("the CUDA 13 libraries (cuBLASLt, CUDA runtime) are not installed"));
+        }
+        else if (options.Provider != EncoderExecutionProvider.Cpu)
         {
             try
             {

@@ -113,7 +113,7 @@ public sealed partial class DecoderModel : IDisposable
 
     private static (InferenceSession Session, ExecutionProvider Provider) CreateSession(string modelPath, DecoderModelLoadOptions options)
     {
-        if (options.Provider == ExecutionProvider.Cuda || (options.Provider == ExecutionProvider.Auto && CudaLibrariesPresent()))
+        if (options.Provider == ExecutionProvider.Cuda || (options.Provider == ExecutionProvider.Auto && ChatRag.Core.Hardware.CudaLibraries.ArePresent))
         {
             try
             {
@@ -129,24 +129,6 @@ public sealed partial class DecoderModel : IDisposable
 
         using var cpu = NewSessionOptions();
         return (new InferenceSession(modelPath, cpu), ExecutionProvider.Cpu);
-    }
-
-    // Auto probes for the CUDA 13 user-space libraries first, so CPU-only hosts fall back quietly instead of ONNX
-    // Runtime logging a failed provider load.
-    private static bool CudaLibrariesPresent()
-    {
-        string[] libraries = OperatingSystem.IsWindows() ? ["cublasLt64_13.dll", "cudart64_13.dll"] : ["libcublasLt.so.13", "libcudart.so.13"];
-        foreach (var library in libraries)
-        {
-            if (!System.Runtime.InteropServices.NativeLibrary.TryLoad(library, out var handle))
-            {
-                return false;
-            }
-
-            System.Runtime.InteropServices.NativeLibrary.Free(handle);
-        }
-
-        return true;
     }
 
     private static SessionOptions NewSessionOptions() => new()
