@@ -47,6 +47,12 @@ public sealed partial class DocumentIngestionProcessor(
         try
         {
             var chunks = await RunAsync(job, timings, progress, cancellationToken).ConfigureAwait(false);
+            if (await jobs.GetAsync(job.DocumentId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                // Deleted while its vectors were being written: those upserts landed after the delete's vector cleanup.
+                throw new KeyNotFoundException($"Document {job.DocumentId} was deleted while it was processed.");
+            }
+
             await jobs.CompleteAsync(job.DocumentId, chunks, timings.ToJson(), cancellationToken).ConfigureAwait(false);
             LogReady(job.DocumentId, job.Name, chunks, timings.ToJson());
             return new IngestionResult(job.DocumentId, job.Name, "ready", chunks, null, timings);
