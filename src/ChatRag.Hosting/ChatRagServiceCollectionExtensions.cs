@@ -1,4 +1,5 @@
 using ChatRag.Core.Evaluation;
+using ChatRag.Ingestion.Chunking;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Retrieval;
 using ChatRag.Embeddings.Onnx.Hosting;
@@ -43,6 +44,7 @@ public static class ChatRagServiceCollectionExtensions
         services.AddSingleton<HybridSearcher>();
         services.AddSingleton<RetrievalEvaluator>();
         services.AddSingleton<IEvalChunker, WholeDocumentChunker>();
+        services.AddSingleton<IEvalChunker>(provider => provider.GetRequiredService<StructuredEvalChunker>());
         AddIngestionPipeline(services, configuration);
         return services;
     }
