@@ -1,3 +1,4 @@
+using ChatRag.Core.Documents;
 using ChatRag.Core.Evaluation;
 using ChatRag.Ingestion.Chunking;
 using ChatRag.Core.Indexing;
@@ -71,5 +72,11 @@ public static class ChatRagServiceCollectionExtensions
         }
 
         await services.GetRequiredService<ChunkIndexer>().EnsureSpacesAsync(cancellationToken);
+
+        // A fresh install answers searches and questions against an empty "default" collection instead of 404.
+        await services.GetRequiredService<IDocumentRepository>().EnsureCollectionAsync(DefaultCollection, cancellationToken);
     }
+
+    /// <summary>The collection used when a request names none.</summary>
+    public const string DefaultCollection = "default";
 }

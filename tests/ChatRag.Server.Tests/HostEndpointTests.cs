@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace ChatRag.Server.Tests;
@@ -47,5 +48,16 @@ public sealed class HostEndpointTests(ChatRagServerFixture fixture) : IClassFixt
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Fresh_install_searches_the_empty_default_collection_instead_of_404()
+    {
+        using var fresh = new ChatRagServerFactory();
+        var response = await fresh.CreateClient().PostAsJsonAsync("/api/v1/search", new { query = "anything" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, json.RootElement.GetProperty("results").GetArrayLength());
     }
 }
