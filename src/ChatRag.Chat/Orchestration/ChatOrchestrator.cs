@@ -6,6 +6,7 @@ using ChatRag.Chat.Extractive;
 using ChatRag.Chat.Tools;
 using ChatRag.Contracts.Chat;
 using ChatRag.Core.Conversations;
+using ChatRag.Core.Documents;
 using ChatRag.Core.Ingestion;
 using ChatRag.Core.Retrieval;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,8 @@ public sealed partial class ChatOrchestrator(
     Kernel kernel,
     IOptions<GroundedChatOptions> options,
     TimeProvider clock,
-    IIngestionJobStore? documents = null)
+    IIngestionJobStore? documents = null,
+    IDocumentRepository? repository = null)
 {
     /// <summary>Activity source name for chat traces.</summary>
     public const string ActivitySourceName = "ChatRag.Chat";

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ChatRag.Contracts.Chat;
+using ChatRag.Core.Documents;
 using ChatRag.Core.Ingestion;
 using ChatRag.Core.Retrieval;
 using Microsoft.SemanticKernel;
@@ -16,9 +17,15 @@ namespace ChatRag.Chat.Tools;
 /// Results are wrapped as untrusted document data.
 /// </summary>
 public sealed class ChatTools(
-    HybridSearcher searcher, IIngestionJobStore? documents, IReadOnlyCollection<string> collections, TimeProvider clock, ToolCallLog log)
+    HybridSearcher searcher,
+    IIngestionJobStore? documents,
+    IReadOnlyCollection<string> collections,
+    TimeProvider clock,
+    ToolCallLog log,
+    IDocumentRepository? repository = null)
 {
     private const int MaxResultChars = 6_000;
+    private static readonly Dictionary<string, int> NoRanks = new(StringComparer.Ordinal);
 
     /// <summary>Hybrid search over the caller's documents.</summary>
     [KernelFunction("search_documents")]
@@ -35,7 +42,7 @@ public sealed class ChatTools(
 
     /// <summary>Reads passages of one document, optionally one page or section.</summary>
     [KernelFunction("read_document")]
-    [Description("Reads passages of one document by id, optionally only one page or the section whose heading matches.")]
+    [Description("Reads the stored passages of one document by id in reading order, optionally only one page or the section whose heading matches.")]
     public Task<string> ReadDocumentAsync(
         [Description("The document id (a GUID from search results).")] string documentId,
         [Description("A page number, or words of a section heading; empty for the start of the document.")] string? pageOrSection = null,
@@ -47,21 +54,21 @@ public sealed class ChatTools(
                 throw new ArgumentException($"'{documentId}' is not a document id.");
             }
 
-            // Passages are found through the scoped search (the only way into the index), then filtered to the document.
-            var info = documents is null ? null : await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (info is null || !collections.Contains(info.Collection))
+            if (repository is null)
+            {
+                return "Reading documents is not available.";
+            }
+
+            // Only the caller's collections are read, so a document of another collection answers like a missing one.
+            var read = await DocumentReader.ReadAsync(repository, collections, id, pageOrSection, cancellationToken).ConfigureAwait(false);
+            if (read is null)
             {
                 return "No such document.";
             }
 
-            var query = string.IsNullOrWhiteSpace(pageOrSection) || int.TryParse(pageOrSection, out _) ? info.Name : pageOrSection;
-            var response = await searcher.SearchAsync(new SearchRequest(query, [info.Collection], 50), cancellationToken).ConfigureAwait(false);
-            var passages = response.Results
-                .Where(r => r.Chunk.DocumentId == id)
-                .Where(r => !int.TryParse(pageOrSection, out var page) || r.Chunk.Page == page)
-                .OrderBy(r => r.Chunk.Ordinal)
-                .ToList();
-            return passages.Count == 0 ? "Nothing found on that page or section." : Format(passages);
+            return read.Chunks.Count == 0
+                ? $"Nothing found on that page or section; the document has {read.TotalChunks} passages."
+                : Format(read.Chunks.Select(c => new RetrievedChunk(c, 0, NoRanks)));
         });
 
     /// <summary>Lists the caller's documents.</summary>

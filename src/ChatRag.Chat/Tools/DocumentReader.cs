@@ -1,0 +1,56 @@
+using System.Globalization;
+using ChatRag.Core.Documents;
+
+namespace ChatRag.Chat.Tools;
+
+/// <summary>
+/// Reads a document's stored chunks in order, within the caller's collections only: the document is looked up by
+/// streaming those collections' chunks, so a document of any other collection is simply not there.
+/// </summary>
+public static class DocumentReader
+{
+    /// <summary>
+    /// The chunks of <paramref name="documentId"/> in reading order, narrowed to one page (a number) or to the section
+    /// whose heading (else text) contains <paramref name="pageOrSection"/>; null when the document is not in scope.
+    /// </summary>
+    public static async Task<DocumentPassages?> ReadAsync(
+        IDocumentRepository repository, IReadOnlyCollection<string> collections, Guid documentId, string? pageOrSection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(collections);
+        var ids = new List<long>();
+        foreach (var collection in collections)
+        {
+            await foreach (var chunk in repository.StreamChunksAsync(collection, cancellationToken).ConfigureAwait(false))
+            {
+                if (chunk.DocumentId == documentId)
+                {
+                    ids.Add(chunk.Id);
+                }
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var chunks = (await repository.GetChunksAsync(ids, cancellationToken).ConfigureAwait(false))
+            .Where(c => collections.Contains(c.Collection))
+            .OrderBy(c => c.Ordinal)
+            .ToList();
+        var selector = pageOrSection?.Trim() ?? string.Empty;
+        IReadOnlyList<ChunkRecord> selected = selector.Length == 0
+            ? chunks
+            : int.TryParse(selector, NumberStyles.Integer, CultureInfo.InvariantCulture, out var page)
+                ? chunks.Where(c => c.Page == page).ToList()
+                : Section(chunks, selector);
+        return new DocumentPassages(chunks.Count == 0 ? string.Empty : chunks[0].DocumentName, chunks.Count, selected);
+    }
+
+    private static List<ChunkRecord> Section(List<ChunkRecord> chunks, string words)
+    {
+        var byHeading = chunks.Where(c => c.HeadingPath?.Contains(words, StringComparison.OrdinalIgnoreCase) == true).ToList();
+        return byHeading.Count > 0 ? byHeading : chunks.Where(c => c.Text.Contains(words, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+}
