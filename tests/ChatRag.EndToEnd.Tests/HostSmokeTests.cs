@@ -1,0 +1,20 @@
+using ChatRag.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatRag.EndToEnd.Tests;
+
+/// <summary>The harness itself: the real server answers in the real browser.</summary>
+public sealed class HostSmokeTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [BrowserFact]
+    public Task Health_page_reports_the_server_healthy() => WithPageAsync(
+        async page => await Expect(page.Locator("body")).ToContainTextAsync("Healthy"),
+        path: "health");
+
+    [BrowserFact]
+    public Task Api_reference_renders() => WithPageAsync(
+        async page => await Expect(page.GetByText("/api/v1/documents").First).ToBeVisibleAsync(),
+        path: "docs");
+}

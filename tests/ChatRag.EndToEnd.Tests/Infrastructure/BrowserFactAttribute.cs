@@ -1,0 +1,18 @@
+namespace ChatRag.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A fact that needs Debian's Chromium. xunit 2 has no dynamic skip, so the attribute decides at discovery time:
+/// without the browser the test is reported as skipped, with the reason, instead of failing.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    /// <summary>Sets <see cref="FactAttribute.Skip"/> when no Chromium executable is installed.</summary>
+    public BrowserFactAttribute()
+    {
+        if (BrowserLocator.Find() is null)
+        {
+            Skip = BrowserLocator.MissingReason;
+        }
+    }
+}
