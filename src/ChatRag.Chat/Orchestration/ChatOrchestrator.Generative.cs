@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using ChatRag.Chat.Citations;
 using ChatRag.Chat.Extractive;
 using ChatRag.Chat.Prompts;
 using ChatRag.Chat.Tools;
@@ -66,6 +67,7 @@ public sealed partial class ChatOrchestrator
         messages.Add(new ChatMessage(ChatRole.User, GroundedPrompt.UserTurn(turn.Message, sources)));
 
         var answer = new StringBuilder();
+        var shown = new StreamingCitationFilter(sources.Count);
         var started = false;
         long? input = null, output = null, total = null;
         await using var updates = model.Client!.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -99,7 +101,11 @@ public sealed partial class ChatOrchestrator
                         break;
                     case TextContent { Text.Length: > 0 } text:
                         answer.Append(text.Text);
-                        yield return new ChatEvent("delta", new TextChunkEvent(text.Text));
+                        if (shown.Push(text.Text) is { Length: > 0 } delta)
+                        {
+                            yield return new ChatEvent("delta", new TextChunkEvent(delta));
+                        }
+
                         break;
                     case FunctionResultContent:
                         foreach (var call in log.Drain())
@@ -120,6 +126,11 @@ public sealed partial class ChatOrchestrator
         foreach (var call in log.Drain())
         {
             yield return new ChatEvent("tool", call);
+        }
+
+        if (shown.Flush() is { Length: > 0 } rest)
+        {
+            yield return new ChatEvent("delta", new TextChunkEvent(rest));
         }
 
         state.Tokens = new TraceTokens(input, output, total ?? (input + output));
