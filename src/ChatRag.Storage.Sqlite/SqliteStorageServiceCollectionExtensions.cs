@@ -5,6 +5,7 @@ using ChatRag.Core.Security;
 using ChatRag.Storage.Sqlite.Documents;
 using ChatRag.Storage.Sqlite.Ingestion;
 using ChatRag.Storage.Sqlite.Lexical;
+using ChatRag.Storage.Sqlite.Lexical.Postings;
 using ChatRag.Storage.Sqlite.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,10 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<SqliteDocumentRepository>();
         services.AddSingleton<IDocumentRepository>(sp => sp.GetRequiredService<SqliteDocumentRepository>());
         services.AddSingleton<SqliteLexicalIndex>();
-        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<SqliteLexicalIndex>());
+        services.AddSingleton<MemoryLexicalIndex>();
+        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.LexicalEngine == LexicalEngine.Fts5
+            ? sp.GetRequiredService<SqliteLexicalIndex>()
+            : sp.GetRequiredService<MemoryLexicalIndex>());
         services.AddSingleton<SqliteIngestionJobStore>();
         services.AddSingleton<IIngestionJobStore>(sp => sp.GetRequiredService<SqliteIngestionJobStore>());
         services.AddSingleton<SqliteApiKeyStore>();

@@ -19,6 +19,13 @@ public sealed class StorageOptions
     [Range(0, 600_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 10_000;
 
+    /// <summary>
+    /// Which engine answers lexical searches: <see cref="LexicalEngine.Memory"/> (default: an in-memory copy of the FTS5
+    /// index searched with MaxScore pruning) or <see cref="LexicalEngine.Fts5"/> (FTS5's own <c>ORDER BY bm25</c>). Both
+    /// rank with the same BM25; the FTS5 index is maintained either way.
+    /// </summary>
+    public LexicalEngine LexicalEngine { get; set; } = LexicalEngine.Memory;
+
     /// <summary>Full path of the database file.</summary>
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), DatabaseFileName);
 }
