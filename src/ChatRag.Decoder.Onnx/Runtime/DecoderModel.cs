@@ -19,7 +19,7 @@ public sealed partial class DecoderModel : IDisposable
     private readonly OrtAllocator _kvAllocator;
     private readonly LastPositionSlicer? _slicer;
 
-    private DecoderModel(InferenceSession session, DecoderModelInfo info, ByteLevelBpeTokenizer tokenizer, ExecutionProvider provider, OrtMemoryInfo kvMemory, int maxLength, LastPositionSlicer? slicer)
+    private DecoderModel(InferenceSession session, DecoderModelInfo info, BpeTokenizer tokenizer, ExecutionProvider provider, OrtMemoryInfo kvMemory, int maxLength, LastPositionSlicer? slicer)
     {
         _slicer = slicer;
         _session = session;
@@ -35,7 +35,7 @@ public sealed partial class DecoderModel : IDisposable
     public DecoderModelInfo Info { get; }
 
     /// <summary>The model's tokenizer.</summary>
-    public ByteLevelBpeTokenizer Tokenizer { get; }
+    public BpeTokenizer Tokenizer { get; }
 
     /// <summary>The provider actually in use (never <see cref="ExecutionProvider.Auto"/>).</summary>
     public ExecutionProvider Provider { get; }
@@ -68,7 +68,7 @@ public sealed partial class DecoderModel : IDisposable
         options ??= new DecoderModelLoadOptions();
         var modelPath = DecoderModelInfoReader.FindModelFile(directory);
         var tokenizerPath = Path.Combine(directory, "tokenizer.json");
-        var tokenizer = File.Exists(tokenizerPath) ? ByteLevelBpeTokenizer.FromFile(tokenizerPath) : throw new FileNotFoundException("tokenizer.json is missing.", tokenizerPath);
+        var tokenizer = File.Exists(tokenizerPath) ? BpeTokenizer.FromFile(tokenizerPath) : throw new FileNotFoundException("tokenizer.json is missing.", tokenizerPath);
         var (session, provider) = CreateSession(modelPath, options);
         try
         {

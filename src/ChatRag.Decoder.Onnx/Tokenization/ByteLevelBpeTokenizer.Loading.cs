@@ -7,7 +7,7 @@ public sealed partial class ByteLevelBpeTokenizer
 {
     /// <summary>Builds a tokenizer from a parsed <c>tokenizer.json</c> root.</summary>
     /// <exception cref="NotSupportedException">The model is not BPE or the tokenizer is not byte-level.</exception>
-    public static ByteLevelBpeTokenizer FromJson(JsonElement root)
+    public static new ByteLevelBpeTokenizer FromJson(JsonElement root)
     {
         var model = root.GetProperty("model");
         if (model.TryGetProperty("type", out var type) && type.GetString() != "BPE")

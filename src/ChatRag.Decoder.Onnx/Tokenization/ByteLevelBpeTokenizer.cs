@@ -10,7 +10,7 @@ namespace ChatRag.Decoder.Onnx.Tokenization;
 /// are split out first, the rest is NFC-normalised, split by the pre-tokenizer regex, mapped through GPT-2's
 /// byte alphabet and merged by rank. Thread-safe; word merges are memoised.
 /// </summary>
-public sealed partial class ByteLevelBpeTokenizer
+public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
 {
     private const string Gpt2Pattern = @"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
     private readonly Dictionary<string, int> _vocab;
@@ -57,30 +57,30 @@ public sealed partial class ByteLevelBpeTokenizer
         }
     }
 
-    /// <summary>Number of token ids (the highest id + 1).</summary>
-    public int VocabularySize => _tokenBytes.Length;
+    /// <inheritdoc />
+    public override int VocabularySize => _tokenBytes.Length;
 
     /// <summary>Loads a tokenizer from a <c>tokenizer.json</c> file.</summary>
     /// <exception cref="NotSupportedException">The tokenizer is not byte-level BPE.</exception>
-    public static ByteLevelBpeTokenizer FromFile(string tokenizerJsonPath)
+    public static new ByteLevelBpeTokenizer FromFile(string tokenizerJsonPath)
     {
         using var stream = File.OpenRead(tokenizerJsonPath);
         using var doc = JsonDocument.Parse(stream);
         return FromJson(doc.RootElement);
     }
 
-    /// <summary>The id of a token (vocabulary or added), or null.</summary>
-    public int? TokenToId(string token) =>
+    /// <inheritdoc />
+    public override int? TokenToId(string token) =>
         _added.TryGetValue(token, out var id) ? id : _vocab.TryGetValue(token, out id) ? id : null;
 
-    /// <summary>Whether the id is a special added token (skipped when decoding text).</summary>
-    public bool IsSpecial(int id) => (uint)id < (uint)_special.Length && _special[id];
+    /// <inheritdoc />
+    public override bool IsSpecial(int id) => (uint)id < (uint)_special.Length && _special[id];
 
-    /// <summary>The raw bytes a token stands for; empty for ids outside the vocabulary.</summary>
-    public ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)_tokenBytes.Length && _tokenBytes[id] is { } b ? b : [];
+    /// <inheritdoc />
+    public override ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)_tokenBytes.Length && _tokenBytes[id] is { } b ? b : [];
 
-    /// <summary>Encodes text; added tokens written in the text (e.g. <c>&lt;|im_start|&gt;</c>) become their ids.</summary>
-    public IReadOnlyList<int> Encode(string text)
+    /// <inheritdoc />
+    public override IReadOnlyList<int> Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>(text.Length / 3);
@@ -106,22 +106,6 @@ public sealed partial class ByteLevelBpeTokenizer
         }
 
         return ids;
-    }
-
-    /// <summary>Decodes ids to text, skipping special tokens when asked.</summary>
-    public string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var bytes = new List<byte>();
-        foreach (var id in ids)
-        {
-            if (!(skipSpecialTokens && IsSpecial(id)))
-            {
-                bytes.AddRange(TokenBytes(id).ToArray());
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     private int[] EncodeWord(string word)

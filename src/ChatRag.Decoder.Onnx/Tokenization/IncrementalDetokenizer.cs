@@ -4,16 +4,23 @@ namespace ChatRag.Decoder.Onnx.Tokenization;
 
 /// <summary>
 /// Turns a stream of token ids into text deltas, never emitting half a UTF-8 character: bytes of a character
-/// split across tokens wait in the decoder until the character is complete. Special tokens are skipped.
+/// split across tokens (byte-level pieces or <c>&lt;0xNN&gt;</c> byte-fallback tokens) wait in the decoder until the
+/// character is complete. Special tokens are skipped. The concatenated deltas equal
+/// <see cref="BpeTokenizer.Decode"/> of the same ids, including the leading space a SentencePiece decoder strips.
 /// </summary>
 public sealed class IncrementalDetokenizer
 {
-    private readonly ByteLevelBpeTokenizer _tokenizer;
+    private readonly BpeTokenizer _tokenizer;
     private readonly System.Text.Decoder _utf8 = new UTF8Encoding(false, false).GetDecoder();
     private readonly char[] _chars = new char[64];
+    private bool _first = true;
 
     /// <summary>Creates a detokenizer for one generation.</summary>
-    public IncrementalDetokenizer(ByteLevelBpeTokenizer tokenizer) => _tokenizer = tokenizer;
+    public IncrementalDetokenizer(BpeTokenizer tokenizer)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        _tokenizer = tokenizer;
+    }
 
     /// <summary>Adds a token and returns the text that became complete (possibly empty).</summary>
     public string Push(int tokenId)
@@ -23,7 +30,8 @@ public sealed class IncrementalDetokenizer
             return string.Empty;
         }
 
-        var bytes = _tokenizer.TokenBytes(tokenId);
+        var bytes = _first ? _tokenizer.FirstTokenBytes(tokenId) : _tokenizer.TokenBytes(tokenId);
+        _first = false;
         var result = new StringBuilder();
         while (bytes.Length > 0)
         {

@@ -20,7 +20,8 @@ public static class DecoderModelSynthesizer
         }
 
         var dir = Directory.CreateDirectory(options.OutputDirectory).FullName;
-        var tokenizerSize = SyntheticTokenizer.Write(dir);
+        var family = FamilyFiles.For(options.Tokenizer);
+        var tokenizerSize = family.WriteTokenizer(dir);
         var shape = options.Shape.VocabSize == 0 ? options.Shape with { VocabSize = tokenizerSize } : options.Shape;
         var elementSize = options.DataType == OnnxDataType.Float ? 4L : 2L;
         var external = options.ExternalData ?? ApproximateParameters(shape) * elementSize > 64L << 20;
@@ -32,32 +33,28 @@ public static class DecoderModelSynthesizer
             OnnxModelWriter.Write(modelPath, graph, opsets);
         }
 
-        var eos = new JsonArray(tokenizerSize - 5, tokenizerSize - 7); // <|im_end|>, <|endoftext|>
+        var eos = new JsonArray([.. family.EosFromEnd.Select(e => JsonValue.Create(tokenizerSize - e))]);
+        var pad = tokenizerSize - family.PadFromEnd;
         WriteJson(dir, "config.json", new JsonObject
         {
-            ["architectures"] = new JsonArray("Qwen2ForCausalLM"), ["model_type"] = "qwen2", ["vocab_size"] = shape.VocabSize,
+            ["architectures"] = new JsonArray(family.Architecture), ["model_type"] = family.ModelType, ["vocab_size"] = shape.VocabSize,
             ["hidden_size"] = shape.HiddenSize, ["intermediate_size"] = shape.Intermediate, ["num_hidden_layers"] = shape.Layers,
             ["num_attention_heads"] = shape.Heads, ["num_key_value_heads"] = shape.KvHeads, ["max_position_embeddings"] = shape.MaxPositions,
             ["rope_theta"] = shape.RopeTheta, ["rms_norm_eps"] = shape.RmsEps, ["tie_word_embeddings"] = shape.TiedEmbeddings,
             ["torch_dtype"] = options.DataType == OnnxDataType.Float ? "float32" : "float16", ["eos_token_id"] = eos.DeepClone(),
-            ["bos_token_id"] = tokenizerSize - 7, ["use_cache"] = true,
+            ["bos_token_id"] = family.BosId ?? pad, ["use_cache"] = true,
         });
-        WriteJson(dir, "generation_config.json", new JsonObject { ["eos_token_id"] = eos.DeepClone(), ["pad_token_id"] = tokenizerSize - 7 });
-        WriteJson(dir, "tokenizer_config.json", new JsonObject
-        {
-            ["tokenizer_class"] = "Qwen2Tokenizer", ["eos_token"] = "<|im_end|>", ["pad_token"] = "<|endoftext|>",
-            ["bos_token"] = null, ["model_max_length"] = shape.MaxPositions, ["chat_template_family"] = "qwen2.5",
-            ["chat_template"] = "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}",
-        });
+        WriteJson(dir, "generation_config.json", new JsonObject { ["eos_token_id"] = eos.DeepClone(), ["pad_token_id"] = pad });
+        WriteJson(dir, "tokenizer_config.json", family.TokenizerConfig(shape.MaxPositions));
         if (options.Format == DecoderFormat.Genai)
         {
-            WriteJson(dir, "genai_config.json", GenaiConfig(shape, eos, tokenizerSize - 7));
+            WriteJson(dir, "genai_config.json", GenaiConfig(shape, eos, pad, family.ModelType));
         }
 
         return dir;
     }
 
-    private static JsonObject GenaiConfig(DecoderShape shape, JsonArray eos, int pad) => new()
+    private static JsonObject GenaiConfig(DecoderShape shape, JsonArray eos, int pad, string modelType) => new()
     {
         ["model"] = new JsonObject
         {
@@ -84,7 +81,7 @@ public static class DecoderModelSynthesizer
             },
             ["eos_token_id"] = eos.DeepClone(),
             ["pad_token_id"] = pad,
-            ["type"] = "qwen2",
+            ["type"] = modelType,
             ["vocab_size"] = shape.VocabSize,
         },
         ["search"] = new JsonObject

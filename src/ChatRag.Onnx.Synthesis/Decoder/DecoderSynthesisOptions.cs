@@ -9,10 +9,12 @@ namespace ChatRag.Onnx.Synthesis.Decoder;
 /// <param name="OutputDirectory">Folder to write (created if missing).</param>
 /// <param name="Seed">Weight seed; one seed names one model.</param>
 /// <param name="ExternalData">Weights in model.onnx.data (null: automatic, on for anything over 64 MB).</param>
+/// <param name="Tokenizer">Tokenizer and model family of the folder (Qwen2.5-like or Phi-3.5-like).</param>
 public sealed record DecoderSynthesisOptions(
     DecoderShape Shape,
     DecoderFormat Format,
     OnnxDataType DataType,
     string OutputDirectory,
     ulong Seed = 42,
-    bool? ExternalData = null);
+    bool? ExternalData = null,
+    SyntheticTokenizerKind Tokenizer = SyntheticTokenizerKind.ByteLevel);
