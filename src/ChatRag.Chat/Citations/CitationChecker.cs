@@ -31,6 +31,8 @@ public static partial class CitationChecker
 
             return kept.Count == 0 ? string.Empty : "[" + string.Join(", ", kept) + "]";
         });
+        // A marker the model left open at the very end ("... see [2") is not shown, as the streamed deltas do not show it.
+        cleaned = OpenMarkerAtEnd().Replace(cleaned, string.Empty);
         cleaned = DoubleSpace().Replace(cleaned, " ").Replace(" .", ".", StringComparison.Ordinal).Trim();
 
         var claims = new SortedDictionary<int, List<CitedClaim>>();
@@ -80,6 +82,9 @@ public static partial class CitationChecker
 
     [GeneratedRegex(@"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")]
     private static partial Regex Marker();
+
+    [GeneratedRegex(@"\[\d{0,3}(?:\s*,\s*\d{0,3})*\s*$")]
+    private static partial Regex OpenMarkerAtEnd();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex DoubleSpace();
