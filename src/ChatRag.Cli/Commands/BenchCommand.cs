@@ -9,13 +9,13 @@ using Spectre.Console;
 
 namespace ChatRag.Cli.Commands;
 
-/// <summary><c>bench encoder|vectors|load</c>: repeatable throughput and latency measurements of the hot paths.</summary>
+/// <summary><c>bench encoder|vectors|load|lexical</c>: repeatable throughput and latency measurements of the hot paths.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
         var json = new Option<FileInfo?>("--json") { Description = "Also write the numbers to this JSON file.", Recursive = true };
-        var command = new Command("bench", "Measure encoder throughput, vector search latency and a running server under load.") { json };
+        var command = new Command("bench", "Measure encoder throughput, vector and lexical search latency, and a running server under load.") { json };
 
         var batches = new Option<int[]>("--batch") { Description = "Batch sizes.", DefaultValueFactory = _ => [1, 16, 64], AllowMultipleArgumentsPerToken = true };
         var lengths = new Option<int[]>("--length") { Description = "Sequence lengths in tokens.", DefaultValueFactory = _ => [32, 128, 256], AllowMultipleArgumentsPerToken = true };
@@ -66,6 +66,7 @@ internal static class BenchCommand
         command.Subcommands.Add(encoder);
         command.Subcommands.Add(vectors);
         command.Subcommands.Add(LoadBenchCommand.Create(json));
+        command.Subcommands.Add(LexicalBenchCommand.Create(json));
         return command;
     }
 

@@ -1,0 +1,19 @@
+namespace ChatRag.Storage.Sqlite.Benchmarks;
+
+/// <summary>Outcome of <see cref="LexicalSearchBenchmark"/>: corpus shape, build costs and one row per query length.</summary>
+public sealed record LexicalBenchmarkResult(
+    int Chunks,
+    int Top,
+    int Rounds,
+    double IngestSeconds,
+    double MemoryBuildSeconds,
+    long MemoryBytes,
+    int Terms,
+    long Postings,
+    IReadOnlyList<LexicalBenchmarkRow> Rows);
+
+/// <summary>
+/// Latencies (ms; the median over rounds of each round's p50 / p95) of FTS5's ranking and of the in-memory MaxScore
+/// index on the same queries, and how many of FTS5's top-k chunks the in-memory index returned too.
+/// </summary>
+public sealed record LexicalBenchmarkRow(int QueryWords, int Queries, double Fts5P50Ms, double Fts5P95Ms, double MemoryP50Ms, double MemoryP95Ms, double OverlapAtK);

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using ChatRag.Core.Documents;
+using ChatRag.Core.Evaluation;
+using ChatRag.Core.Indexing;
+using ChatRag.Storage.Sqlite.Lexical;
+using ChatRag.Storage.Sqlite.Lexical.Postings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatRag.Storage.Sqlite.Benchmarks;
+
+/// <summary>
+/// Lexical search latency at scale: fills a storage with synthetic chunks (<see cref="SyntheticCorpus"/>) in two
+/// collections, then times FTS5's ranking and the in-memory MaxScore index on the same multi-word queries, searching one
+/// collection, and checks that both return the same chunks.
+/// </summary>
+public static class LexicalSearchBenchmark
+{
+    private const int ChunksPerDocument = 20;
+
+    /// <summary>
+    /// Runs the benchmark on <paramref name="services"/> (SQLite storage, initialised). Chunks already stored there are
+    /// reused, so a kept data directory skips the ingest on later runs.
+    /// </summary>
+    public static async Task<LexicalBenchmarkResult> RunAsync(
+        IServiceProvider services,
+        int chunks,
+        IReadOnlyList<int> queryWords,
+        int queries,
+        int top,
+        int rounds,
+        IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(queryWords);
+        var corpus = new SyntheticCorpus();
+        var documents = services.GetRequiredService<IDocumentRepository>();
+        var memory = services.GetRequiredService<MemoryLexicalIndex>();
+        var fts = services.GetRequiredService<SqliteLexicalIndex>();
+        var ingest = await IngestAsync(documents, corpus, chunks, progress, cancellationToken).ConfigureAwait(false);
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        await memory.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        var build = clock.Elapsed.TotalSeconds;
+        var bytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var (indexed, terms, postings) = memory.Statistics();
+        progress?.Report($"in-memory index: {indexed:N0} chunks, {terms:N0} terms, {postings:N0} postings, {build:F1} s, {bytes / 1_048_576.0:F0} MiB");
+
+        var rows = new List<LexicalBenchmarkRow>();
+        foreach (var words in queryWords)
+        {
+            var texts = Enumerable.Range(0, queries).Select(_ => corpus.Query(words)).ToList();
+            var overlap = 0.0;
+            for (var q = 0; q < texts.Count; q++)
+            {
+                var expected = (await fts.SearchAsync(texts[q], top, ["even"], cancellationToken).ConfigureAwait(false)).Select(h => h.ChunkId).ToHashSet();
+                var actual = await memory.SearchAsync(texts[q], top, ["even"], cancellationToken).ConfigureAwait(false);
+                overlap += expected.Count == 0 ? 1 : (double)actual.Count(h => expected.Contains(h.ChunkId)) / expected.Count;
+            }
+
+            var ftsRounds = new List<(double P50, double P95)>();
+            var memoryRounds = new List<(double P50, double P95)>();
+            for (var round = 0; round < rounds; round++)
+            {
+                ftsRounds.Add(await TimeAsync(fts, texts, top, cancellationToken).ConfigureAwait(false));
+                memoryRounds.Add(await TimeAsync(memory, texts, top, cancellationToken).ConfigureAwait(false));
+            }
+
+            var row = new LexicalBenchmarkRow(
+                words,
+                texts.Count,
+                Median(ftsRounds.ConvertAll(r => r.P50)),
+                Median(ftsRounds.ConvertAll(r => r.P95)),
+                Median(memoryRounds.ConvertAll(r => r.P50)),
+                Median(memoryRounds.ConvertAll(r => r.P95)),
+                overlap / texts.Count);
+            progress?.Report($"{words}-word queries: FTS5 p50 {row.Fts5P50Ms:F2} / p95 {row.Fts5P95Ms:F2} ms, in-memory p50 {row.MemoryP50Ms:F2} / p95 {row.MemoryP95Ms:F2} ms, overlap@{top} {row.OverlapAtK:F4}");
+            rows.Add(row);
+        }
+
+        return new LexicalBenchmarkResult(indexed, top, rounds, ingest, build, bytes, terms, postings, rows);
+    }
+
+    private static async Task<double> IngestAsync(IDocumentRepository documents, SyntheticCorpus corpus, int chunks, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var existing = await documents.CountChunksAsync("even", cancellationToken).ConfigureAwait(false)
+            + await documents.CountChunksAsync("odd", cancellationToken).ConfigureAwait(false);
+        if (existing >= chunks)
+        {
+            progress?.Report($"reusing {existing:N0} stored chunks");
+            return 0;
+        }
+
+        if (existing > 0)
+        {
+            throw new InvalidOperationException($"The data directory holds {existing:N0} synthetic chunks, fewer than {chunks:N0}: use an empty one.");
+        }
+
+        var wanted = (chunks + ChunksPerDocument - 1) / ChunksPerDocument;
+        var clock = Stopwatch.StartNew();
+        for (var d = 0; d < wanted; d += 100)
+        {
+            var batch = Enumerable.Range(d, Math.Min(100, wanted - d)).Select(i => new NewDocumentWithChunks(
+                new NewDocument(Guid.NewGuid(), $"synthetic-{i}.txt", i % 2 == 0 ? "even" : "odd", $"synthetic-{i}"),
+                Enumerable.Range(0, ChunksPerDocument).Select(c => new NewChunk(c, corpus.Text(corpus.Length(60, 180)))).ToList())).ToList();
+            await documents.AddDocumentsAsync(batch, cancellationToken).ConfigureAwait(false);
+            if ((d / 100) % 10 == 0)
+            {
+                progress?.Report($"stored {Math.Min(wanted, d + 100) * ChunksPerDocument:N0} chunks");
+            }
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double P50, double P95)> TimeAsync(ILexicalIndex index, IReadOnlyList<string> queries, int top, CancellationToken cancellationToken)
+    {
+        var latencies = new List<double>(queries.Count);
+        foreach (var query in queries)
+        {
+            var clock = Stopwatch.StartNew();
+            await index.SearchAsync(query, top, ["even"], cancellationToken).ConfigureAwait(false);
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return (RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+    }
+}
