@@ -20,10 +20,21 @@ internal static class BenchCommand
         var batches = new Option<int[]>("--batch") { Description = "Batch sizes.", DefaultValueFactory = _ => [1, 16, 64], AllowMultipleArgumentsPerToken = true };
         var lengths = new Option<int[]>("--length") { Description = "Sequence lengths in tokens.", DefaultValueFactory = _ => [32, 128, 256], AllowMultipleArgumentsPerToken = true };
         var runs = new Option<int>("--runs") { Description = "Timed runs per cell (the median is reported).", DefaultValueFactory = _ => 5 };
-        var encoder = new Command("encoder", "Sequences/s and tokens/s of each configured encoder over a grid of batch sizes and lengths.") { batches, lengths, runs };
+        var provider = new Option<string?>("--provider") { Description = "Execution provider: auto, cpu or cuda (overrides ChatRag:Encoder:Provider); cuda fails instead of falling back." };
+        var encoder = new Command("encoder", "Sequences/s and tokens/s of each configured encoder over a grid of batch sizes and lengths.") { batches, lengths, runs, provider };
         encoder.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await CliHost.StartAsync(parse, cancellationToken: cancellationToken);
+            // One graph run per measured batch: the configured batch size (32) would otherwise split batch 64 and 256.
+            var overrides = new Dictionary<string, string?>
+            {
+                ["ChatRag:Encoder:BatchSize"] = parse.GetValue(batches)!.Max().ToString(CultureInfo.InvariantCulture),
+            };
+            if (parse.GetValue(provider) is { } name)
+            {
+                overrides["ChatRag:Encoder:Provider"] = name;
+            }
+
+            using var host = await CliHost.StartAsync(parse, overrides, cancellationToken);
             var results = new Dictionary<string, IReadOnlyList<EncoderBenchmarkRow>>(StringComparer.Ordinal);
             foreach (var named in host.Services.GetRequiredService<IEncoderCatalog>().Encoders)
             {
