@@ -11,9 +11,11 @@ internal sealed partial class DecoderGraphSynthesizer
         private readonly string _mask;
         private readonly string _cos;
         private readonly string _sin;
+        private readonly string? _useCacheBranch;
 
-        public ConcatAttention(DecoderGraphSynthesizer s, string attentionMask, string positionIds)
+        public ConcatAttention(DecoderGraphSynthesizer s, string attentionMask, string positionIds, string? useCacheBranch)
         {
+            _useCacheBranch = useCacheBranch;
             _s = s;
             var g = s._g;
             var shape = s._shape;
@@ -49,9 +51,8 @@ internal sealed partial class DecoderGraphSynthesizer
             var q4 = Rope(s.Transpose(s.Reshape(q, 0, 0, shape.Heads, shape.HeadDim), 0, 2, 1, 3));
             var k4 = Rope(s.Transpose(s.Reshape(k, 0, 0, shape.KvHeads, shape.HeadDim), 0, 2, 1, 3));
             var v4 = s.Transpose(s.Reshape(v, 0, 0, shape.KvHeads, shape.HeadDim), 0, 2, 1, 3);
-            var axis2 = new Dictionary<string, object> { ["axis"] = 2L };
-            var presentK = g.Node("Concat", [Name("past_key_values.{0}.key", layer), k4], Name("present.{0}.key", layer), attributes: axis2);
-            var presentV = g.Node("Concat", [Name("past_key_values.{0}.value", layer), v4], Name("present.{0}.value", layer), attributes: axis2);
+            var presentK = Present(Name("past_key_values.{0}.key", layer), k4, Name("present.{0}.key", layer));
+            var presentV = Present(Name("past_key_values.{0}.value", layer), v4, Name("present.{0}.value", layer));
 
             // Query heads h = kv * groups + g share kv head kv: view queries as [B, KV, G, S, D] and broadcast K/V over G.
             var q5 = s.Reshape(q4, 0, shape.KvHeads, groups, -1, shape.HeadDim);
@@ -62,6 +63,27 @@ internal sealed partial class DecoderGraphSynthesizer
             var context = g.Node("MatMul", [probs, s.Unsqueeze(presentV, 2)]);
             var merged = s.Reshape(s.Transpose(s.Reshape(context, 0, shape.Heads, -1, shape.HeadDim), 0, 2, 1, 3), 0, 0, shape.Heads * shape.HeadDim);
             return s.Linear(merged, prefix + ".self_attn.o_proj", shape.Heads * shape.HeadDim, shape.HiddenSize, false);
+        }
+
+        // Concat(past, new) on the sequence axis; a merged decoder does it only when use_cache_branch is true and
+        // otherwise returns the new keys alone, as optimum's If nodes choose between its two decoders.
+        private string Present(string past, string current, string present)
+        {
+            var g = _s._g;
+            var axis2 = new Dictionary<string, object> { ["axis"] = 2L };
+            if (_useCacheBranch is null)
+            {
+                return g.Node("Concat", [past, current], present, attributes: axis2);
+            }
+
+            object[] dims = ["batch_size", _s._shape.KvHeads, "total_sequence_length", _s._shape.HeadDim];
+            var withPast = new OnnxGraphBuilder(present + ".with_past");
+            withPast.Node("Concat", [past, current], present + ".concat", attributes: axis2);
+            withPast.Output(present + ".concat", _s._type, dims);
+            var withoutPast = new OnnxGraphBuilder(present + ".without_past");
+            withoutPast.Node("Identity", [current], present + ".identity");
+            withoutPast.Output(present + ".identity", _s._type, dims);
+            return g.Node("If", [_useCacheBranch], present, attributes: new Dictionary<string, object> { ["then_branch"] = withPast, ["else_branch"] = withoutPast });
         }
 
         private static float[] Widen(float[] halfTable, int half)

@@ -15,9 +15,11 @@ internal sealed partial class DecoderGraphSynthesizer
     private readonly WeightSink _weights;
     private readonly OnnxGraphBuilder _g = new("decoder");
     private readonly Dictionary<string, object> _noAttributes = [];
+    private readonly WeightQuantization? _quantization;
 
-    public DecoderGraphSynthesizer(DecoderShape shape, OnnxDataType type, WeightSink weights)
+    public DecoderGraphSynthesizer(DecoderShape shape, OnnxDataType type, WeightSink weights, WeightQuantization? quantization = null)
     {
+        _quantization = quantization;
         _shape = shape;
         _type = type;
         _weights = weights;
@@ -28,7 +30,8 @@ internal sealed partial class DecoderGraphSynthesizer
         var s = _shape;
         var inputIds = _g.Input("input_ids", OnnxDataType.Int64, "batch_size", "sequence_length");
         var attentionMask = _g.Input("attention_mask", OnnxDataType.Int64, "batch_size", "total_sequence_length");
-        var positionIds = format == DecoderFormat.Optimum ? _g.Input("position_ids", OnnxDataType.Int64, "batch_size", "sequence_length") : null;
+        var positionIds = format != DecoderFormat.Genai ? _g.Input("position_ids", OnnxDataType.Int64, "batch_size", "sequence_length") : null;
+        var useCacheBranch = format == DecoderFormat.OptimumMerged ? _g.Input("use_cache_branch", OnnxDataType.Bool, 1) : null;
         var pastLength = format == DecoderFormat.Genai ? "max_sequence_length" : "past_sequence_length";
         var presentLength = format == DecoderFormat.Genai ? "max_sequence_length" : "total_sequence_length";
         for (var layer = 0; layer < s.Layers; layer++)
@@ -39,7 +42,7 @@ internal sealed partial class DecoderGraphSynthesizer
 
         var embedding = _g.Initializer(_weights.Random("model.embed_tokens.weight", [s.VocabSize, s.HiddenSize], 1.7f));
         var hidden = _g.Node("Gather", [embedding, inputIds]);
-        var attention = format == DecoderFormat.Genai ? (IAttention)new GqaAttention(this, attentionMask) : new ConcatAttention(this, attentionMask, positionIds!);
+        var attention = format == DecoderFormat.Genai ? (IAttention)new GqaAttention(this, attentionMask) : new ConcatAttention(this, attentionMask, positionIds!, useCacheBranch);
         for (var layer = 0; layer < s.Layers; layer++)
         {
             var prefix = Name("model.layers.{0}", layer);
@@ -50,10 +53,16 @@ internal sealed partial class DecoderGraphSynthesizer
         }
 
         var final = RmsNorm(hidden, "model.norm.weight");
-        var head = s.TiedEmbeddings
-            ? _g.Node("Transpose", [embedding], attributes: new Dictionary<string, object> { ["perm"] = new long[] { 1, 0 } })
-            : _g.Initializer(_weights.Random("lm_head.weight", [s.HiddenSize, s.VocabSize], Unit(s.HiddenSize)));
-        _g.Node("MatMul", [final, head], "logits");
+        if (s.TiedEmbeddings)
+        {
+            var head = _g.Node("Transpose", [embedding], attributes: new Dictionary<string, object> { ["perm"] = new long[] { 1, 0 } });
+            _g.Node("MatMul", [final, head], "logits");
+        }
+        else
+        {
+            _g.Node("Identity", [Linear(final, "lm_head", s.HiddenSize, s.VocabSize, false)], "logits");
+        }
+
         _g.Output("logits", _type, "batch_size", "sequence_length", s.VocabSize);
         for (var layer = 0; layer < s.Layers; layer++)
         {
@@ -77,7 +86,21 @@ internal sealed partial class DecoderGraphSynthesizer
 
     private string Linear(string input, string name, int inDim, int outDim, bool bias)
     {
-        var y = _g.Node("MatMul", [input, _g.Initializer(_weights.Random(name + ".weight", [inDim, outDim], Unit(inDim)))]);
+        string y;
+        if (_quantization is { } q)
+        {
+            var (b, scales, zeros) = _weights.RandomQuantized(name + ".weight", inDim, outDim, Unit(inDim), q);
+            var attributes = new Dictionary<string, object> { ["K"] = (long)inDim, ["N"] = (long)outDim, ["bits"] = 4L, ["block_size"] = (long)q.BlockSize };
+            IReadOnlyList<string> inputs = zeros is null
+                ? [input, _g.Initializer(b), _g.Initializer(scales)]
+                : [input, _g.Initializer(b), _g.Initializer(scales), _g.Initializer(zeros)];
+            y = _g.Node("MatMulNBits", inputs, domain: "com.microsoft", attributes: attributes);
+        }
+        else
+        {
+            y = _g.Node("MatMul", [input, _g.Initializer(_weights.Random(name + ".weight", [inDim, outDim], Unit(inDim)))]);
+        }
+
         return bias ? _g.Node("Add", [y, _g.Initializer(_weights.Random(name + ".bias", [outDim], 0.1f))]) : y;
     }
 

@@ -23,12 +23,12 @@ public static class DecoderModelSynthesizer
         var family = FamilyFiles.For(options.Tokenizer);
         var tokenizerSize = family.WriteTokenizer(dir);
         var shape = options.Shape.VocabSize == 0 ? options.Shape with { VocabSize = tokenizerSize } : options.Shape;
-        var elementSize = options.DataType == OnnxDataType.Float ? 4L : 2L;
+        var elementSize = options.Quantization is not null ? 1L : options.DataType == OnnxDataType.Float ? 4L : 2L;
         var external = options.ExternalData ?? ApproximateParameters(shape) * elementSize > 64L << 20;
-        var modelPath = Path.Combine(dir, "model.onnx");
+        var modelPath = Path.Combine(dir, options.Format == DecoderFormat.OptimumMerged ? "decoder_model_merged.onnx" : "model.onnx");
         using (var weights = new WeightSink(options.DataType, options.Seed, external ? modelPath + ".data" : null))
         {
-            var graph = new DecoderGraphSynthesizer(shape, options.DataType, weights).Build(options.Format);
+            var graph = new DecoderGraphSynthesizer(shape, options.DataType, weights, options.Quantization).Build(options.Format);
             var opsets = new Dictionary<string, long> { [""] = 17, ["com.microsoft"] = 1 };
             OnnxModelWriter.Write(modelPath, graph, opsets);
         }

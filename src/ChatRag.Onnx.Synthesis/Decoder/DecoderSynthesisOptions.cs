@@ -9,6 +9,7 @@ namespace ChatRag.Onnx.Synthesis.Decoder;
 /// <param name="OutputDirectory">Folder to write (created if missing).</param>
 /// <param name="Seed">Weight seed; one seed names one model.</param>
 /// <param name="ExternalData">Weights in model.onnx.data (null: automatic, on for anything over 64 MB).</param>
+/// <param name="Quantization">4-bit MatMulNBits linear layers (activations stay <paramref name="DataType"/>), or none.</param>
 /// <param name="Tokenizer">Tokenizer and model family of the folder (Qwen2.5-like or Phi-3.5-like).</param>
 public sealed record DecoderSynthesisOptions(
     DecoderShape Shape,
@@ -17,4 +18,5 @@ public sealed record DecoderSynthesisOptions(
     string OutputDirectory,
     ulong Seed = 42,
     bool? ExternalData = null,
+    WeightQuantization? Quantization = null,
     SyntheticTokenizerKind Tokenizer = SyntheticTokenizerKind.ByteLevel);

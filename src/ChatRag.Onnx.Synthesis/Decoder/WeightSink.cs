@@ -6,7 +6,7 @@ namespace ChatRag.Onnx.Synthesis.Decoder;
 /// Produces seeded random weight tensors, inline for small models or streamed chunk by chunk into an external data
 /// file so multi-GB shapes never sit in memory.
 /// </summary>
-internal sealed class WeightSink : IDisposable
+internal sealed partial class WeightSink : IDisposable
 {
     private const int ChunkElements = 1 << 20;
     private readonly FileStream? _external;

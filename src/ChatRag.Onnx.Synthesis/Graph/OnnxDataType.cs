@@ -6,6 +6,9 @@ public enum OnnxDataType
     /// <summary>32-bit float.</summary>
     Float = 1,
 
+    /// <summary>8-bit unsigned integer (packed 4-bit weights, zero points).</summary>
+    UInt8 = 2,
+
     /// <summary>32-bit signed integer.</summary>
     Int32 = 6,
 

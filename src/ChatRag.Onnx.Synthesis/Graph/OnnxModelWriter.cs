@@ -94,7 +94,7 @@ public static class OnnxModelWriter
         return n;
     }
 
-    // AttributeProto: name 1, f 2, i 3, s 4, t 5, floats 7, ints 8, type 20 (FLOAT 1, INT 2, STRING 3, TENSOR 4, FLOATS 6, INTS 7).
+    // AttributeProto: name 1, f 2, i 3, s 4, t 5, g 6, floats 7, ints 8, type 20 (FLOAT 1, INT 2, STRING 3, TENSOR 4, GRAPH 5, FLOATS 6, INTS 7).
     private static ProtoWriter AttributeProto(string name, object value)
     {
         var a = new ProtoWriter().String(1, name);
@@ -105,6 +105,7 @@ public static class OnnxModelWriter
             long l => a.Varint(3, l).Varint(20, 2),
             string s => a.String(4, s).Varint(20, 3),
             TensorData t => a.Message(5, TensorProto(t)).Varint(20, 4),
+            OnnxGraphBuilder g => a.Message(6, GraphProto(g)).Varint(20, 5),
             float[] fs => a.PackedFloats(7, fs).Varint(20, 6),
             long[] ls => a.PackedVarints(8, ls).Varint(20, 7),
             _ => throw new ArgumentException($"Unsupported attribute type {value.GetType()} for '{name}'.", nameof(value)),

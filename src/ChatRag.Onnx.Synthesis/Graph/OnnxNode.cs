@@ -1,6 +1,6 @@
 namespace ChatRag.Onnx.Synthesis.Graph;
 
-/// <summary>One graph node. Attribute values may be long, float, string, long[], float[] or <see cref="TensorData"/>.</summary>
+/// <summary>One graph node. Attribute values may be long, float, string, long[], float[], <see cref="TensorData"/> or a subgraph (<see cref="OnnxGraphBuilder"/>, for If).</summary>
 /// <param name="OpType">Operator name.</param>
 /// <param name="Inputs">Input value names ("" for an omitted optional input).</param>
 /// <param name="Outputs">Output value names.</param>
