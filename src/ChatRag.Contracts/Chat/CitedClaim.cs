@@ -5,5 +5,10 @@ namespace ChatRag.Contracts.Chat;
 /// <param name="Start">Offset of the sentence in the answer.</param>
 /// <param name="End">Offset one past its end.</param>
 /// <param name="Score">Support score 0..1: share of the sentence's content terms found in the passage.</param>
-/// <param name="Supported">Whether the score reaches the configured threshold.</param>
-public sealed record CitedClaim(string Sentence, int Start, int End, double Score, bool Supported);
+/// <param name="Supported">
+/// Whether the passage supports the sentence: the lexical score reaches its threshold, or the embedding cosine reaches its own.
+/// </param>
+/// <param name="SemanticScore">
+/// Cosine between the sentence and the passage's best sentence window under the configured encoder; null when not computed.
+/// </param>
+public sealed record CitedClaim(string Sentence, int Start, int End, double Score, bool Supported, double? SemanticScore = null);
