@@ -1,11 +1,12 @@
 using ChatRag.EndToEnd.Tests.Infrastructure;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChatRag.EndToEnd.Tests;
 
 /// <summary>The harness itself: the real server answers in the real browser.</summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class HostSmokeTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [BrowserFact]

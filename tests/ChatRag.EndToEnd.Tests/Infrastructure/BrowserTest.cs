@@ -7,15 +7,13 @@ namespace ChatRag.EndToEnd.Tests.Infrastructure;
 /// Base of the browser tests: a fresh browser context per test, and on failure the page's console, a screenshot
 /// and the server's output in the test log, because a red end-to-end test is otherwise hard to read.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public abstract class BrowserTest(EndToEndFixture fixture, ITestOutputHelper output)
+public abstract class BrowserTest(ServerAndBrowserFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Desktop viewport used unless a test asks for another.</summary>
     protected static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
 
     /// <summary>The shared server and browser.</summary>
-    protected EndToEndFixture Fixture { get; } = fixture;
+    protected ServerAndBrowserFixture Fixture { get; } = fixture;
 
     /// <summary>The xunit output of the running test.</summary>
     protected ITestOutputHelper Output { get; } = output;
@@ -28,7 +26,7 @@ public abstract class BrowserTest(EndToEndFixture fixture, ITestOutputHelper out
             BaseURL = Fixture.Server.Address.ToString(),
             ViewportSize = viewport ?? Desktop,
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var console = new List<string>();
         page.Console += (_, message) => console.Add($"[{message.Type}] {message.Text}");
@@ -37,6 +35,7 @@ public abstract class BrowserTest(EndToEndFixture fixture, ITestOutputHelper out
         {
             await page.GotoAsync(path);
             await body(page);
+            Assert.DoesNotContain(console, line => line.StartsWith("[pageerror]", StringComparison.Ordinal));
         }
         catch
         {

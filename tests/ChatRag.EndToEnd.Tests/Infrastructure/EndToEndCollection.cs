@@ -1,6 +1,6 @@
 namespace ChatRag.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Every browser test class joins this collection, so they share one server and browser and run in turn.</summary>
+/// <summary>Browser tests against the extractive server share one server and browser and run in turn.</summary>
 [CollectionDefinition(Name)]
 public sealed class EndToEndCollection : ICollectionFixture<EndToEndFixture>
 {

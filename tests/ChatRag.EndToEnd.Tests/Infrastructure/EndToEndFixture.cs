@@ -1,67 +1,9 @@
-using Microsoft.Playwright;
-
 namespace ChatRag.EndToEnd.Tests.Infrastructure;
 
-/// <summary>
-/// One real server and one headless Chromium shared by every browser test: starting them costs seconds, a fresh
-/// browser context per test keeps the tests independent.
-/// </summary>
-public sealed class EndToEndFixture : IAsyncLifetime
+/// <summary>The server as installed without a language model: extractive answers, the bundled encoder.</summary>
+public sealed class EndToEndFixture : ServerAndBrowserFixture
 {
-    // Flags that keep Chromium from reaching the network or touching a profile; no GPU in CI.
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-    private ServerUnderTest? server;
-
-    /// <summary>The running server.</summary>
-    public ServerUnderTest Server => server ?? throw new InvalidOperationException(BrowserLocator.MissingReason);
-
-    /// <summary>The shared browser.</summary>
-    public IBrowser Browser => browser ?? throw new InvalidOperationException(BrowserLocator.MissingReason);
-
-    /// <summary>A document, uploaded through the REST API and ready, that chat tests ask about.</summary>
-    public SeedDocument Seed { get; private set; } = SeedDocument.Lighthouse;
-
-    /// <summary>Starts the server and the browser; does nothing where Chromium is missing (the tests skip).</summary>
-    public async Task InitializeAsync()
-    {
-        var executable = BrowserLocator.Find();
-        if (executable is null)
-        {
-            return;
-        }
-
-        // The driver ships inside the NuGet package; this only stops it from ever fetching a browser.
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        server = await ServerUnderTest.StartAsync();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        await new DocumentsApi(server.Client).UploadAndWaitAsync(Seed, TimeSpan.FromSeconds(90));
-    }
-
-    /// <summary>Closes the browser, then kills the server.</summary>
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.CloseAsync();
-        }
-
-        playwright?.Dispose();
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-    }
+    /// <inheritdoc />
+    protected override Task<IReadOnlyDictionary<string, string>> ServerSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 }

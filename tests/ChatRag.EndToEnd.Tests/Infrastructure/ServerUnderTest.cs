@@ -62,9 +62,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
         };
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        // Development: a build (not a publish) serves the web client's static assets through the
-        // static web assets manifest, which ASP.NET Core only reads in Development.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ChatRag__DataDirectory"] = dataDirectory;
         start.Environment["ChatRag__ModelsDirectory"] = ModelsDirectory;
         // Extractive answers: no decoder weights exist on build machines.
