@@ -1,0 +1,8 @@
+namespace ChatRag.Contracts.Health;
+
+/// <summary>What the web client shows in its settings and banners: the models in use and the visible collections.</summary>
+/// <param name="Decoder">The language model that writes answers, or why there is none.</param>
+/// <param name="Encoders">Names of the encoder models used for retrieval.</param>
+/// <param name="Collections">Collections the caller may see, the default one included.</param>
+/// <param name="DefaultCollection">The collection used when a request names none.</param>
+public sealed record ServerStatus(DecoderStatus Decoder, IReadOnlyList<string> Encoders, IReadOnlyList<string> Collections, string DefaultCollection);
