@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using ChatRag.Contracts.Chat;
+using ChatRag.Web.Api;
+using ChatRag.Web.Tests.Fakes;
+
+namespace ChatRag.Web.Tests;
+
+public sealed class ApiClientTests
+{
+    [Fact]
+    public async Task Streamed_events_are_parsed_into_typed_events_and_the_key_is_sent()
+    {
+        const string body = "event: thought\ndata: {\"text\":\"hmm\"}\n\n" +
+            "event: delta\ndata: {\"text\":\"Hi [1]\"}\n\n" +
+            ": keep-alive\n\n" +
+            "event: tool\ndata: {\"name\":\"calculator\",\"arguments\":{\"expression\":\"1+1\"},\"result\":\"2\",\"ms\":1.5}\n\n" +
+            "event: future\ndata: {}\n\n" +
+            "event: done\ndata: {\"conversationId\":\"11111111-2222-3333-4444-555555555555\",\"answer\":\"Hi [1]\",\"citations\":[]," +
+            "\"mode\":\"extractive\",\"trace\":{\"query\":\"q\",\"rewrittenQuery\":\"q\",\"rewriteMethod\":\"none\",\"hits\":[],\"toolCalls\":[]," +
+            "\"tokens\":{},\"model\":\"\",\"mode\":\"extractive\",\"timingsMs\":{}}}\n\n";
+        var handler = new StubHandler(HttpStatusCode.OK, body, "text/event-stream");
+        var client = new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage { ApiKey = "secret" });
+
+        var events = new List<ChatStreamEvent>();
+        await foreach (var e in client.StreamChatAsync(new ChatRequest("q")))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal(["thought", "delta", "tool", "done"], events.Select(e => e.Name));
+        Assert.Equal("Hi [1]", events[1].Text);
+        Assert.Equal("2", events[2].Tool!.Result);
+        Assert.Equal("extractive", events[3].Done!.Mode);
+        Assert.Equal("secret", handler.ApiKey);
+        Assert.Contains("\"stream\":true", handler.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Problem_details_become_an_ApiException_with_title_and_detail()
+    {
+        var handler = new StubHandler(HttpStatusCode.Conflict, "{\"title\":\"Duplicate\",\"status\":409,\"detail\":\"Same bytes already stored.\"}", "application/problem+json");
+        var client = new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage());
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.GetStatusAsync());
+
+        Assert.Equal(new ApiProblem(409, "Duplicate", "Same bytes already stored."), error.Problem);
+        Assert.Equal("Duplicate: Same bytes already stored.", error.Message);
+        Assert.Null(handler.ApiKey);
+    }
+
+    [Fact]
+    public async Task A_non_json_error_still_gives_a_readable_message()
+    {
+        var handler = new StubHandler(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "text/html");
+        var client = new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage());
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.ListConversationsAsync());
+
+        Assert.Equal(502, error.Problem.Status);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public async Task Multi_line_data_is_joined_and_a_missing_event_name_is_message()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("data: a\ndata: b\n\nevent: x\ndata:c"));
+        var events = new List<(string, string)>();
+        await foreach (var e in SseReader.ReadAsync(stream))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal([("message", "a\nb"), ("x", "c")], events);
+    }
+
+    private sealed class StubHandler(HttpStatusCode status, string body, string contentType) : HttpMessageHandler
+    {
+        public string? ApiKey { get; private set; }
+
+        public string Body { get; private set; } = string.Empty;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            ApiKey = request.Headers.TryGetValues("X-Api-Key", out var values) ? values.Single() : null;
+            Body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        }
+    }
+}

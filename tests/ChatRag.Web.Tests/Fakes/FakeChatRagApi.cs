@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using ChatRag.Contracts.Chat;
+using ChatRag.Contracts.Documents;
+using ChatRag.Contracts.Health;
+using ChatRag.Web.Api;
+
+namespace ChatRag.Web.Tests.Fakes;
+
+/// <summary>A scripted API: chat events are written by the test into a channel; document statuses follow a queue.</summary>
+internal sealed class FakeChatRagApi : IChatRagApi
+{
+    public Channel<ChatStreamEvent> ChatEvents { get; private set; } = Channel.CreateUnbounded<ChatStreamEvent>();
+
+    public List<ChatRequest> ChatRequests { get; } = [];
+
+    public bool ChatCancelled { get; private set; }
+
+    public ServerStatus Status { get; set; } = new(new DecoderStatus(true, "tiny-llm", "generative"), ["arctic-xs"], ["default"], "default");
+
+    public ApiException? Failure { get; set; }
+
+    public List<ConversationSummaryItem> Conversations { get; } = [];
+
+    public List<DocumentDetails> Documents { get; } = [];
+
+    public Func<UploadFile, UploadedDocument> OnUpload { get; set; } = f => new UploadedDocument(Guid.NewGuid(), f.Name, "queued");
+
+    public Dictionary<Guid, Queue<DocumentDetails>> StatusScript { get; } = [];
+
+    public List<string> Uploaded { get; } = [];
+
+    public Task<ServerStatus> GetStatusAsync(CancellationToken cancellationToken = default) => Answer(Status);
+
+    public Task<IReadOnlyList<ConversationSummaryItem>> ListConversationsAsync(CancellationToken cancellationToken = default) =>
+        Answer<IReadOnlyList<ConversationSummaryItem>>(Conversations);
+
+    public Task<ConversationDetail> GetConversationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        throw Failure ?? new ApiException(new ApiProblem(404, "Unknown conversation", $"No conversation {id}."));
+
+    public Task DeleteConversationAsync(Guid id, CancellationToken cancellationToken = default) => Answer(0);
+
+    public async IAsyncEnumerable<ChatStreamEvent> StreamChatAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ChatRequests.Add(request);
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+
+        using var registration = cancellationToken.Register(() => ChatCancelled = true);
+        await foreach (var chatEvent in ChatEvents.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return chatEvent;
+        }
+    }
+
+    public Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default) =>
+        Answer<IReadOnlyList<DocumentDetails>>(Documents.ToList());
+
+    public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var script = StatusScript[id];
+        return Task.FromResult(script.Count > 1 ? script.Dequeue() : script.Peek());
+    }
+
+    public Task<UploadedDocument> UploadAsync(UploadFile file, string collection, CancellationToken cancellationToken = default)
+    {
+        using (var reader = new StreamReader(file.OpenRead()))
+        {
+            Uploaded.Add(reader.ReadToEnd());
+        }
+
+        return Task.FromResult(OnUpload(file));
+    }
+
+    public Task DeleteDocumentAsync(Guid id, CancellationToken cancellationToken = default) => Answer(0);
+
+    public Task ReindexDocumentAsync(Guid id, CancellationToken cancellationToken = default) => Answer(0);
+
+    private Task<T> Answer<T>(T value) => Failure is null ? Task.FromResult(value) : Task.FromException<T>(Failure);
+}

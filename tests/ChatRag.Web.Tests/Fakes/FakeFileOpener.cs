@@ -1,0 +1,20 @@
+using ChatRag.Web.State;
+
+namespace ChatRag.Web.Tests.Fakes;
+
+internal sealed class FakeFileOpener : IFileOpener
+{
+    public List<string> Calls { get; } = [];
+
+    public ValueTask OpenAsync(Guid documentId, int? page)
+    {
+        Calls.Add($"open {documentId} page {page}");
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DownloadAsync(Guid documentId, string name)
+    {
+        Calls.Add($"download {documentId} {name}");
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,42 @@
+using ChatRag.Contracts.Chat;
+using ChatRag.Contracts.Documents;
+using ChatRag.Contracts.Health;
+
+namespace ChatRag.Web.Api;
+
+/// <summary>
+/// The public REST API as the client uses it. Every method throws <see cref="ApiException"/> with the server's problem
+/// details on failure. Components depend on this interface so tests can hand them a fake.
+/// </summary>
+public interface IChatRagApi
+{
+    /// <summary><c>GET /api/v1/status</c>: models and collections.</summary>
+    Task<ServerStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /api/v1/conversations</c>.</summary>
+    Task<IReadOnlyList<ConversationSummaryItem>> ListConversationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /api/v1/conversations/{id}</c>.</summary>
+    Task<ConversationDetail> GetConversationAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary><c>DELETE /api/v1/conversations/{id}</c>.</summary>
+    Task DeleteConversationAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /api/v1/chat</c> with <c>"stream": true</c>; cancelling the token closes the stream and stops generation.</summary>
+    IAsyncEnumerable<ChatStreamEvent> StreamChatAsync(ChatRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /api/v1/documents?collection=</c>.</summary>
+    Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /api/v1/documents/{id}</c>.</summary>
+    Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /api/v1/documents</c> with one file.</summary>
+    Task<UploadedDocument> UploadAsync(UploadFile file, string collection, CancellationToken cancellationToken = default);
+
+    /// <summary><c>DELETE /api/v1/documents/{id}</c>.</summary>
+    Task DeleteDocumentAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /api/v1/documents/{id}/reindex</c>.</summary>
+    Task ReindexDocumentAsync(Guid id, CancellationToken cancellationToken = default);
+}

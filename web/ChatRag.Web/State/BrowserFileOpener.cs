@@ -1,0 +1,18 @@
+using Microsoft.JSInterop;
+
+namespace ChatRag.Web.State;
+
+/// <summary>
+/// <see cref="IFileOpener"/> through <c>js/chatrag.js</c>: a plain link cannot carry the <c>X-Api-Key</c> header, so the
+/// script fetches the file with it and opens or saves a blob URL (with <c>#page=n</c>, which browser PDF viewers honour).
+/// </summary>
+public sealed class BrowserFileOpener(IJSRuntime js, IBrowserStorage storage) : IFileOpener
+{
+    /// <inheritdoc />
+    public async ValueTask OpenAsync(Guid documentId, int? page) =>
+        await js.InvokeVoidAsync("chatrag.openFile", $"api/v1/documents/{documentId}/file", await storage.GetApiKeyAsync(), page);
+
+    /// <inheritdoc />
+    public async ValueTask DownloadAsync(Guid documentId, string name) =>
+        await js.InvokeVoidAsync("chatrag.downloadFile", $"api/v1/documents/{documentId}/file", await storage.GetApiKeyAsync(), name);
+}

@@ -1,0 +1,17 @@
+namespace ChatRag.Web.State;
+
+/// <summary>Settings kept in the browser (local storage): the API key and the chosen collection.</summary>
+public interface IBrowserStorage
+{
+    /// <summary>The stored API key, or null.</summary>
+    ValueTask<string?> GetApiKeyAsync();
+
+    /// <summary>Stores the API key; null or empty removes it.</summary>
+    ValueTask SetApiKeyAsync(string? key);
+
+    /// <summary>The collection chosen last, or null.</summary>
+    ValueTask<string?> GetCollectionAsync();
+
+    /// <summary>Remembers the chosen collection.</summary>
+    ValueTask SetCollectionAsync(string collection);
+}
