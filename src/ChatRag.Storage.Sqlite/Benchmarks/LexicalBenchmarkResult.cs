@@ -7,6 +7,7 @@ public sealed record LexicalBenchmarkResult(
     int Rounds,
     double IngestSeconds,
     double MemoryBuildSeconds,
+    double MemoryBuildCpuSeconds,
     long MemoryBytes,
     int Terms,
     long Postings,
@@ -14,6 +15,17 @@ public sealed record LexicalBenchmarkResult(
 
 /// <summary>
 /// Latencies (ms; the median over rounds of each round's p50 / p95) of FTS5's ranking and of the in-memory MaxScore
-/// index on the same queries, and how many of FTS5's top-k chunks the in-memory index returned too.
+/// index on the same queries, the mean CPU time per query of each (this process's CPU time over a round / queries:
+/// unlike wall-clock percentiles it barely moves when other processes load the machine), and how many of FTS5's top-k
+/// chunks the in-memory index returned too.
 /// </summary>
-public sealed record LexicalBenchmarkRow(int QueryWords, int Queries, double Fts5P50Ms, double Fts5P95Ms, double MemoryP50Ms, double MemoryP95Ms, double OverlapAtK);
+public sealed record LexicalBenchmarkRow(
+    int QueryWords,
+    int Queries,
+    double Fts5P50Ms,
+    double Fts5P95Ms,
+    double Fts5CpuMs,
+    double MemoryP50Ms,
+    double MemoryP95Ms,
+    double MemoryCpuMs,
+    double OverlapAtK);

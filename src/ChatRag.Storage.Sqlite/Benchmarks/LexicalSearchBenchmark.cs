@@ -40,12 +40,14 @@ public static class LexicalSearchBenchmark
         var ingest = await IngestAsync(documents, corpus, chunks, progress, cancellationToken).ConfigureAwait(false);
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var cpu = CpuSeconds();
         var clock = Stopwatch.StartNew();
         await memory.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         var build = clock.Elapsed.TotalSeconds;
+        var buildCpu = CpuSeconds() - cpu;
         var bytes = GC.GetTotalMemory(forceFullCollection: true) - before;
         var (indexed, terms, postings) = memory.Statistics();
-        progress?.Report($"in-memory index: {indexed:N0} chunks, {terms:N0} terms, {postings:N0} postings, {build:F1} s, {bytes / 1_048_576.0:F0} MiB");
+        progress?.Report($"in-memory index: {indexed:N0} chunks, {terms:N0} terms, {postings:N0} postings, {build:F1} s ({buildCpu:F1} s CPU), {bytes / 1_048_576.0:F0} MiB");
 
         var rows = new List<LexicalBenchmarkRow>();
         foreach (var words in queryWords)
@@ -59,8 +61,8 @@ public static class LexicalSearchBenchmark
                 overlap += expected.Count == 0 ? 1 : (double)actual.Count(h => expected.Contains(h.ChunkId)) / expected.Count;
             }
 
-            var ftsRounds = new List<(double P50, double P95)>();
-            var memoryRounds = new List<(double P50, double P95)>();
+            var ftsRounds = new List<(double P50, double P95, double Cpu)>();
+            var memoryRounds = new List<(double P50, double P95, double Cpu)>();
             for (var round = 0; round < rounds; round++)
             {
                 ftsRounds.Add(await TimeAsync(fts, texts, top, cancellationToken).ConfigureAwait(false));
@@ -72,14 +74,16 @@ public static class LexicalSearchBenchmark
                 texts.Count,
                 Median(ftsRounds.ConvertAll(r => r.P50)),
                 Median(ftsRounds.ConvertAll(r => r.P95)),
+                Median(ftsRounds.ConvertAll(r => r.Cpu)),
                 Median(memoryRounds.ConvertAll(r => r.P50)),
                 Median(memoryRounds.ConvertAll(r => r.P95)),
+                Median(memoryRounds.ConvertAll(r => r.Cpu)),
                 overlap / texts.Count);
-            progress?.Report($"{words}-word queries: FTS5 p50 {row.Fts5P50Ms:F2} / p95 {row.Fts5P95Ms:F2} ms, in-memory p50 {row.MemoryP50Ms:F2} / p95 {row.MemoryP95Ms:F2} ms, overlap@{top} {row.OverlapAtK:F4}");
+            progress?.Report($"{words}-word queries: FTS5 p50 {row.Fts5P50Ms:F2} / p95 {row.Fts5P95Ms:F2} ms ({row.Fts5CpuMs:F2} ms CPU), in-memory p50 {row.MemoryP50Ms:F2} / p95 {row.MemoryP95Ms:F2} ms ({row.MemoryCpuMs:F2} ms CPU), overlap@{top} {row.OverlapAtK:F4}");
             rows.Add(row);
         }
 
-        return new LexicalBenchmarkResult(indexed, top, rounds, ingest, build, bytes, terms, postings, rows);
+        return new LexicalBenchmarkResult(indexed, top, rounds, ingest, build, buildCpu, bytes, terms, postings, rows);
     }
 
     private static async Task<double> IngestAsync(IDocumentRepository documents, SyntheticCorpus corpus, int chunks, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -114,9 +118,10 @@ public static class LexicalSearchBenchmark
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double P50, double P95)> TimeAsync(ILexicalIndex index, IReadOnlyList<string> queries, int top, CancellationToken cancellationToken)
+    private static async Task<(double P50, double P95, double Cpu)> TimeAsync(ILexicalIndex index, IReadOnlyList<string> queries, int top, CancellationToken cancellationToken)
     {
         var latencies = new List<double>(queries.Count);
+        var cpu = CpuSeconds();
         foreach (var query in queries)
         {
             var clock = Stopwatch.StartNew();
@@ -124,7 +129,14 @@ public static class LexicalSearchBenchmark
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        return (RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
+        var cpuMs = (CpuSeconds() - cpu) * 1000 / queries.Count;
+        return (RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95), cpuMs);
+    }
+
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static double Median(List<double> values)

@@ -38,47 +38,10 @@ public sealed partial class MemoryLexicalIndex
             }
         }
 
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT term, doc FROM temp.chunks_fts_tokens WHERE col = 'Text'";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var fresh = Bm25Postings.Build(documents, Postings(reader, cancellationToken));
-            Swap(fresh, change);
-            LogBuilt(fresh.Count, fresh.TermCount, fresh.PostingCount, clock.ElapsedMilliseconds);
-        }
-
+        var fresh = Bm25Postings.Build(documents, FtsPostingsReader.Read(connection, "SELECT term, doc FROM temp.chunks_fts_tokens WHERE col = 'Text'", cancellationToken));
+        Swap(fresh, change);
+        LogBuilt(fresh.Count, fresh.TermCount, fresh.PostingCount, clock.ElapsedMilliseconds);
         transaction.Commit();
-    }
-
-    // fts5vocab yields one row per token occurrence, ordered by term then chunk: runs of equal rows are the frequency.
-    private static IEnumerable<(string Term, long ChunkId, int Frequency)> Postings(SqliteDataReader reader, CancellationToken cancellationToken)
-    {
-        string? term = null;
-        long chunk = -1;
-        var frequency = 0;
-        while (reader.Read())
-        {
-            var nextChunk = reader.GetInt64(1);
-            var nextTerm = reader.GetString(0);
-            if (nextChunk == chunk && string.Equals(nextTerm, term, StringComparison.Ordinal))
-            {
-                frequency++;
-                continue;
-            }
-
-            if (term is not null)
-            {
-                yield return (term, chunk, frequency);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            (term, chunk, frequency) = (string.Equals(nextTerm, term, StringComparison.Ordinal) ? term! : nextTerm, nextChunk, 1);
-        }
-
-        if (term is not null)
-        {
-            yield return (term, chunk, frequency);
-        }
     }
 
     private async Task ApplyChangesAsync(SqliteConnection connection, CancellationToken cancellationToken)
