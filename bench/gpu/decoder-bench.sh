@@ -2,15 +2,23 @@
 # Decoder benchmark on an NVIDIA GPU host: our ONNX Runtime loop (CUDA, IOBinding, shared KV buffer) against
 # Hugging Face transformers generate(), same shape, fp16, batch 1, 512-token prompt, 256 new tokens, same run.
 #
-# Prepare here (see ../../../shared/gpu/README.md):
-#   dotnet publish src/ChatRag.Cli -c Release -r linux-x64 --self-contained true -o .gpu/pub
-#   ../shared/gpu/pack-ort-gpu.sh .gpu/ort 30
-# On the host, with pub/, the ORT parts and this folder copied over:
-#   bash bench/gpu/decoder-bench.sh PUB_DIR ORT_PARTS_DIR [shapes...]
-# Prints one JSON line per measurement and a side-by-side table; results belong in docs/benchmarks.md.
+# Staging and the exact commands: bench/gpu/README.md.
+#   bash bench/gpu/decoder-bench.sh [--provider cuda|cpu] [--dtype fp16|int4-fp16|fp32|int4] PUB_DIR ORT_PARTS_DIR [shapes...]
+# With --provider cpu (a dry run of this script on any machine) ORT_PARTS_DIR is ignored (pass -) and
+# transformers is skipped unless torch imports. Prints one JSON line per measurement and a side-by-side table;
+# results belong in docs/benchmarks.md.
 set -euo pipefail
+PROVIDER=cuda
+DTYPE=fp16
+while [[ ${1:-} == --* ]]; do
+  case $1 in
+    --provider) PROVIDER=$2; shift 2 ;;
+    --dtype) DTYPE=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
 PUB=${1:?published CLI folder}
-ORT_PARTS=${2:?folder with ort.part* (or an unpacked ort-lib folder)}
+ORT_PARTS=${2:?folder with ort.part* (or an unpacked ort-lib folder; - with --provider cpu)}
 shift 2
 SHAPES=${*:-qwen2.5-0.5b qwen2.5-1.5b}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -21,28 +29,34 @@ PROMPT_TOKENS=${PROMPT_TOKENS:-512}
 NEW_TOKENS=${NEW_TOKENS:-256}
 mkdir -p "$WORK"
 
-if ls "$ORT_PARTS"/ort.part* >/dev/null 2>&1; then
-  bash "$SHARED/unpack-ort-gpu.sh" "$ORT_PARTS" "$WORK/ort-lib"
-  ORT_LIB="$WORK/ort-lib"
-else
-  ORT_LIB="$ORT_PARTS"
+if [[ $PROVIDER == cuda ]]; then
+  if ls "$ORT_PARTS"/ort.part* >/dev/null 2>&1; then
+    [ -f "$WORK/ort-lib/libonnxruntime_providers_cuda.so" ] || bash "$SHARED/unpack-ort-gpu.sh" "$ORT_PARTS" "$WORK/ort-lib"
+    ORT_LIB="$WORK/ort-lib"
+  else
+    ORT_LIB="$ORT_PARTS"
+  fi
+  eval "$(bash "$SHARED/cuda-env.sh" "$ORT_LIB")"
+  cp "$ORT_LIB"/*.so "$PUB"/
 fi
-eval "$(bash "$SHARED/cuda-env.sh" "$ORT_LIB")"
-cp "$ORT_LIB"/*.so "$PUB"/
 CLI="$PUB/chatrag"
 
 results="$WORK/results.jsonl"
 : > "$results"
 for shape in $SHAPES; do
-  model="$WORK/models/$shape-genai-fp16"
-  [ -f "$model/model.onnx" ] || "$CLI" models synth --shape "$shape" --format genai --dtype fp16 --out "$model"
-  echo "== ours: $shape (genai, GroupQueryAttention, CUDA)" >&2
+  model="$WORK/models/$shape-genai-$DTYPE"
+  [ -f "$model/model.onnx" ] || "$CLI" models synth --shape "$shape" --format genai --dtype "$DTYPE" --out "$model" >&2
+  echo "== ours: $shape (genai, GroupQueryAttention, $DTYPE, $PROVIDER)" >&2
   "$CLI" generate --model "$model" --prompt "hello world" --raw --prompt-tokens "$PROMPT_TOKENS" --max-tokens "$NEW_TOKENS" \
-    --greedy --ignore-eos --provider cuda --warmup 2 --json \
+    --greedy --ignore-eos --provider "$PROVIDER" --warmup 2 --json \
     | python3 -c 'import json,sys; d=json.loads(sys.stdin.readlines()[-1]); d.pop("token_ids"); d.pop("text"); d["impl"]="chatrag-ort"; d["shape"]=sys.argv[1]; print(json.dumps(d))' "$shape" \
     | tee -a "$results"
-  echo "== transformers: $shape" >&2
-  python3 "$HERE/hf_generate_bench.py" --shape "$shape" --prompt-tokens "$PROMPT_TOKENS" --new-tokens "$NEW_TOKENS" | tee -a "$results"
+  if [[ $PROVIDER == cuda ]] || python3 -c 'import torch, transformers' 2>/dev/null; then
+    echo "== transformers: $shape" >&2
+    python3 "$HERE/hf_generate_bench.py" --shape "$shape" --prompt-tokens "$PROMPT_TOKENS" --new-tokens "$NEW_TOKENS" | tee -a "$results"
+  else
+    echo "== transformers: skipped (no torch here)" >&2
+  fi
 done
 
 python3 - "$results" <<'PY'

@@ -13,22 +13,27 @@ internal static class ModelsCommand
     {
         var shape = new Option<string>("--shape") { Description = "tiny, qwen2.5-0.5b or qwen2.5-1.5b.", DefaultValueFactory = _ => "tiny" };
         shape.AcceptOnlyFromAmong("tiny", "qwen2.5-0.5b", "qwen2.5-1.5b");
-        var format = new Option<string>("--format") { Description = "genai (GroupQueryAttention, shared KV buffer) or optimum (standard ops, concatenated KV).", DefaultValueFactory = _ => "genai" };
-        format.AcceptOnlyFromAmong("genai", "optimum");
-        var dtype = new Option<string>("--dtype") { Description = "fp32 or fp16.", DefaultValueFactory = _ => "fp32" };
-        dtype.AcceptOnlyFromAmong("fp32", "fp16");
+        var format = new Option<string>("--format") { Description = "genai (GroupQueryAttention, shared KV buffer), optimum (standard ops, concatenated KV) or optimum-merged (decoder_model_merged.onnx with use_cache_branch).", DefaultValueFactory = _ => "genai" };
+        format.AcceptOnlyFromAmong("genai", "optimum", "optimum-merged");
+        var dtype = new Option<string>("--dtype") { Description = "fp32, fp16, int4 (MatMulNBits weights, block 32, fp32 activations) or int4-fp16 (fp16 activations).", DefaultValueFactory = _ => "fp32" };
+        dtype.AcceptOnlyFromAmong("fp32", "fp16", "int4", "int4-fp16");
+        var tokenizer = new Option<string>("--tokenizer") { Description = "byte-level (Qwen2.5-like folder) or sentencepiece (Phi-3.5-like folder: byte-fallback BPE, phi3 config).", DefaultValueFactory = _ => "byte-level" };
+        tokenizer.AcceptOnlyFromAmong("byte-level", "sentencepiece");
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write.", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Weight seed.", DefaultValueFactory = _ => 42 };
-        var synth = new Command("synth", "Write a synthetic decoder model folder (model.onnx, tokenizer.json, configs).") { shape, format, dtype, output, seed };
+        var synth = new Command("synth", "Write a synthetic decoder model folder (model.onnx, tokenizer.json, configs).") { shape, format, dtype, tokenizer, output, seed };
         synth.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
+            var type = parse.GetValue(dtype)!;
             var options = new DecoderSynthesisOptions(
                 DecoderShape.FromName(parse.GetValue(shape)!),
-                parse.GetValue(format) == "optimum" ? DecoderFormat.Optimum : DecoderFormat.Genai,
-                parse.GetValue(dtype) == "fp16" ? OnnxDataType.Float16 : OnnxDataType.Float,
+                parse.GetValue(format) switch { "optimum" => DecoderFormat.Optimum, "optimum-merged" => DecoderFormat.OptimumMerged, _ => DecoderFormat.Genai },
+                type.EndsWith("fp16", StringComparison.Ordinal) ? OnnxDataType.Float16 : OnnxDataType.Float,
                 parse.GetValue(output)!.FullName,
-                parse.GetValue(seed));
+                parse.GetValue(seed),
+                Quantization: type.StartsWith("int4", StringComparison.Ordinal) ? new WeightQuantization() : null,
+                Tokenizer: parse.GetValue(tokenizer) == "sentencepiece" ? SyntheticTokenizerKind.SentencePiece : SyntheticTokenizerKind.ByteLevel);
             var dir = DecoderModelSynthesizer.Synthesize(options);
             foreach (var file in new DirectoryInfo(dir).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
             {
