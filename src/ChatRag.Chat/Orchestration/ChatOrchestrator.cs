@@ -7,6 +7,7 @@ using ChatRag.Chat.Tools;
 using ChatRag.Contracts.Chat;
 using ChatRag.Core.Conversations;
 using ChatRag.Core.Documents;
+using ChatRag.Core.Embeddings;
 using ChatRag.Core.Ingestion;
 using ChatRag.Core.Retrieval;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,8 @@ public sealed partial class ChatOrchestrator(
     IOptions<GroundedChatOptions> options,
     TimeProvider clock,
     IIngestionJobStore? documents = null,
-    IDocumentRepository? repository = null)
+    IDocumentRepository? repository = null,
+    IEncoderCatalog? encoders = null)
 {
     /// <summary>Activity source name for chat traces.</summary>
     public const string ActivitySourceName = "ChatRag.Chat";
@@ -87,7 +89,11 @@ public sealed partial class ChatOrchestrator(
         }
 
         timings["answer"] = watch.Elapsed.TotalMilliseconds;
-        var checkedAnswer = CitationChecker.Check(state.Answer, sources, settings.SupportThreshold);
+        watch.Restart();
+        var semantic = settings.SemanticSupport && encoders?.Encoders is [var encoder, ..] ? new SemanticSupportScorer(encoder.Generator) : null;
+        var checkedAnswer = await CitationChecker.CheckAsync(
+            state.Answer, sources, settings.SupportThreshold, semantic, settings.SemanticSupportThreshold, cancellationToken).ConfigureAwait(false);
+        timings["check"] = watch.Elapsed.TotalMilliseconds;
         foreach (var citation in checkedAnswer.Citations)
         {
             yield return new ChatEvent("citation", citation);

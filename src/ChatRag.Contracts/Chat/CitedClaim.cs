@@ -9,6 +9,7 @@ namespace ChatRag.Contracts.Chat;
 /// Whether the passage supports the sentence: the lexical score reaches its threshold, or the embedding cosine reaches its own.
 /// </param>
 /// <param name="SemanticScore">
-/// Cosine between the sentence and the passage's best sentence window under the configured encoder; null when not computed.
+/// Cosine between the sentence and the passage's best sentence window under the configured encoder, computed
+/// only when the lexical score alone does not support the sentence; otherwise null.
 /// </param>
 public sealed record CitedClaim(string Sentence, int Start, int End, double Score, bool Supported, double? SemanticScore = null);
