@@ -17,7 +17,7 @@ internal sealed class ServerProcess : IDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "ChatRag.Server.dll");
@@ -34,6 +34,11 @@ internal sealed class ServerProcess : IDisposable
         start.Environment["ChatRag__DataDirectory"] = dataDirectory;
         start.Environment["ChatRag__ModelsDirectory"] = ChatRagServerFactory.ModelsDirectory;
         start.Environment["ChatRag__Ingestion__Pipeline__EmbedBatchSize"] = "8";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
