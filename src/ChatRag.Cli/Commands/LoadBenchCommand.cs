@@ -41,10 +41,11 @@ internal static class LoadBenchCommand
         var apiKey = new Option<string?>("--api-key") { Description = "Sent as X-Api-Key when the server has keys." };
         var collection = new Option<string>("--collection") { Description = "Collection to search and chat in.", DefaultValueFactory = _ => "default" };
         var queries = new Option<FileInfo?>("--queries") { Description = "Questions, one per line (or JSON lines with a \"text\" field, e.g. SciFact queries.jsonl)." };
+        var requests = new Option<int?>("--requests") { Description = "Stop each client after this many requests (the duration stays a cap)." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds before one request counts as failed.", DefaultValueFactory = _ => 100 };
         var command = new Command("load", "Concurrent clients mixing search and chat (plain and streamed) against a running server.")
         {
-            url, clients, duration, ratio, apiKey, collection, queries, timeout,
+            url, clients, duration, ratio, apiKey, collection, queries, requests, timeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,10 +56,10 @@ internal static class LoadBenchCommand
             }
 
             var settings = new LoadBenchSettings(
-                address, parse.GetValue(clients), parse.GetValue(duration), parse.GetValue(ratio), parse.GetValue(collection)!, parse.GetValue(timeout));
-            if (settings.Clients is < 1 or > 10_000 || settings.DurationSeconds < 1 || settings.ChatRatio is < 0 or > 1 || settings.TimeoutSeconds < 1)
+                address, parse.GetValue(clients), parse.GetValue(duration), parse.GetValue(ratio), parse.GetValue(collection)!, parse.GetValue(timeout), parse.GetValue(requests));
+            if (settings.Clients is < 1 or > 10_000 || settings.DurationSeconds < 1 || settings.ChatRatio is < 0 or > 1 || settings.TimeoutSeconds < 1 || settings.RequestsPerClient < 1)
             {
-                AnsiConsole.MarkupLine("[red]--clients must be 1..10000, --duration and --timeout at least 1, --chat-ratio 0..1.[/]");
+                AnsiConsole.MarkupLine("[red]--clients must be 1..10000, --duration, --timeout and --requests at least 1, --chat-ratio 0..1.[/]");
                 return 2;
             }
 

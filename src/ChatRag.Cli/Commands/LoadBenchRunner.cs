@@ -19,6 +19,7 @@ internal sealed class LoadBenchRunner(HttpClient http, LoadBenchSettings setting
 
     private readonly ConcurrentBag<LoadSample> samples = [];
 
+    /// <summary>Runs the clients; a request in flight at the deadline is finished and counted, so nothing is cut short.</summary>
     public async Task<LoadBenchResult> RunAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -43,7 +44,7 @@ internal sealed class LoadBenchRunner(HttpClient http, LoadBenchSettings setting
         long index = client;
         var chats = 0;
         Guid? conversation = null;
-        while (!stop.IsCancellationRequested)
+        for (var made = 0; !stop.IsCancellationRequested && (settings.RequestsPerClient is not { } limit || made < limit); made++)
         {
             var kind = KindOf(index, settings.ChatRatio);
             var query = queries[(int)(index * 7919 % queries.Count)];
@@ -58,11 +59,6 @@ internal sealed class LoadBenchRunner(HttpClient http, LoadBenchSettings setting
                     // Chats go new, new, follow-up, follow-up: both chat kinds also load history and rewrite the query.
                     _ => await ChatAsync(query, chats++ / 2 % 2 == 1 ? conversation : null, kind == ChatStream).ConfigureAwait(false),
                 };
-            }
-            catch (TaskCanceledException) when (stop.IsCancellationRequested)
-            {
-                // In flight at the deadline: the benchmark stopped it, the server did not fail it.
-                continue;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or IOException)
             {
