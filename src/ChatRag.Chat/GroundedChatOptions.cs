@@ -33,7 +33,7 @@ public sealed class GroundedChatOptions
 
     /// <summary>
     /// Cosine (sentence vs. the passage's best sentence window) from which a sentence counts as supported even with few
-    /// shared words. The default comes from SciFact claims vs. cited and random abstracts (docs/chat.md).
+    /// shared words. The default comes from SciFact claims vs. cited and random abstracts (docs/benchmarks.md, "Citation support").
     /// </summary>
     [Range(-1.0, 1.0)]
     public double SemanticSupportThreshold { get; set; } = 0.65;

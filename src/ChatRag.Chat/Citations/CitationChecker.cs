@@ -9,7 +9,7 @@ namespace ChatRag.Chat.Citations;
 /// <summary>
 /// Maps every <c>[n]</c> (also <c>[1, 2]</c>) in an answer to the n-th numbered source, drops numbers that point nowhere,
 /// and scores each citing sentence against the passage it cites: lexically (share of its content terms found there)
-/// and, when an encoder is given, by embedding cosine to the passage's best sentence window (see docs/chat.md).
+/// and, when an encoder is given, by embedding cosine to the passage's best sentence window (see docs/benchmarks.md, "Citation support").
 /// </summary>
 public static partial class CitationChecker
 {
