@@ -8,6 +8,10 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Static web assets (the Blazor client) are only wired by default in Development; this serves them from a plain build
+// output in any environment too. A published app has them in wwwroot and no manifest, and then this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddChatRag(builder.Configuration);
 builder.Services.AddServerBasics(builder.Configuration);
 builder.Services.AddChatRagIngestionWorker();
@@ -33,5 +37,7 @@ app.MapSearchEndpoints();
 app.MapDocumentsEndpoints();
 app.MapChatEndpoints();
 app.MapConversationsEndpoints();
+app.MapStatusEndpoints();
+app.MapWebClient();
 
 app.Run();
