@@ -3,7 +3,7 @@ namespace ChatRag.Storage.Sqlite;
 /// <summary>Engine behind <see cref="Core.Indexing.ILexicalIndex"/> (configuration <c>ChatRag:LexicalEngine</c>).</summary>
 public enum LexicalEngine
 {
-    /// <summary>In-memory copy of the FTS5 index with MaxScore top-k (fast at 100k+ chunks; about 100 MB per 100k chunks).</summary>
+    /// <summary>In-memory copy of the FTS5 index with MaxScore top-k (fast at 100k+ chunks; about 160 MB of memory per 100k chunks of ~120 words).</summary>
     Memory,
 
     /// <summary>FTS5's own BM25 ranking, which scores every chunk matching any query word.</summary>
