@@ -18,11 +18,13 @@ public sealed class ThoughtProcessTests : WebTestContext
         var toggle = panel.Find("button");
         Assert.Equal("Thought process", toggle.TextContent);
         Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
-        Assert.Empty(panel.FindAll(".thought-body"));
+        Assert.True(panel.Find(".thought-body").HasAttribute("hidden"));
+        Assert.Equal(toggle.GetAttribute("aria-controls"), panel.Find(".thought-body").Id);
 
         toggle.Click();
 
         Assert.Equal("true", panel.Find("button").GetAttribute("aria-expanded"));
+        Assert.False(panel.Find(".thought-body").HasAttribute("hidden"));
         var body = panel.Find(".thought-body").TextContent;
         Assert.Contains("The user asks about blood pressure.", body, StringComparison.Ordinal);
         Assert.Contains("what lowers blood pressure in adults?", body, StringComparison.Ordinal);
