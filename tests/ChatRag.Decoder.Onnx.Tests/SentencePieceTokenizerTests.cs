@@ -59,6 +59,40 @@ public sealed class SentencePieceTokenizerTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void StrippingAddedTokensMatchHuggingFaceTokenizers(bool lstrip, bool rstrip)
+    {
+        var json = SyntheticSentencePieceTokenizer.Build(out _);
+        foreach (var token in json["added_tokens"]!.AsArray())
+        {
+            token!["lstrip"] = lstrip;
+            token["rstrip"] = rstrip;
+        }
+
+        var path = Path.Combine(_dir, $"strip-{lstrip}-{rstrip}.json");
+        File.WriteAllText(path, json.ToJsonString());
+
+        AssertSameAsReference(path, "hello  <|user|>\n  hi <|end|> \n<|assistant|>  world\t<|end|>");
+    }
+
+    [Theory]
+    [InlineData("model", "type", "Unigram")]
+    [InlineData("pre_tokenizer", "type", "Whitespace")]
+    [InlineData("normalizer", "type", "Lowercase")]
+    public void UnsupportedComponentsFailAtLoad(string section, string key, string value)
+    {
+        var json = SyntheticSentencePieceTokenizer.Build(out _);
+        json[section] ??= new JsonObject();
+        json[section]![key] = value;
+        var path = Path.Combine(_dir, "unsupported.json");
+        File.WriteAllText(path, json.ToJsonString());
+
+        Assert.Throws<NotSupportedException>(() => BpeTokenizer.FromFile(path));
+    }
+
     [Fact]
     public void RoundTripsTextWithoutUnknownCharacters()
     {
