@@ -89,6 +89,7 @@ public sealed class Bm25PostingsTests
         Assert.Empty(index.Search(new Dictionary<string, int> { ["x"] = 1 }, 10, ["nope"]));
         Assert.Empty(index.Search(new Dictionary<string, int> { ["x"] = 1 }, 0, ["a"]));
         Assert.Equal([1L], index.Search(new Dictionary<string, int> { ["x"] = 1 }, 10, ["a"]).Select(h => h.ChunkId));
+        Assert.Single(index.Search(new Dictionary<string, int> { ["x"] = 1 }, int.MaxValue, ["a"]));
     }
 
     private static void AssertSameAsExhaustive(Random random, Bm25Postings index, Dictionary<long, Doc> corpus, int top)

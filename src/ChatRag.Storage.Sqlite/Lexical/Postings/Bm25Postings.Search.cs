@@ -49,7 +49,7 @@ public sealed partial class Bm25Postings
             bounds[i] = sum += cursors[i].UpperBound;
         }
 
-        var heap = new PriorityQueue<LexicalHit, LexicalHit>(top + 1, WorseFirst.Instance);
+        var heap = new PriorityQueue<LexicalHit, LexicalHit>(Math.Min(top, Count) + 1, WorseFirst.Instance);
         var threshold = double.NegativeInfinity;
         var firstEssential = 0;
         while (true)
