@@ -5,6 +5,7 @@
 # Prepare here (see ../../../shared/gpu/README.md and bench/gpu/README.md, section Encoder):
 #   dotnet publish src/ChatRag.Cli -c Release -r linux-x64 --self-contained true -o .gpu/pub
 #   ../shared/gpu/pack-ort-gpu.sh .gpu/ort 30
+#   bash bench/gpu/encoder-stage.sh MODELS_DIR   (arctic-xs as .gpu/carry-enc-NN parts, since stage.sh drops the carriers)
 # On the host:
 #   bash bench/gpu/encoder-bench.sh PUB_DIR ORT_PARTS_DIR      (ORT_PARTS_DIR: ort.part* or an unpacked ort-lib folder)
 # Knobs (environment): BATCHES ("64 256"), LENGTHS ("128 256"), RUNS (5), PROVIDER (cuda), WORK (./encoder-bench),
@@ -36,6 +37,15 @@ if [ "$ORT_PARTS" != "-" ]; then
 fi
 CLI=${CLI:-$PUB/chatrag}
 
+# stage.sh drops the bundled model carriers: take arctic-xs from encoder-stage.sh's parts when they came along.
+ROOT=$(cd "$HERE/../.." && pwd)
+if [ ! -f "$WORK/models/arctic-xs/model.onnx" ] && ls "$ROOT"/.gpu/carry-enc-*/arctic-xs.part* >/dev/null 2>&1; then
+  cat "$ROOT"/.gpu/carry-enc-*/arctic-xs.part* | gzip -dc | tar xf - -C "$WORK/models"
+fi
+if [ -f "$WORK/models/arctic-xs/model.onnx" ]; then
+  export ChatRag__Encoder__ExtractBundledModels=false
+fi
+
 echo "== ours: arctic-xs, provider $PROVIDER, batch $BATCHES, length $LENGTHS" >&2
 # shellcheck disable=SC2086
 $CLI bench encoder --provider "$PROVIDER" --encoders arctic-xs --models "$WORK/models" --data "$WORK/data" \
@@ -50,6 +60,7 @@ else
     --runs "$RUNS" | tee "$WORK/torch.jsonl" >&2
 fi
 
+[ -n "${OUT:-}" ] && cp "$WORK/ours.json" "$WORK/torch.jsonl" "$OUT"/
 python3 - "$WORK/ours.json" "$WORK/torch.jsonl" "$PROVIDER" <<'PY'
 import json, sys
 ours = {(r["BatchSize"], r["TokenLength"]): r for r in json.load(open(sys.argv[1]))["arctic-xs"]}
