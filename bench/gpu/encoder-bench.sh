@@ -24,6 +24,15 @@ LENGTHS=${LENGTHS:-128 256}
 RUNS=${RUNS:-5}
 PROVIDER=${PROVIDER:-cuda}
 mkdir -p "$WORK/models"
+ROOT=$(cd "$HERE/../.." && pwd)
+
+# Transfers from stage.sh (.gpu/carry-NN): reassemble the CLI and gather ORT's parts, as run-on-host.sh does.
+if [ "$PUB" = "$ROOT/.gpu/pub" ] && [ ! -x "$PUB/chatrag" ] && ls "$ROOT"/.gpu/carry-*/pub.part* >/dev/null 2>&1; then
+  cat "$ROOT"/.gpu/carry-*/pub.part* | gzip -dc | tar xf - -C "$ROOT/.gpu"
+fi
+if [ "$ORT_PARTS" = "$ROOT/.gpu/ort" ] && ls "$ROOT"/.gpu/carry-*/ort.part* >/dev/null 2>&1; then
+  mkdir -p "$ORT_PARTS" && cp "$ROOT"/.gpu/carry-*/ort.part* "$ROOT/.gpu/carry-01/ort.sha256" "$ORT_PARTS"/
+fi
 
 if [ "$ORT_PARTS" != "-" ]; then
   if ls "$ORT_PARTS"/ort.part* >/dev/null 2>&1; then
@@ -38,7 +47,6 @@ fi
 CLI=${CLI:-$PUB/chatrag}
 
 # stage.sh drops the bundled model carriers: take arctic-xs from encoder-stage.sh's parts when they came along.
-ROOT=$(cd "$HERE/../.." && pwd)
 if [ ! -f "$WORK/models/arctic-xs/model.onnx" ] && ls "$ROOT"/.gpu/carry-enc-*/arctic-xs.part* >/dev/null 2>&1; then
   cat "$ROOT"/.gpu/carry-enc-*/arctic-xs.part* | gzip -dc | tar xf - -C "$WORK/models"
 fi
