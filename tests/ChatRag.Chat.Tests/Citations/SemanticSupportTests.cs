@@ -17,7 +17,8 @@ public sealed class SemanticSupportTests(BundledEncoderFixture fixture)
     [Fact]
     public async Task A_paraphrase_with_few_shared_words_is_supported_by_its_embedding()
     {
-        const string answer = "Working out often brings down high blood pressure in grown-ups [1].";
+        // Measured with arctic-xs: lexical 0.14, cosine 0.712 (threshold 0.65); the unrelated claim below: cosine 0.538.
+        const string answer = "Endurance training cut the systolic readings of hypertensive patients [1].";
         var sources = Sources.Of(Passage);
         Assert.True(LexicalScorer.Support(CitationChecker.StripMarkers(answer), Passage) < Defaults.SupportThreshold, "the lexical score alone would flag it");
 
