@@ -59,6 +59,10 @@ public sealed class SentencePieceGoldenTests : IDisposable
     [InlineData(new[] { 24, 29 }, "hello world")] // the decoder's Strip removes the prefix space
     [InlineData(new[] { 11, 4, 5, 6 }, "中")] // "▁" -> " " stripped, bytes fused into one character
     [InlineData(new[] { 24, 3, 26 }, "hello\n w")]
+    [InlineData(new[] { 4, 5, 6, 24 }, "中 hello")]
+    // A broken byte run (E4 B8, then no AD) becomes one U+FFFD per byte, as the ByteFallback decoder writes it.
+    [InlineData(new[] { 24, 4, 5, 24 }, "hello\uFFFD\uFFFD hello")]
+    [InlineData(new[] { 24, 4, 5, 6, 4 }, "hello\uFFFD\uFFFD\uFFFD\uFFFD")]
     [InlineData(new[] { User, 11, 3, 24, End }, "\n hello")] // specials skipped; " \n hello" loses only its first space
     public void DecodesAsDerivedByHand(int[] ids, string expected)
     {

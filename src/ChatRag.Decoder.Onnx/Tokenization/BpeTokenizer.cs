@@ -49,7 +49,7 @@ public abstract class BpeTokenizer
     public abstract IReadOnlyList<int> Encode(string text);
 
     /// <summary>Decodes ids to text, skipping special tokens when asked.</summary>
-    public string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true)
+    public virtual string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var bytes = new List<byte>();

@@ -20,6 +20,7 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
     private readonly byte[][] _tokenBytes;
     private readonly byte[][] _firstTokenBytes;
     private readonly bool[] _special;
+    private readonly bool[] _isByteToken;
     private readonly Dictionary<string, int> _added;
     private readonly AddedTokenMatcher _matcher;
     private readonly Settings _settings;
@@ -37,10 +38,15 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
         var size = Math.Max(vocab.Count == 0 ? 0 : vocab.Values.Max() + 1, added.Count == 0 ? 0 : added.Max(t => t.Id) + 1);
         _tokenBytes = new byte[size][];
         _firstTokenBytes = new byte[size][];
+        _isByteToken = new bool[size];
         _special = new bool[size];
         for (var b = 0; b < 256; b++)
         {
             _byteIds[b] = vocab.TryGetValue(ByteToken(b), out var id) ? id : -1;
+            if (_byteIds[b] >= 0)
+            {
+                _isByteToken[_byteIds[b]] = true;
+            }
         }
 
         foreach (var (token, id) in vocab)
