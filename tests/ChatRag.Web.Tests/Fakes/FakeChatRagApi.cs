@@ -35,8 +35,12 @@ internal sealed class FakeChatRagApi : IChatRagApi
     public Task<IReadOnlyList<ConversationSummaryItem>> ListConversationsAsync(CancellationToken cancellationToken = default) =>
         Answer<IReadOnlyList<ConversationSummaryItem>>(Conversations);
 
+    public Dictionary<Guid, ConversationDetail> Stored { get; } = [];
+
     public Task<ConversationDetail> GetConversationAsync(Guid id, CancellationToken cancellationToken = default) =>
-        throw Failure ?? new ApiException(new ApiProblem(404, "Unknown conversation", $"No conversation {id}."));
+        Failure is null && Stored.TryGetValue(id, out var stored)
+            ? Task.FromResult(stored)
+            : Task.FromException<ConversationDetail>(Failure ?? new ApiException(new ApiProblem(404, "Unknown conversation", $"No conversation {id}.")));
 
     public Task DeleteConversationAsync(Guid id, CancellationToken cancellationToken = default) => Answer(0);
 
