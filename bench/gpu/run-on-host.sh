@@ -15,6 +15,7 @@ fi
 options=()
 while [[ ${1:-} == --* ]]; do options+=("$1" "$2"); shift 2; done
 export SHARED_GPU=$ROOT/.gpu/carry-01/shared-gpu WORK=${WORK:-/tmp/decoder-bench}
+mkdir -p "$WORK"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader || true
 set -o pipefail
 bash bench/gpu/decoder-bench.sh "${options[@]}" "$ROOT/.gpu/pub" "$ROOT/.gpu/ort" "$@" 2>&1 | tee "${OUT:-$WORK}/decoder-bench.log"
