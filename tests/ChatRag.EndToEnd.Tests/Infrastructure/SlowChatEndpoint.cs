@@ -20,7 +20,7 @@ public sealed class SlowChatEndpoint : IAsyncDisposable
     /// <summary>The model name the server is configured with.</summary>
     public const string ModelName = "slow-test-model";
 
-    /// <summary>The streamed answer; long enough (about 9 s) that a test can stop it half way.</summary>
+    /// <summary>The streamed answer: 60 words, long enough for a test to stop it half way.</summary>
     public const string Answer =
         "The Harrow Point lighthouse was built in 1872 by the engineer Maria Ostrand [1]. " +
         "Its first-order Fresnel lens throws a white flash every ten seconds, visible for twenty-two nautical miles [1]. " +
