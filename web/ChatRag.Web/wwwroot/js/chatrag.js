@@ -15,6 +15,9 @@ window.chatrag = {
     const target = page ? blob + '#page=' + page : blob;
     if (tab) { tab.location.href = target; } else { window.location.href = target; }
   },
+  scrollToEnd(element) {
+    if (element) { element.scrollTop = element.scrollHeight; }
+  },
   async downloadFile(url, key, name) {
     const blob = await window.chatrag.fetchBlob(url, key);
     const a = document.createElement('a');
