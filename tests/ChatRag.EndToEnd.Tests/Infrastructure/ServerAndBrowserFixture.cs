@@ -41,7 +41,8 @@ public abstract class ServerAndBrowserFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         // WebAssembly boots in seconds, not milliseconds, on a busy 2-core machine: wait as long as actions do.
         Assertions.SetDefaultExpectTimeout(30_000);
-        server = await ServerUnderTest.StartAsync(await ServerSettingsAsync());
+        server = await ServerUnderTest.StartAsync(await ServerSettingsAsync(), PrepareDataDirectoryAsync);
+        ConfigureClient(server.Client);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -69,4 +70,12 @@ public abstract class ServerAndBrowserFixture : IAsyncLifetime
 
     /// <summary>Configuration (environment variables) the server starts with, on top of the harness defaults.</summary>
     protected abstract Task<IReadOnlyDictionary<string, string>> ServerSettingsAsync();
+
+    /// <summary>Runs on the empty data directory before the server starts.</summary>
+    protected virtual Task PrepareDataDirectoryAsync(string dataDirectory) => Task.CompletedTask;
+
+    /// <summary>Adjusts the REST client the fixture arranges data with (e.g. adds an API key).</summary>
+    protected virtual void ConfigureClient(HttpClient client)
+    {
+    }
 }

@@ -48,11 +48,19 @@ public sealed class ServerUnderTest : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits until <c>/health</c> says it is ready.</summary>
-    public static async Task<ServerUnderTest> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="settings">Environment variables on top of the harness defaults.</param>
+    /// <param name="prepare">Runs on the empty data directory before the server starts (e.g. creates API keys).</param>
+    public static async Task<ServerUnderTest> StartAsync(
+        IReadOnlyDictionary<string, string>? settings = null, Func<string, Task>? prepare = null)
     {
-        var dll = ServerAssemblyPath();
+        var dll = BuiltAssemblyPath("ChatRag.Server", "ChatRag.Server.dll");
         var port = FreePort();
         var dataDirectory = Directory.CreateTempSubdirectory("chatrag-e2e").FullName;
+        if (prepare is not null)
+        {
+            await prepare(dataDirectory);
+        }
+
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -107,17 +115,18 @@ public sealed class ServerUnderTest : IAsyncDisposable
         }
     }
 
-    private static string ServerAssemblyPath()
+    /// <summary>The build output of a project under <c>src/</c>, in this test assembly's configuration.</summary>
+    public static string BuiltAssemblyPath(string project, string assembly)
     {
         string Metadata(string key) => typeof(ServerUnderTest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == key).Value ?? throw new InvalidOperationException($"Missing assembly metadata {key}.");
 
         var dll = Path.Combine(
-            Metadata("ChatRag.RepositoryRoot"), "src", "ChatRag.Server", "bin",
-            Metadata("ChatRag.Configuration"), Metadata("ChatRag.TargetFramework"), "ChatRag.Server.dll");
+            Metadata("ChatRag.RepositoryRoot"), "src", project, "bin",
+            Metadata("ChatRag.Configuration"), Metadata("ChatRag.TargetFramework"), assembly);
         return File.Exists(dll)
             ? dll
-            : throw new InvalidOperationException($"The server is not built at {dll}; build the solution (./test.sh does) first.");
+            : throw new InvalidOperationException($"{project} is not built at {dll}; build the solution (./test.sh does) first.");
     }
 
     private static int FreePort()

@@ -24,7 +24,7 @@ public sealed class SlowDecoderFixture : ServerAndBrowserFixture
     /// <inheritdoc />
     protected override async Task<IReadOnlyDictionary<string, string>> ServerSettingsAsync()
     {
-        endpoint = await SlowChatEndpoint.StartAsync(TimeSpan.FromMilliseconds(100));
+        endpoint = await SlowChatEndpoint.StartAsync(TimeSpan.FromMilliseconds(200));
         return new Dictionary<string, string>
         {
             ["ChatRag__Decoder__Kind"] = "OpenAI",
