@@ -21,6 +21,30 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void Quotes_statements_rather_than_the_titles_and_heading_paths_that_repeat_the_question()
+    {
+        var sources = Sources.Of(
+            "Harrow Point lighthouse\n\nThe Harrow Point lighthouse was built in 1872 by the engineer Maria Ostrand.",
+            "Harrow Point lighthouse > Keepers\nThree keepers lived on the point until the light was automated in 1961.");
+
+        var answer = ExtractiveAnswerer.Answer("Who built the Harrow Point lighthouse?", sources, 3);
+
+        Assert.Contains("built in 1872 by the engineer Maria Ostrand. [1]", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harrow Point lighthouse. [", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("> Keepers", answer, StringComparison.Ordinal);
+        var cited = CitationChecker.Check(answer, sources, 0.3);
+        Assert.All(cited.Citations.SelectMany(c => c.Claims), claim => Assert.DoesNotContain("Extractive answer", claim.Sentence, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Falls_back_to_heading_lines_when_a_passage_has_nothing_else()
+    {
+        var answer = ExtractiveAnswerer.Answer("harrow point", Sources.Of("Harrow Point lighthouse"), 1);
+
+        Assert.Contains("Harrow Point lighthouse. [1]", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Says_so_when_nothing_matches()
     {
         var answer = ExtractiveAnswerer.Answer("quantum chromodynamics", Sources.Of("Bread rises because of yeast."), 3);
