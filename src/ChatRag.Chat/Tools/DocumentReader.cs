@@ -4,8 +4,8 @@ using ChatRag.Core.Documents;
 namespace ChatRag.Chat.Tools;
 
 /// <summary>
-/// Reads a document's stored chunks in order, within the caller's collections only: the document is looked up by
-/// streaming those collections' chunks, so a document of any other collection is simply not there.
+/// Reads a document's stored chunks in order, within the caller's collections only: a document of any other
+/// collection is simply not there.
 /// </summary>
 public static class DocumentReader
 {
@@ -18,34 +18,24 @@ public static class DocumentReader
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(collections);
-        var ids = new List<long>();
-        foreach (var collection in collections)
-        {
-            await foreach (var chunk in repository.StreamChunksAsync(collection, cancellationToken).ConfigureAwait(false))
-            {
-                if (chunk.DocumentId == documentId)
-                {
-                    ids.Add(chunk.Id);
-                }
-            }
-        }
 
-        if (ids.Count == 0)
+        // Scope is checked on the rows themselves: a document of another collection reads exactly like a missing one.
+        var chunks = (await repository.GetDocumentChunksAsync(documentId, cancellationToken).ConfigureAwait(false))
+            .Where(c => collections.Contains(c.Collection))
+            .OrderBy(c => c.Ordinal)
+            .ToList();
+        if (chunks.Count == 0)
         {
             return null;
         }
 
-        var chunks = (await repository.GetChunksAsync(ids, cancellationToken).ConfigureAwait(false))
-            .Where(c => collections.Contains(c.Collection))
-            .OrderBy(c => c.Ordinal)
-            .ToList();
         var selector = pageOrSection?.Trim() ?? string.Empty;
         IReadOnlyList<ChunkRecord> selected = selector.Length == 0
             ? chunks
             : int.TryParse(selector, NumberStyles.Integer, CultureInfo.InvariantCulture, out var page)
                 ? chunks.Where(c => c.Page == page).ToList()
                 : Section(chunks, selector);
-        return new DocumentPassages(chunks.Count == 0 ? string.Empty : chunks[0].DocumentName, chunks.Count, selected);
+        return new DocumentPassages(chunks[0].DocumentName, chunks.Count, selected);
     }
 
     private static List<ChunkRecord> Section(List<ChunkRecord> chunks, string words)

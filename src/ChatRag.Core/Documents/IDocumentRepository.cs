@@ -30,6 +30,9 @@ public interface IDocumentRepository
     /// <summary>Reads chunks by id; ids that do not exist are skipped.</summary>
     Task<IReadOnlyList<ChunkRecord>> GetChunksAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>Every chunk of one document in reading (ordinal) order; empty when the document does not exist.</summary>
+    Task<IReadOnlyList<ChunkRecord>> GetDocumentChunksAsync(Guid documentId, CancellationToken cancellationToken = default);
+
     /// <summary>Whether a collection with that name exists.</summary>
     Task<bool> CollectionExistsAsync(string collection, CancellationToken cancellationToken = default);
 

@@ -27,31 +27,9 @@ public sealed partial class SqliteDocumentRepository(SqliteConnectionSettings da
         await using var command = connection.CreateCommand();
 
         // One JSON array parameter instead of N placeholders: one statement shape, any number of ids.
-        command.CommandText = """
-            SELECT c.Id, c.DocumentId, d.Name, c.Collection, c.Ordinal, c.Text, c.Page, c.HeadingPath, c.StartOffset, c.EndOffset
-            FROM Chunks c JOIN Documents d ON d.Id = c.DocumentId
-            WHERE c.Id IN (SELECT value FROM json_each($ids))
-            """;
+        command.CommandText = ChunkSelect + "WHERE c.Id IN (SELECT value FROM json_each($ids))";
         command.Parameters.AddWithValue("$ids", "[" + string.Join(',', ids) + "]");
-        var byId = new Dictionary<long, ChunkRecord>(ids.Count);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var record = new ChunkRecord(
-                    reader.GetInt64(0),
-                    Guid.Parse(reader.GetString(1)),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetInt32(4),
-                    reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7),
-                    reader.GetInt32(8),
-                    reader.GetInt32(9));
-                byId[record.Id] = record;
-            }
-        }
+        var byId = (await ReadChunksAsync(command, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
 
         // Callers pass ids in rank order; keep it.
         var result = new List<ChunkRecord>(byId.Count);
@@ -64,6 +42,18 @@ public sealed partial class SqliteDocumentRepository(SqliteConnectionSettings da
         }
 
         return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChunkRecord>> GetDocumentChunksAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+
+        // Served by the (DocumentId, Ordinal) index: one range scan, already in reading order.
+        command.CommandText = ChunkSelect + "WHERE c.DocumentId = $document ORDER BY c.Ordinal";
+        command.Parameters.AddWithValue("$document", Key(documentId));
+        return await ReadChunksAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -131,4 +121,31 @@ public sealed partial class SqliteDocumentRepository(SqliteConnectionSettings da
 
     // EF stores Guids as upper-case text; raw statements must bind the same spelling to match.
     internal static string Key(Guid id) => id.ToString("D").ToUpperInvariant();
+
+    private const string ChunkSelect = """
+        SELECT c.Id, c.DocumentId, d.Name, c.Collection, c.Ordinal, c.Text, c.Page, c.HeadingPath, c.StartOffset, c.EndOffset
+        FROM Chunks c JOIN Documents d ON d.Id = c.DocumentId
+        """ + "\n";
+
+    private static async Task<List<ChunkRecord>> ReadChunksAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var records = new List<ChunkRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new ChunkRecord(
+                reader.GetInt64(0),
+                Guid.Parse(reader.GetString(1)),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetInt32(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetInt32(8),
+                reader.GetInt32(9)));
+        }
+
+        return records;
+    }
 }

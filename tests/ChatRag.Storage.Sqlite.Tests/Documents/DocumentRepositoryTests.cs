@@ -25,6 +25,10 @@ public sealed class DocumentRepositoryTests
         Assert.Equal([stored[2].Id, stored[0].Id], read.Select(r => r.Id));
         Assert.Equal(new ChunkRecord(stored[2].Id, doc.Id, "paper.pdf", "papers", 2, "third", 3, "A > C", 20, 25), read[0]);
         Assert.Equal(new ChunkRecord(stored[0].Id, doc.Id, "paper.pdf", "papers", 0, "first", null, null, 0, 5), read[1]);
+        var whole = await storage.Documents.GetDocumentChunksAsync(doc.Id);
+        Assert.Equal(["first", "second", "third"], whole.Select(c => c.Text));
+        Assert.Equal(read[0], whole[2]);
+        Assert.Empty(await storage.Documents.GetDocumentChunksAsync(Guid.NewGuid()));
         Assert.True(await storage.Documents.CollectionExistsAsync("papers"));
         Assert.Equal(3, await storage.Documents.CountChunksAsync("papers"));
         Assert.Equal("ext-1", (await storage.Documents.GetExternalIdsAsync("papers"))[doc.Id]);

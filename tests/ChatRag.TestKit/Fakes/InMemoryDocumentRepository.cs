@@ -63,6 +63,14 @@ public sealed class InMemoryDocumentRepository : IDocumentRepository
         }
     }
 
+    public Task<IReadOnlyList<ChunkRecord>> GetDocumentChunksAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<ChunkRecord>>(chunks.Values.Where(c => c.DocumentId == documentId).OrderBy(c => c.Ordinal).ToList());
+        }
+    }
+
     public Task<bool> CollectionExistsAsync(string collection, CancellationToken cancellationToken = default)
     {
         lock (gate)
