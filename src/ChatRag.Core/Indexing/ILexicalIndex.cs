@@ -5,4 +5,10 @@ public interface ILexicalIndex
 {
     /// <summary>BM25-ranked chunks matching any query term, best first, restricted to the given collections inside the query.</summary>
     Task<IReadOnlyList<LexicalHit>> SearchAsync(string query, int top, IReadOnlyCollection<string> collections, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Prepares whatever the first search would otherwise build (an in-memory copy, caches), so hosts can do it at
+    /// start-up instead of on a user's first query. Indexes with nothing to prepare need not override it.
+    /// </summary>
+    Task WarmUpAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -8,7 +8,7 @@ namespace ChatRag.Server.Configuration;
 /// <summary>Server-only services: problem details, request limits, caller scope.</summary>
 public static class ServerServiceCollectionExtensions
 {
-    /// <summary>Adds RFC 7807 errors for every failure and the per-request caller scope.</summary>
+    /// <summary>Adds RFC 7807 errors for every failure, the per-request caller scope and the lexical index warm-up.</summary>
     public static IServiceCollection AddServerBasics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptionsWithValidateOnStart<RequestLimitsOptions>()
@@ -17,6 +17,7 @@ public static class ServerServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddScoped<CallerScope>();
+        services.AddHostedService<LexicalWarmUpService>();
 
         // Kestrel's global cap is the upload limit; JSON endpoints are held to the smaller one by RequestLimitsMiddleware.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>

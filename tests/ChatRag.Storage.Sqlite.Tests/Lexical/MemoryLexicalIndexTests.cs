@@ -34,6 +34,20 @@ public sealed class MemoryLexicalIndexTests
     }
 
     [Fact]
+    public async Task Warm_up_builds_the_copy_before_any_search()
+    {
+        await using var storage = await TempStorage.CreateAsync();
+        await storage.Documents.AddDocumentAsync(TestData.Document(), TestData.Chunks("alpha beta", "gamma"));
+        var memory = storage.Provider.GetRequiredService<MemoryLexicalIndex>();
+        Assert.Equal(0, memory.Statistics().Chunks);
+
+        await ((ILexicalIndex)memory).WarmUpAsync();
+
+        Assert.Equal(2, memory.Statistics().Chunks);
+        Assert.Single(await memory.SearchAsync("gamma", 10, ["default"]));
+    }
+
+    [Fact]
     public async Task Sees_adds_and_deletes_immediately()
     {
         await using var storage = await TempStorage.CreateAsync();

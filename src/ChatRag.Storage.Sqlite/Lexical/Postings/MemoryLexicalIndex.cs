@@ -80,6 +80,9 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
         }
     }
 
+    /// <summary>Builds the in-memory copy now (start-up), rather than on the first search.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => CatchUpAsync(cancellationToken);
+
     /// <summary>Size of the in-memory index: live chunks, distinct terms, postings.</summary>
     public (int Chunks, int Terms, long Postings) Statistics()
     {
