@@ -1,7 +1,8 @@
+using AngleSharp.Dom;
 using Bunit;
 using ChatRag.Contracts.Documents;
 using ChatRag.Web.Api;
-using ChatRag.Web.Components;
+using ChatRag.Web.Pages;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace ChatRag.Web.Tests;
@@ -12,78 +13,106 @@ public sealed class UploadQueueTests : WebTestContext
     private readonly SemaphoreSlim poll = new(0);
 
     [Fact]
-    public void A_file_goes_from_queued_through_processing_to_ready()
+    public void A_file_goes_from_queued_through_processing_to_ready_and_both_rows_always_agree()
     {
         var id = Guid.NewGuid();
-        Api.OnUpload = f => new UploadedDocument(id, f.Name, "queued");
-        Api.StatusScript[id] = new([Document(id, "processing", null, 3, 10), Document(id, "ready", null, 10, 10)]);
-        var changes = 0;
-        var queue = RenderQueue(() => changes++);
+        Api.OnUpload = f =>
+        {
+            Api.SetDocument(Document(id, "queued", null, 0, 0));
+            return new UploadedDocument(id, f.Name, "queued");
+        };
+        var page = RenderPage();
 
-        queue.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("hello world", "notes.txt"));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("hello world", "notes.txt"));
 
-        queue.WaitForAssertion(() => Assert.Equal("queued", Status(queue)));
-        Assert.Equal("notes.txt", queue.Find(".upload-item .file-name").TextContent);
+        page.WaitForAssertion(() => Assert.Equal(("queued", "queued"), Statuses(page)));
+        Assert.Equal("notes.txt", page.Find(".upload-item .file-name").TextContent);
         Assert.Equal(["hello world"], Api.Uploaded);
 
+        Api.SetDocument(Document(id, "processing", null, 3, 10));
         poll.Release();
-        queue.WaitForAssertion(() => Assert.Equal("processing", Status(queue)));
-        Assert.Equal("3", queue.Find("progress").GetAttribute("value"));
+        page.WaitForAssertion(() => Assert.Equal(("processing", "processing"), Statuses(page)));
+        Assert.All(page.FindAll("progress"), p => Assert.Equal("3", p.GetAttribute("value")));
 
+        Api.SetDocument(Document(id, "ready", null, 10, 10));
         poll.Release();
-        queue.WaitForAssertion(() => Assert.Equal("ready", Status(queue)));
-        Assert.True(changes >= 3);
+        page.WaitForAssertion(() => Assert.Equal(("ready", "ready"), Statuses(page)));
     }
 
     [Fact]
-    public void A_failed_document_shows_the_reason()
+    public void A_failed_document_shows_the_reason_in_both_places()
     {
         var id = Guid.NewGuid();
-        Api.OnUpload = f => new UploadedDocument(id, f.Name, "queued");
-        Api.StatusScript[id] = new([Document(id, "failed", "No text could be extracted from the PDF.", 0, 0)]);
-        var queue = RenderQueue();
+        Api.OnUpload = f =>
+        {
+            Api.SetDocument(Document(id, "queued", null, 0, 0));
+            return new UploadedDocument(id, f.Name, "queued");
+        };
+        var page = RenderPage();
 
-        queue.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-", "scan.pdf"));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-", "scan.pdf"));
+        page.WaitForAssertion(() => Assert.Equal(("queued", "queued"), Statuses(page)));
+        Api.SetDocument(Document(id, "failed", "No text could be extracted from the PDF.", 0, 0));
         poll.Release();
 
-        queue.WaitForAssertion(() => Assert.Equal("failed", Status(queue)));
-        Assert.Equal("No text could be extracted from the PDF.", queue.Find(".upload-item .error-detail").TextContent);
+        page.WaitForAssertion(() => Assert.Equal(("failed", "failed"), Statuses(page)));
+        Assert.Equal("No text could be extracted from the PDF.", page.Find(".upload-item .error-detail").TextContent);
+        Assert.Equal("No text could be extracted from the PDF.", page.Find(".document-row .error-detail").TextContent);
     }
 
     [Fact]
     public void Several_files_each_get_their_own_row_and_a_refused_one_says_why()
     {
         var good = Guid.NewGuid();
-        Api.OnUpload = f => f.Name == "movie.mp4"
-            ? throw new ApiException(new ApiProblem(415, "Unsupported file type", "movie.mp4 is not a supported document type."))
-            : new UploadedDocument(good, f.Name, "queued");
-        Api.StatusScript[good] = new([Document(good, "ready", null, 1, 1)]);
-        var queue = RenderQueue();
+        Api.OnUpload = f =>
+        {
+            if (f.Name == "movie.mp4")
+            {
+                throw new ApiException(new ApiProblem(415, "Unsupported file type", "movie.mp4 is not a supported document type."));
+            }
 
-        queue.FindComponent<InputFile>().UploadFiles(
+            Api.SetDocument(Document(good, "ready", null, 1, 1));
+            return new UploadedDocument(good, f.Name, "queued");
+        };
+        var page = RenderPage();
+
+        page.FindComponent<InputFile>().UploadFiles(
             InputFileContent.CreateFromText("a", "a.md"), InputFileContent.CreateFromText("b", "movie.mp4"));
-        poll.Release();
 
-        queue.WaitForAssertion(() => Assert.Equal(["ready", "failed"], queue.FindAll(".upload-item .status").Select(s => s.TextContent)));
-        Assert.Contains("movie.mp4 is not a supported document type.", queue.Find(".upload-item.failed .error-detail").TextContent, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Equal(["ready", "failed"], page.FindAll(".upload-item .status").Select(s => s.TextContent)));
+        Assert.Contains("movie.mp4 is not a supported document type.", page.Find(".upload-item.failed .error-detail").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_duplicate_keeps_saying_so_although_its_id_is_the_older_document()
+    {
+        var older = Guid.NewGuid();
+        Api.SetDocument(Document(older, "ready", null, 1, 1));
+        Api.OnUpload = f => new UploadedDocument(older, f.Name, "duplicate");
+        var page = RenderPage();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("a", "again.txt"), InputFileContent.CreateFromText("b", "other.txt"));
+
+        page.WaitForAssertion(() => Assert.Equal(["duplicate", "duplicate"], page.FindAll(".upload-item .status").Select(s => s.TextContent)));
     }
 
     [Fact]
     public void The_file_input_is_labelled_and_takes_several_files()
     {
-        var queue = RenderQueue();
+        var page = RenderPage();
 
-        var input = queue.Find("input[type=file]");
+        var input = page.Find("input[type=file]");
         Assert.Equal("Upload documents", input.GetAttribute("aria-label"));
         Assert.True(input.HasAttribute("multiple"));
     }
 
-    private static string Status(IRenderedComponent<UploadQueue> queue) => queue.Find(".upload-item .status").TextContent;
+    private static (string Upload, string Row) Statuses(IRenderedComponent<DocumentsPage> page) =>
+        (Text(page.Find(".upload-item .status")), Text(page.Find(".document-row .status")));
+
+    private static string Text(IElement element) => element.TextContent.Trim();
 
     private static DocumentDetails Document(Guid id, string status, string? error, int done, int total) =>
         new(id, "notes.txt", "default", status, done, error, new DocumentProgress(done, total), 11, "text/plain", DateTime.UtcNow, null);
 
-    private IRenderedComponent<UploadQueue> RenderQueue(Action? changed = null) => Render<UploadQueue>(p => p
-        .Add(q => q.PollWait, ct => poll.WaitAsync(ct))
-        .Add(q => q.OnChanged, () => changed?.Invoke()));
+    private IRenderedComponent<DocumentsPage> RenderPage() => Render<DocumentsPage>(p => p.Add(d => d.PollWait, ct => poll.WaitAsync(ct)));
 }

@@ -26,8 +26,6 @@ internal sealed class FakeChatRagApi : IChatRagApi
 
     public Func<UploadFile, UploadedDocument> OnUpload { get; set; } = f => new UploadedDocument(Guid.NewGuid(), f.Name, "queued");
 
-    public Dictionary<Guid, Queue<DocumentDetails>> StatusScript { get; } = [];
-
     public List<string> Uploaded { get; } = [];
 
     public Task<ServerStatus> GetStatusAsync(CancellationToken cancellationToken = default) => Answer(Status);
@@ -59,13 +57,25 @@ internal sealed class FakeChatRagApi : IChatRagApi
         }
     }
 
-    public Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default) =>
-        Answer<IReadOnlyList<DocumentDetails>>(Documents.ToList());
-
-    public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default)
     {
-        var script = StatusScript[id];
-        return Task.FromResult(script.Count > 1 ? script.Dequeue() : script.Peek());
+        lock (Documents)
+        {
+            return Answer<IReadOnlyList<DocumentDetails>>(Documents.ToList());
+        }
+    }
+
+    public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default) =>
+        Answer(Documents.Single(d => d.Id == id));
+
+    /// <summary>Adds or replaces a document as the server would list it next.</summary>
+    public void SetDocument(DocumentDetails document)
+    {
+        lock (Documents)
+        {
+            Documents.RemoveAll(d => d.Id == document.Id);
+            Documents.Insert(0, document);
+        }
     }
 
     public Task<UploadedDocument> UploadAsync(UploadFile file, string collection, CancellationToken cancellationToken = default)

@@ -28,6 +28,10 @@ public sealed partial class MarkdownView : ComponentBase
     [Parameter]
     public IReadOnlySet<int> UnsupportedCitations { get; set; } = new HashSet<int>();
 
+    /// <summary>When true, the first paragraph is drawn as a muted preface (the extractive answer's notice).</summary>
+    [Parameter]
+    public bool FirstParagraphIsPreface { get; set; }
+
     /// <inheritdoc />
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
@@ -36,9 +40,22 @@ public sealed partial class MarkdownView : ComponentBase
         var document = Markdig.Markdown.Parse(Text ?? string.Empty, Pipeline);
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "markdown");
+        var first = true;
         foreach (var block in document)
         {
-            RenderBlock(builder, block);
+            if (first && FirstParagraphIsPreface && block is ParagraphBlock preface)
+            {
+                builder.OpenElement(2, "p");
+                builder.AddAttribute(3, "class", "preface muted");
+                RenderInlines(builder, preface.Inline);
+                builder.CloseElement();
+            }
+            else
+            {
+                RenderBlock(builder, block);
+            }
+
+            first = false;
         }
 
         builder.CloseElement();

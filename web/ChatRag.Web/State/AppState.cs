@@ -6,6 +6,8 @@ namespace ChatRag.Web.State;
 /// <summary>What the whole page shares: server status (models, collections), the chosen collection, list refreshes.</summary>
 public sealed class AppState(IChatRagApi api, IBrowserStorage storage)
 {
+    private readonly HashSet<string> newCollections = new(StringComparer.Ordinal);
+
     /// <summary>Raised when the status, collection or conversation list changed.</summary>
     public event Action? Changed;
 
@@ -18,6 +20,21 @@ public sealed class AppState(IChatRagApi api, IBrowserStorage storage)
     /// <summary>The collection chats and uploads go to.</summary>
     public string Collection { get; private set; } = "default";
 
+    /// <summary>True while the chosen collection was only named here and nothing was uploaded to it yet.</summary>
+    public bool IsNewCollection => newCollections.Contains(Collection);
+
+    /// <summary>True when <paramref name="collection"/> was only named here and nothing was uploaded to it yet.</summary>
+    public bool IsNew(string collection) => newCollections.Contains(collection);
+
+    /// <summary>Notes that the chosen collection now holds documents on the server (it is no longer shown as new).</summary>
+    public void CollectionCreated()
+    {
+        if (newCollections.Remove(Collection))
+        {
+            Changed?.Invoke();
+        }
+    }
+
     /// <summary>Incremented whenever conversations were added or removed, so the sidebar reloads.</summary>
     public int ConversationsVersion { get; private set; }
 
@@ -29,7 +46,15 @@ public sealed class AppState(IChatRagApi api, IBrowserStorage storage)
             Status = await api.GetStatusAsync();
             StatusError = null;
             var remembered = await storage.GetCollectionAsync();
-            Collection = remembered is { Length: > 0 } && Status.Collections.Contains(remembered) ? remembered : Status.DefaultCollection;
+
+            // A collection added with "New collection" exists on the server only after its first upload; the name is
+            // remembered in local storage, so it survives a reload until then (shown as new and empty).
+            Collection = remembered is { Length: > 0 } ? remembered : Status.DefaultCollection;
+            if (!Status.Collections.Contains(Collection))
+            {
+                newCollections.Add(Collection);
+                Status = Status with { Collections = [.. Status.Collections, Collection] };
+            }
         }
         catch (ApiException e)
         {
@@ -51,6 +76,7 @@ public sealed class AppState(IChatRagApi api, IBrowserStorage storage)
         Collection = name;
         if (Status is not null && !Status.Collections.Contains(name))
         {
+            newCollections.Add(name);
             Status = Status with { Collections = [.. Status.Collections, name] };
         }
 

@@ -3,10 +3,13 @@ using ChatRag.Contracts.Documents;
 namespace ChatRag.Web.State;
 
 /// <summary>One file in the upload queue: uploading, then the document's status until ready or failed.</summary>
-public sealed class UploadItem(string name)
+public sealed class UploadItem(string name, string collection)
 {
     /// <summary>The file name.</summary>
     public string Name { get; } = name;
+
+    /// <summary>The collection the file was uploaded to.</summary>
+    public string Collection { get; } = collection;
 
     /// <summary>The document id once the server accepted the file.</summary>
     public Guid? Id { get; set; }
@@ -22,4 +25,22 @@ public sealed class UploadItem(string name)
 
     /// <summary>True once nothing more will change.</summary>
     public bool Finished => Status is "ready" or "failed" or "duplicate" or "rejected";
+
+    /// <summary>
+    /// Takes the status of this file's document from the documents list, so the upload row and the list row always show
+    /// the same state (one poller, one source of truth). A duplicate keeps saying so: its id is the older document's.
+    /// </summary>
+    /// <returns>True when something shown changed.</returns>
+    public bool Follow(IEnumerable<DocumentDetails> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (Id is not { } id || Status is "duplicate" or "rejected" || documents.FirstOrDefault(d => d.Id == id) is not { } document)
+        {
+            return false;
+        }
+
+        var changed = document.Status != Status || document.Error != Error || document.Progress != Progress;
+        (Status, Error, Progress) = (document.Status, document.Error, document.Progress);
+        return changed;
+    }
 }
