@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ChatRag.TestKit.Fakes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using ChatRag.TestKit.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -10,16 +11,17 @@ namespace ChatRag.Server.Tests;
 public sealed class ChatOpenAIDecoderTests : IAsyncLifetime
 {
     private readonly ChatRagServerFactory inner = new();
-    private FakeOpenAIEndpoint endpoint = null!;
+    private FakeOpenAIServer endpoint = null!;
     private WebApplicationFactory<ServerMarker> factory = null!;
 
     public async Task InitializeAsync()
     {
-        endpoint = await FakeOpenAIEndpoint.StartAsync("Jupiter's Great Red Spot is a storm larger than Earth [1].");
+        endpoint = await FakeOpenAIServer.StartAsync();
+        endpoint.AnswerAlways("Jupiter's Great Red Spot is a storm larger than Earth [1].");
         factory = inner.WithWebHostBuilder(b => b
             .UseSetting("ChatRag:Decoder:Kind", "OpenAI")
             .UseSetting("ChatRag:Decoder:Endpoint", endpoint.V1.ToString())
-            .UseSetting("ChatRag:Decoder:Model", "fake-model")
+            .UseSetting("ChatRag:Decoder:Model", "test-model")
             .UseSetting("ChatRag:Decoder:MaxRetries", "0"));
         await factory.AddDocumentAsync("default", "planets.txt", "Jupiter is the largest planet; its Great Red Spot is a storm larger than Earth.");
     }
@@ -33,12 +35,12 @@ public sealed class ChatOpenAIDecoderTests : IAsyncLifetime
         var events = await client.StreamAsync(new { message = "What is the Great Red Spot?", stream = true });
 
         Assert.Equal("generative", body.GetProperty("mode").GetString());
-        Assert.Equal("fake-model", body.GetProperty("trace").GetProperty("model").GetString());
+        Assert.Equal("test-model", body.GetProperty("trace").GetProperty("model").GetString());
         Assert.Equal(endpoint.Answer, body.GetProperty("answer").GetString());
         var citation = Assert.Single(body.GetProperty("citations").EnumerateArray());
         Assert.True(citation.GetProperty("supported").GetBoolean());
-        var request = endpoint.Requests[0];
-        Assert.Equal("fake-model", request.GetProperty("model").GetString());
+        var request = endpoint.Requests[0].Body;
+        Assert.Equal("test-model", request.GetProperty("model").GetString());
         Assert.Contains("Great Red Spot is a storm", request.GetProperty("messages").ToString(), StringComparison.Ordinal);
         Assert.Equal("generative", events.Single(e => e.Name == "done").Data.GetProperty("mode").GetString());
         Assert.Equal(endpoint.Answer, string.Concat(events.Where(e => e.Name == "delta").Select(e => e.Data.GetProperty("text").GetString())));

@@ -9,13 +9,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRag.Decoder.OpenAI.Tests;
+namespace ChatRag.TestKit.Fakes;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 and a random port that answers <c>POST /v1/chat/completions</c> with scripted
-/// replies, in order, and records each request's body and Authorization header.
+/// replies, in order, and records each request's body and Authorization header. With <see cref="AnswerAlways"/> it
+/// answers every request that finds no scripted reply with one fixed text, streamed word by word when asked to.
 /// </summary>
-internal sealed class FakeOpenAIServer : IAsyncDisposable
+public sealed class FakeOpenAIServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _replies = new();
@@ -25,6 +26,9 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     public List<RecordedRequest> Requests { get; } = [];
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The text every unscripted request gets (see <see cref="AnswerAlways"/>); null when none is set.</summary>
+    public string? Answer { get; private set; }
 
     /// <summary>The <c>/v1</c> address a client is configured with.</summary>
     public Uri V1 => new(BaseAddress, "v1");
@@ -43,12 +47,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         return server;
     }
 
-    public void ReplyJson(object body, int status = 200) => _replies.Enqueue(async context =>
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(body));
-    });
+    public void ReplyJson(object body, int status = 200) => _replies.Enqueue(JsonOf(body, status));
 
     public void ReplyText(string assistantText) => ReplyJson(Completion(new { role = "assistant", content = assistantText }, "stop"));
 
@@ -56,7 +55,16 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         new { role = "assistant", content = (string?)null, tool_calls = new[] { new { id = callId, type = "function", function = new { name, arguments = argumentsJson } } } },
         "tool_calls"));
 
-    public void ReplyStream(params string[] deltas) => _replies.Enqueue(async context =>
+    public void ReplyStream(params string[] deltas) => _replies.Enqueue(StreamOf(deltas));
+
+    private static Func<HttpContext, Task> JsonOf(object body, int status) => async context =>
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    };
+
+    private static Func<HttpContext, Task> StreamOf(string[] deltas) => async context =>
     {
         context.Response.ContentType = "text/event-stream";
         var chunks = deltas.Select((d, i) => Chunk(i == 0 ? new { role = "assistant", content = d } : (object)new { content = d }, null))
@@ -68,7 +76,10 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         }
 
         await context.Response.WriteAsync("data: [DONE]\n\n");
-    });
+    };
+
+    /// <summary>Answers every request that finds no scripted reply with <paramref name="answer"/>, as JSON or as a stream.</summary>
+    public void AnswerAlways(string answer) => Answer = answer;
 
     public void ReplyError(int status, string message) =>
         ReplyJson(new { error = new { message, type = "server_error", code = (string?)null } }, status);
@@ -88,7 +99,15 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             Requests.Add(new RecordedRequest(JsonDocument.Parse(body).RootElement.Clone(), context.Request.Headers.Authorization.ToString()));
         }
 
-        if (!_replies.TryDequeue(out var reply))
+        if (!_replies.TryDequeue(out var reply) && Answer is { } answer)
+        {
+            var json = JsonDocument.Parse(body).RootElement;
+            reply = json.TryGetProperty("stream", out var stream) && stream.GetBoolean()
+                ? StreamOf(answer.Split(' ').Select((w, i) => i == 0 ? w : " " + w).ToArray())
+                : JsonOf(Completion(new { role = "assistant", content = answer }, "stop"), 200);
+        }
+
+        if (reply is null)
         {
             context.Response.StatusCode = 599;
             await context.Response.WriteAsync("no scripted reply left");
@@ -117,6 +136,3 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
     };
 }
-
-/// <summary>What the server saw of one request.</summary>
-internal sealed record RecordedRequest(JsonElement Body, string Authorization);
