@@ -19,6 +19,9 @@ public sealed class ChatTests(EndToEndFixture fixture, ITestOutputHelper output)
 
         await Expect(chat.LastAnswer).ToContainTextAsync(Fixture.Seed.Evidence);
         await Expect(chat.LastAnswer).ToContainTextAsync("extractive");
+        // The extractive notice is its own muted paragraph, before the quoted sentences.
+        await Expect(chat.LastAnswer.Locator(".markdown > p").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bpreface\b"));
+        await Expect(chat.LastAnswer.Locator(".markdown > p.preface")).ToHaveTextAsync("Extractive answer (quoted from your documents; no language model is configured):");
         await chat.Source(1).ClickAsync();
 
         await Expect(chat.SourcePanel).ToContainTextAsync("Source 1");
