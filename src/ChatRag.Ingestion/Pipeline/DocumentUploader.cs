@@ -26,8 +26,19 @@ public sealed class DocumentUploader(
     /// <exception cref="DocumentRejectedException">Too large (413), empty or unknown type (415/422); nothing was stored.</exception>
     public async Task<UploadOutcome> UploadAsync(Stream content, string? fileName, string collection, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        using var staged = await StageAsync(content, fileName, cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(staged, collection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Streams a file to a temporary name in the uploads folder while hashing it, and checks its size and type as the
+    /// bytes arrive; nothing is queued yet. Lets a caller hold several files until it knows their collection.
+    /// </summary>
+    /// <exception cref="DocumentRejectedException">Too large (413), empty or unknown type (415/422); nothing was stored.</exception>
+    public async Task<StagedUpload> StageAsync(Stream content, string? fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         var name = FileNameSanitizer.ToDisplayName(fileName);
         var folder = Path.GetFullPath(pipeline.Value.UploadsDirectory);
         Directory.CreateDirectory(folder);
@@ -39,21 +50,31 @@ public sealed class DocumentUploader(
         {
             var (hash, size, head) = await CopyAsync(content, temp, cancellationToken).ConfigureAwait(false);
             var kind = await SniffAsync(head, temp, fileName, cancellationToken).ConfigureAwait(false);
-            var id = Guid.NewGuid();
-            var result = await jobs.EnqueueAsync(new QueuedDocument(id, name, collection, hash, storedFile, ContentTypes.Of(kind), size), cancellationToken).ConfigureAwait(false);
-            if (result.Duplicate)
-            {
-                return new UploadOutcome(result.DocumentId, name, UploadOutcome.DuplicateStatus);
-            }
-
-            File.Move(temp, Path.Combine(folder, storedFile));
-            signal.Notify();
-            return new UploadOutcome(id, name, "queued");
+            return new StagedUpload(name, folder, storedFile, hash, ContentTypes.Of(kind), size);
         }
-        finally
+        catch
         {
             File.Delete(temp);
+            throw;
         }
+    }
+
+    /// <summary>Queues a staged file in a collection and moves it into place, unless the collection already holds the same bytes.</summary>
+    public async Task<UploadOutcome> CommitAsync(StagedUpload staged, string collection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        var id = Guid.NewGuid();
+        var result = await jobs.EnqueueAsync(new QueuedDocument(id, staged.Name, collection, staged.ContentHash, staged.StoredFile, staged.ContentType, staged.SizeBytes), cancellationToken).ConfigureAwait(false);
+        if (result.Duplicate)
+        {
+            staged.Dispose();
+            return new UploadOutcome(result.DocumentId, staged.Name, UploadOutcome.DuplicateStatus);
+        }
+
+        File.Move(staged.TempPath, staged.FinalPath);
+        signal.Notify();
+        return new UploadOutcome(id, staged.Name, "queued");
     }
 
     private async Task<(string Hash, long Size, byte[] Head)> CopyAsync(Stream content, string path, CancellationToken cancellationToken)
