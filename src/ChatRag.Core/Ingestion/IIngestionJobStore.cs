@@ -17,6 +17,16 @@ public interface IIngestionJobStore
     /// <summary>Puts every job left in processing (a crash or kill) back in the queue; returns how many.</summary>
     Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes back jobs in processing whose heartbeat is older than <paramref name="lease"/> (their worker died or hung
+    /// while the host kept running): back to the queue, or, once claimed <paramref name="maxAttempts"/> times, the
+    /// document failed with a reason.
+    /// </summary>
+    Task<StalledJobsSweep> RequeueStalledAsync(TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default);
+
+    /// <summary>Refreshes the heartbeat of jobs the caller is still running, so a sweep does not take them back.</summary>
+    Task RenewLeasesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default);
+
     /// <summary>Queues an existing document again (re-index); false when it does not exist or has no stored file.</summary>
     Task<bool> RequeueAsync(Guid documentId, CancellationToken cancellationToken = default);
 
