@@ -23,4 +23,15 @@ public sealed class IngestionPipelineOptions
     /// <summary>How often an idle worker looks for jobs it was not woken for, in seconds (default 5).</summary>
     [Range(0.05, 3600)]
     public double PollIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Seconds a claimed job stays its worker's without a heartbeat (default 300). The worker renews the leases of the
+    /// jobs it runs every third of this and takes back jobs whose lease expired (a worker that died or hung).
+    /// </summary>
+    [Range(0.1, 86_400)]
+    public double LeaseSeconds { get; set; } = 300;
+
+    /// <summary>Claims a job gets before a stalled one is given up and its document marked failed (default 3).</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
 }

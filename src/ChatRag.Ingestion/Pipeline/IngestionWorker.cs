@@ -8,6 +8,8 @@ namespace ChatRag.Ingestion.Pipeline;
 /// <summary>
 /// The background worker: on start it re-queues jobs a crash left in processing, then claims and runs jobs with at
 /// most <see cref="IngestionPipelineOptions.MaxConcurrency"/> at a time, waking on new uploads and polling as a fallback.
+/// While it runs it renews the leases of its jobs and takes back jobs whose lease expired
+/// (<see cref="IngestionPipelineOptions.LeaseSeconds"/>, <see cref="IngestionPipelineOptions.MaxAttempts"/>).
 /// One document's failure never stops it.
 /// </summary>
 public sealed partial class IngestionWorker(
@@ -28,6 +30,7 @@ public sealed partial class IngestionWorker(
             LogResumed(requeued);
         }
 
+        var sweeping = SweepAsync(stoppingToken);
         var poll = TimeSpan.FromSeconds(options.Value.PollIntervalSeconds);
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrency);
         var running = new List<Task>();
@@ -45,6 +48,7 @@ public sealed partial class IngestionWorker(
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
+                active.TryAdd(job.DocumentId, 0);
                 running.Add(RunAsync(job, slots, stoppingToken));
             }
         }
@@ -54,6 +58,7 @@ public sealed partial class IngestionWorker(
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
+        await sweeping.ConfigureAwait(false);
     }
 
     private async Task<IngestionJob?> TryClaimAsync(CancellationToken stoppingToken)
@@ -82,11 +87,12 @@ public sealed partial class IngestionWorker(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Recording the failure itself failed (database gone?); the start-up re-queue will retry the job.
+            // Recording the failure itself failed (database gone?); its lease expires and the sweep retries the job.
             LogJobCrashed(e, job.DocumentId);
         }
         finally
         {
+            active.TryRemove(job.DocumentId, out _);
             slots.Release();
         }
     }

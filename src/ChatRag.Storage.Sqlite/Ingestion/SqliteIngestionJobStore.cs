@@ -145,7 +145,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var requeued = await ExecuteAsync(
             connection,
-            "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, QueuedAt = $p1 WHERE DocumentId = $p2 AND EXISTS(SELECT 1 FROM Documents WHERE Id = $p2)",
+            "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, Attempts = 0, QueuedAt = $p1 WHERE DocumentId = $p2 AND EXISTS(SELECT 1 FROM Documents WHERE Id = $p2)",
             cancellationToken,
             Queued, now, id).ConfigureAwait(false);
         if (requeued == 0)

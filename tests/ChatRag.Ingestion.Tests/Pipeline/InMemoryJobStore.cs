@@ -41,6 +41,7 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
 
             row.State = row.Status = "processing";
             row.Attempts++;
+            row.Heartbeat = DateTime.UtcNow;
             var d = row.Doc;
             return Task.FromResult<IngestionJob?>(new IngestionJob(d.Id, d.Name, d.Collection, d.ContentHash, d.StoredFile, row.Attempts));
         }
@@ -54,6 +55,46 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
             stuck.ForEach(r => r.State = r.Status = "queued");
             return Task.FromResult(stuck.Count);
         }
+    }
+
+    /// <summary>Puts a job in processing as if a worker that then died had claimed it <paramref name="attempts"/> times, its heartbeat long gone.</summary>
+    public void Stall(Guid documentId, int attempts)
+    {
+        lock (gate)
+        {
+            var row = rows[documentId];
+            row.State = row.Status = "processing";
+            row.Attempts = attempts;
+            row.Heartbeat = DateTime.UtcNow.AddHours(-1);
+        }
+    }
+
+    public Task<StalledJobsSweep> RequeueStalledAsync(TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var stalled = rows.Values.Where(r => r.State == "processing" && r.Heartbeat < DateTime.UtcNow - lease).ToList();
+            var failed = stalled.Where(r => r.Attempts >= maxAttempts).ToList();
+            failed.ForEach(r => (r.State, r.Status, r.Error) = ("done", "failed", "stopped responding"));
+            stalled.Except(failed).ToList().ForEach(r => r.State = r.Status = "queued");
+            return Task.FromResult(new StalledJobsSweep(stalled.Count - failed.Count, failed.Count));
+        }
+    }
+
+    public Task RenewLeasesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            foreach (var id in documentIds)
+            {
+                if (rows.TryGetValue(id, out var row) && row.State == "processing")
+                {
+                    row.Heartbeat = DateTime.UtcNow;
+                }
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<bool> RequeueAsync(Guid documentId, CancellationToken cancellationToken = default)
@@ -85,6 +126,10 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
         lock (gate)
         {
             ProgressReports.Add((documentId, done, total));
+            if (rows.TryGetValue(documentId, out var row))
+            {
+                row.Heartbeat = DateTime.UtcNow;
+            }
         }
 
         return Task.CompletedTask;
@@ -150,5 +195,7 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
         public int ChunkCount { get; set; }
 
         public int Attempts { get; set; }
+
+        public DateTime Heartbeat { get; set; }
     }
 }

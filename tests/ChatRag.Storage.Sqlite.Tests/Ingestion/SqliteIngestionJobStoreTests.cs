@@ -87,6 +87,38 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         Assert.False(await Jobs.RequeueAsync(id));
     }
 
+    [Fact]
+    public async Task Expired_leases_are_taken_back_renewed_ones_kept_and_the_last_attempt_fails_with_a_reason()
+    {
+        var lease = TimeSpan.FromSeconds(1);
+        var live = (await Jobs.EnqueueAsync(Queued("c", "live"))).DocumentId;
+        var dead = (await Jobs.EnqueueAsync(Queued("c", "dead"))).DocumentId;
+        Assert.NotNull(await Jobs.ClaimNextAsync());
+        Assert.NotNull(await Jobs.ClaimNextAsync());
+        Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
+
+        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        await Jobs.RenewLeasesAsync([live]);
+        Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
+        Assert.Equal("processing", (await Jobs.GetAsync(live))!.Status);
+        Assert.Equal("queued", (await Jobs.GetAsync(dead))!.Status);
+
+        // Claimed a second time and stalled again: with two attempts allowed it is given up.
+        Assert.Equal(dead, (await Jobs.ClaimNextAsync())!.DocumentId);
+        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        await Jobs.RenewLeasesAsync([live]);
+        Assert.Equal(new StalledJobsSweep(0, 1), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
+        var failed = (await Jobs.GetAsync(dead))!;
+        Assert.Equal("failed", failed.Status);
+        Assert.Contains("stopped responding", failed.Error, StringComparison.Ordinal);
+        Assert.Null(await Jobs.ClaimNextAsync());
+
+        // A re-index starts a fresh attempt budget.
+        Assert.True(await Jobs.RequeueAsync(dead));
+        var again = (await Jobs.ClaimNextAsync())!;
+        Assert.Equal((dead, 1), (again.DocumentId, again.Attempt));
+    }
+
     private static QueuedDocument Queued(string collection, string hash) =>
         new(Guid.NewGuid(), "doc.txt", collection, hash, Guid.NewGuid().ToString("N") + ".bin", "text/plain", 10);
 }
