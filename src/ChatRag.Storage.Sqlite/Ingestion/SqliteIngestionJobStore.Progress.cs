@@ -2,6 +2,7 @@ using ChatRag.Core.Documents;
 using ChatRag.Core.Ingestion;
 using ChatRag.Storage.Sqlite.Documents;
 using ChatRag.Storage.Sqlite.Entities;
+using ChatRag.Storage.Sqlite.Lexical;
 using Microsoft.Data.Sqlite;
 
 namespace ChatRag.Storage.Sqlite.Ingestion;
@@ -42,6 +43,9 @@ public sealed partial class SqliteIngestionJobStore
         await ExecuteAsync(connection, "UPDATE Documents SET Status = $p0, CreatedAt = $p1, ChunkCount = 0 WHERE Id = $p2", cancellationToken, DocumentStatus.Processing, createdAt, id).ConfigureAwait(false);
         await ExecuteAsync(connection, "UPDATE IngestionJobs SET ProgressDone = 0, ProgressTotal = $p0, HeartbeatAt = $p1 WHERE DocumentId = $p2", cancellationToken, stored.Count, now, id).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Writers trim too, so the log stays bounded whichever lexical engine (or none) reads it.
+        await LexicalChangeLog.TrimIfDueAsync(connection, cancellationToken).ConfigureAwait(false);
         return stored;
     }
 

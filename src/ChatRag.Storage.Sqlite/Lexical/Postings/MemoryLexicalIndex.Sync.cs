@@ -15,6 +15,13 @@ public sealed partial class MemoryLexicalIndex
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    private static async Task<long> OldestChangeAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COALESCE(MIN(Seq), 0) FROM {LexicalChangeLog.TableName}";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     private async Task RebuildAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -49,26 +56,37 @@ public sealed partial class MemoryLexicalIndex
         // Every row of a chunk id joins the chunk's current state, so the last one seen is the one to apply.
         var changed = new Dictionary<long, (string Collection, string Text)?>();
         var latest = appliedChange;
-        var rows = 0;
-        await using (var command = connection.CreateCommand())
+        var rebuild = false;
+
+        // One read snapshot: a trim committed between the gap check and the read cannot hide entries from it.
+        using (var snapshot = connection.BeginTransaction(deferred: true))
         {
-            command.CommandText = $"""
-                SELECT l.Seq, l.ChunkId, c.Collection, c.Text
-                FROM {LexicalChangeLog.TableName} l LEFT JOIN Chunks c ON c.Id = l.ChunkId
-                WHERE l.Seq > $after ORDER BY l.Seq LIMIT $limit
-                """;
-            command.Parameters.AddWithValue("$after", appliedChange);
-            command.Parameters.AddWithValue("$limit", MaxIncrementalChanges + 1);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            rebuild = await OldestChangeAsync(connection, cancellationToken).ConfigureAwait(false) > appliedChange + 1;
+            var rows = 0;
+            await using (var command = connection.CreateCommand())
             {
-                latest = reader.GetInt64(0);
-                rows++;
-                changed[reader.GetInt64(1)] = reader.IsDBNull(2) ? null : (reader.GetString(2), reader.GetString(3));
+                command.CommandText = $"""
+                    SELECT l.Seq, l.ChunkId, c.Collection, c.Text
+                    FROM {LexicalChangeLog.TableName} l LEFT JOIN Chunks c ON c.Id = l.ChunkId
+                    WHERE l.Seq > $after ORDER BY l.Seq LIMIT $limit
+                    """;
+                command.Parameters.AddWithValue("$after", appliedChange);
+                command.Parameters.AddWithValue("$limit", MaxIncrementalChanges + 1);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (!rebuild && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    latest = reader.GetInt64(0);
+                    rows++;
+                    changed[reader.GetInt64(1)] = reader.IsDBNull(2) ? null : (reader.GetString(2), reader.GetString(3));
+                }
             }
+
+            rebuild |= rows > MaxIncrementalChanges;
+            snapshot.Commit();
         }
 
-        if (rows > MaxIncrementalChanges)
+        // Too many changes, or some were trimmed before this copy saw them (it fell behind): re-read FTS5 wholesale.
+        if (rebuild)
         {
             await RebuildAsync(connection, cancellationToken).ConfigureAwait(false);
             return;

@@ -73,6 +73,9 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
             {
                 await ApplyChangesAsync(connection, cancellationToken).ConfigureAwait(false);
             }
+
+            // After catching up, so this copy never needs a rebuild because of its own process's trim.
+            await LexicalChangeLog.TrimIfDueAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
