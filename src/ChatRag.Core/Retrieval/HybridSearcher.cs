@@ -22,6 +22,9 @@ public sealed class HybridSearcher(
     /// <summary>Activity source name for retrieval traces.</summary>
     public const string ActivitySourceName = "ChatRag.Retrieval";
 
+    // Enough text for function words to decide, few enough to read in one small query.
+    private const int PassagesForLanguage = 3;
+
     private static readonly ActivitySource Activities = new(ActivitySourceName);
 
     /// <summary>Runs a search. Throws <see cref="QueryRejectedException"/> or <see cref="UnknownCollectionException"/> on bad input.</summary>
@@ -48,16 +51,20 @@ public sealed class HybridSearcher(
         // An index that fuses dense and keyword rankings itself (Qdrant) does the hybrid work server-side, one signal per encoder.
         var serverSide = request.Mode == SearchMode.Hybrid && settings.ServerSideHybrid && vectors is IHybridVectorIndex;
         var tasks = new List<Task<RankFusion.Signal>>();
+        Task<RankFusion.Signal>? lexicalSignal = null;
         if (request.Mode != SearchMode.Dense && !serverSide)
         {
-            tasks.Add(LexicalSignalAsync(query, candidates, request.Collections, settings.LexicalWeight, timings, cancellationToken));
+            lexicalSignal = LexicalSignalAsync(query, candidates, request.Collections, settings.LexicalWeight, timings, cancellationToken);
+            tasks.Add(lexicalSignal);
         }
 
         if (request.Mode != SearchMode.Lexical)
         {
             // An encoder trained on English ranks French text poorly; in hybrid mode it would only dilute BM25,
             // so it votes only on queries in its languages (or when the language is unclear).
-            var language = request.Mode == SearchMode.Hybrid && settings.RespectEncoderLanguages ? QueryLanguage.Detect(query) : null;
+            var language = request.Mode == SearchMode.Hybrid && settings.RespectEncoderLanguages
+                ? QueryLanguage.Detect(query) ?? await LanguageOfTopPassagesAsync(lexicalSignal, cancellationToken).ConfigureAwait(false)
+                : null;
             var voting = encoders.Encoders.Where(e => e.Covers(language)).ToList();
             activity?.SetTag("chatrag.search.language", language);
             var denseWeight = 1.0 / Math.Max(1, voting.Count);
@@ -104,6 +111,28 @@ public sealed class HybridSearcher(
         {
             throw new QueryRejectedException("No collection to search.");
         }
+    }
+
+    /// <summary>
+    /// The language of the passages the query matches by its words. Short queries ("Napoléon Bonaparte", "BRCA1")
+    /// carry too few function words to tell, but the passages they hit are long enough; they decide only when the query
+    /// could not and some encoder is limited to certain languages, so it costs one small read only then.
+    /// </summary>
+    private async Task<string?> LanguageOfTopPassagesAsync(Task<RankFusion.Signal>? lexicalSignal, CancellationToken cancellationToken)
+    {
+        if (lexicalSignal is null || encoders.Encoders.All(e => e.Languages is null))
+        {
+            return null;
+        }
+
+        var top = (await lexicalSignal.ConfigureAwait(false)).RankedIds.Take(PassagesForLanguage).ToList();
+        if (top.Count == 0)
+        {
+            return null;
+        }
+
+        var passages = await documents.GetChunksAsync(top, cancellationToken).ConfigureAwait(false);
+        return QueryLanguage.Detect(string.Join('\n', passages.Select(p => p.Text)));
     }
 
     private async Task<RankFusion.Signal> LexicalSignalAsync(

@@ -116,6 +116,24 @@ public sealed class HybridSearcherTests
         Assert.Equal(signals.Order(), response.Results[0].SignalRanks.Keys.Order());
     }
 
+    [Theory]
+    [InlineData("Napoléon Bonaparte", "Napoléon Bonaparte est né à Ajaccio, en Corse, et il devint empereur des Français en 1804.", new[] { "bm25" })]
+    [InlineData("Napoleon Bonaparte", "Napoleon Bonaparte was born in Ajaccio, in Corsica, and he became the emperor of the French in 1804.", new[] { "bm25", "dense:en" })]
+    public async Task An_undecided_query_takes_the_language_of_the_passages_it_matches(string query, string passage, string[] signals)
+    {
+        var generator = new HashingEmbeddingGenerator();
+        var englishOnly = new FixedEncoderCatalog(new NamedEncoder("en", 64, generator, generator, ["en"]));
+        var localSearcher = new HybridSearcher(englishOnly, vectors, lexical, repository, Options.Create(new RetrievalOptions()));
+        var indexer = new ChunkIndexer(englishOnly, vectors);
+        await indexer.EnsureSpacesAsync();
+        await indexer.IndexAsync(await repository.AddDocumentAsync(new NewDocument(Guid.NewGuid(), "d", "default", "h"), [new NewChunk(0, passage)]));
+        Assert.Null(QueryLanguage.Detect(query));
+
+        var response = await localSearcher.SearchAsync(new SearchRequest(query, ["default"]));
+
+        Assert.Equal(signals.Order(), response.Results[0].SignalRanks.Keys.Order());
+    }
+
     [Fact]
     public async Task Index_that_fuses_server_side_replaces_local_bm25_in_hybrid_mode()
     {
