@@ -24,10 +24,13 @@ public sealed partial class IngestionWorker(
     {
         // Yield first so host start-up is not held up by the database.
         await Task.Yield();
-        var requeued = await jobs.RequeueInterruptedAsync(stoppingToken).ConfigureAwait(false);
-        if (requeued > 0)
+        // Every job still in processing was interrupted by the last shutdown; those out of attempts (a file that took the
+        // whole process down each time) are failed rather than retried forever, the rest go back to the queue.
+        var interrupted = await jobs.RequeueStalledAsync(TimeSpan.FromTicks(1), options.Value.MaxAttempts, stoppingToken).ConfigureAwait(false);
+        var requeued = interrupted.Requeued + await jobs.RequeueInterruptedAsync(stoppingToken).ConfigureAwait(false);
+        if (requeued > 0 || interrupted.Failed > 0)
         {
-            LogResumed(requeued);
+            LogResumed(requeued, interrupted.Failed);
         }
 
         var sweeping = SweepAsync(stoppingToken);
@@ -97,8 +100,8 @@ public sealed partial class IngestionWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming {Count} ingestion job(s) interrupted by the last shutdown")]
-    private partial void LogResumed(int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming {Count} ingestion job(s) interrupted by the last shutdown; {Failed} given up after too many attempts")]
+    private partial void LogResumed(int count, int failed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not claim an ingestion job")]
     private partial void LogClaimFailed(Exception exception);

@@ -44,6 +44,29 @@ public sealed class IngestionWorkerLeaseTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task At_start_an_interrupted_job_out_of_attempts_is_failed_and_the_others_resume()
+    {
+        var pipeline = new IngestionPipelineOptions { UploadsDirectory = uploads, PollIntervalSeconds = 0.05, MaxAttempts = 3 };
+        var uploader = new DocumentUploader(store, new IngestionSignal(), Options.Create(pipeline), Options.Create(limits));
+        var resumed = (await uploader.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes("Interrupted once by a restart.")), "a.txt", "c")).Id;
+        var poison = (await uploader.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes("Took the whole process down three times.")), "b.txt", "c")).Id;
+        store.Stall(resumed, attempts: 1);
+        store.Stall(poison, attempts: 3);
+
+        using var worker = new IngestionWorker(store, Processor(pipeline), new IngestionSignal(), Options.Create(pipeline), NullLogger<IngestionWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.Equal("ready", await WaitAsync(resumed, "ready"));
+            Assert.Equal("failed", await WaitAsync(poison, "failed"));
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
     public void Dispose() => Directory.Delete(uploads, recursive: true);
 
     private async Task<string> WaitAsync(Guid id, string status)
