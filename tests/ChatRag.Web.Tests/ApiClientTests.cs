@@ -37,6 +37,38 @@ public sealed class ApiClientTests
     }
 
     [Fact]
+    public async Task A_stream_that_ends_without_done_or_error_reports_the_answer_as_cut_off()
+    {
+        var handler = new StubHandler(HttpStatusCode.OK, "event: delta\ndata: {\"text\":\"Half an ans\"}\n\n", "text/event-stream");
+        var client = new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage());
+
+        var events = new List<ChatStreamEvent>();
+        await foreach (var e in client.StreamChatAsync(new ChatRequest("q")))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal(["delta", "error"], events.Select(e => e.Name));
+        Assert.Equal("Answer cut off", events[1].Error!.Title);
+    }
+
+    [Fact]
+    public async Task A_connection_lost_mid_stream_becomes_an_ApiException()
+    {
+        var handler = new StubHandler(HttpStatusCode.OK, string.Empty, "text/event-stream") { Content = () => new StreamContent(new FailingStream()) };
+        var client = new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage());
+
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var _ in client.StreamChatAsync(new ChatRequest("q")))
+            {
+            }
+        });
+
+        Assert.IsType<IOException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task Problem_details_become_an_ApiException_with_title_and_detail()
     {
         var handler = new StubHandler(HttpStatusCode.Conflict, "{\"title\":\"Duplicate\",\"status\":409,\"detail\":\"Same bytes already stored.\"}", "application/problem+json");
@@ -80,11 +112,37 @@ public sealed class ApiClientTests
 
         public string Body { get; private set; } = string.Empty;
 
+        public Func<HttpContent>? Content { get; init; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             ApiKey = request.Headers.TryGetValues("X-Api-Key", out var values) ? values.Single() : null;
             Body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
-            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+            return new HttpResponseMessage(status) { Content = Content?.Invoke() ?? new StringContent(body, Encoding.UTF8, contentType) };
         }
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        private bool sent;
+
+        public FailingStream()
+            : base(Encoding.UTF8.GetBytes("event: delta\ndata: {\"text\":\"Hi\"}\n\n"))
+        {
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (sent)
+            {
+                throw new IOException("connection reset");
+            }
+
+            sent = true;
+            return base.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }

@@ -38,12 +38,37 @@ public sealed class ChatRagApiClient(HttpClient http, IBrowserStorage storage) :
         message.SetBrowserResponseStreamingEnabled(true);
         using var response = await SendCoreAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await foreach (var (name, data) in SseReader.ReadAsync(stream, cancellationToken))
+        await using var events = SseReader.ReadAsync(stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var ended = false;
+        while (true)
         {
-            if (Parse(name, data) is { } parsed)
+            (string Name, string Data) next;
+            try
             {
+                if (!await events.MoveNextAsync())
+                {
+                    break;
+                }
+
+                next = events.Current;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                throw new ApiException("The connection to the server was lost before the answer was complete.", e);
+            }
+
+            if (Parse(next.Name, next.Data) is { } parsed)
+            {
+                ended |= parsed.Name is "done" or "error";
                 yield return parsed;
             }
+        }
+
+        // A stream cut off without "done" or "error" (server restart, proxy timeout) would otherwise leave a
+        // half-written answer that looks finished.
+        if (!ended)
+        {
+            yield return ChatStreamEvent.Failed(new ApiProblem(null, "Answer cut off", "The server closed the stream before the answer was complete."));
         }
     }
 
