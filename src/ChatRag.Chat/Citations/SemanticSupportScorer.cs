@@ -23,7 +23,10 @@ public sealed class SemanticSupportScorer(IEmbeddingGenerator<string, Embedding<
             return [];
         }
 
-        var claims = await generator.GenerateAsync(pairs.Select(p => p.Claim), EmbeddingPurpose.ForQuery(), cancellationToken).ConfigureAwait(false);
+        // A sentence citing several sources ("[1, 2]") comes once per source: it is embedded once.
+        var claimTexts = pairs.Select(p => p.Claim).Distinct(StringComparer.Ordinal).ToList();
+        var claimVectors = await generator.GenerateAsync(claimTexts, EmbeddingPurpose.ForQuery(), cancellationToken).ConfigureAwait(false);
+        var claims = claimTexts.Select((c, i) => (c, claimVectors[i])).ToDictionary(x => x.c, x => x.Item2, StringComparer.Ordinal);
         var passages = pairs.Select(p => p.Passage).Distinct(StringComparer.Ordinal).ToList();
         var windows = passages.ToDictionary(p => p, Windows, StringComparer.Ordinal);
         var flat = windows.Values.SelectMany(w => w).ToList();
@@ -37,7 +40,7 @@ public sealed class SemanticSupportScorer(IEmbeddingGenerator<string, Embedding<
             next += windows[passage].Count;
         }
 
-        return [.. pairs.Select((p, i) => byPassage[p.Passage].Max(w => Cosine(claims[i].Vector.Span, w.Vector.Span)))];
+        return [.. pairs.Select(p => byPassage[p.Passage].Max(w => Cosine(claims[p.Claim].Vector.Span, w.Vector.Span)))];
     }
 
     /// <summary>Each sentence of the passage and each pair of neighbouring sentences (the whole passage when it has one).</summary>
