@@ -65,14 +65,27 @@ public sealed class DocumentUploader(
         ArgumentNullException.ThrowIfNull(staged);
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
         var id = Guid.NewGuid();
-        var result = await jobs.EnqueueAsync(new QueuedDocument(id, staged.Name, collection, staged.ContentHash, staged.StoredFile, staged.ContentType, staged.SizeBytes), cancellationToken).ConfigureAwait(false);
+
+        // In place before the job exists: a worker may claim the job the moment it is committed (woken by another
+        // upload or its poll), and must find the file there.
+        File.Move(staged.TempPath, staged.FinalPath);
+        EnqueueResult result;
+        try
+        {
+            result = await jobs.EnqueueAsync(new QueuedDocument(id, staged.Name, collection, staged.ContentHash, staged.StoredFile, staged.ContentType, staged.SizeBytes), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            File.Delete(staged.FinalPath);
+            throw;
+        }
+
         if (result.Duplicate)
         {
-            staged.Dispose();
+            File.Delete(staged.FinalPath);
             return new UploadOutcome(result.DocumentId, staged.Name, UploadOutcome.DuplicateStatus);
         }
 
-        File.Move(staged.TempPath, staged.FinalPath);
         signal.Notify();
         return new UploadOutcome(id, staged.Name, "queued");
     }

@@ -14,8 +14,12 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
 
     public Dictionary<Guid, List<StoredChunk>> Chunks { get; } = [];
 
+    /// <summary>Runs as each document is queued, before the job becomes claimable.</summary>
+    public Action<QueuedDocument>? OnEnqueue { get; set; }
+
     public Task<EnqueueResult> EnqueueAsync(QueuedDocument document, CancellationToken cancellationToken = default)
     {
+        OnEnqueue?.Invoke(document);
         lock (gate)
         {
             var existing = rows.Values.FirstOrDefault(r => r.Doc.Collection == document.Collection && r.Doc.ContentHash == document.ContentHash);

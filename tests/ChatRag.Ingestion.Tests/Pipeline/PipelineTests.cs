@@ -33,6 +33,20 @@ public sealed class PipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_stored_file_is_in_place_before_its_job_can_be_claimed()
+    {
+        // A worker woken by another upload may claim the job as soon as it is queued.
+        store.OnEnqueue = d => Assert.True(File.Exists(Path.Combine(uploads, d.StoredFile)), "queued before its file was in place");
+
+        var first = await Uploader().UploadAsync(Stream("Hello world."), "a.txt", "c");
+        var duplicate = await Uploader().UploadAsync(Stream("Hello world."), "b.txt", "c");
+
+        Assert.Equal("queued", first.Status);
+        Assert.True(duplicate.IsDuplicate);
+        Assert.Single(Directory.GetFiles(uploads));
+    }
+
+    [Fact]
     public async Task Too_large_empty_and_binary_uploads_are_rejected_before_anything_is_queued()
     {
         var uploader = Uploader();
