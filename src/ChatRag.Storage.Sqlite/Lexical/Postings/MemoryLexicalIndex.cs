@@ -73,14 +73,15 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
             {
                 await ApplyChangesAsync(connection, cancellationToken).ConfigureAwait(false);
             }
-
-            // After catching up, so this copy never needs a rebuild because of its own process's trim.
-            await LexicalChangeLog.TrimIfDueAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             refreshGate.Release();
         }
+
+        // After catching up, so this copy never needs a rebuild because of its own process's trim; outside the gate,
+        // because a trim waits for the write lock (up to the busy timeout) and other searches must not queue behind it.
+        await LexicalChangeLog.TrimIfDueAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the in-memory copy now (start-up), rather than on the first search.</summary>
