@@ -29,6 +29,11 @@ internal static class FtsPostingsReader
             {
                 var nextChunk = raw.sqlite3_column_int64(statement, 1);
                 var termChanged = cursor.Advance(statement);
+                if ((cursor.Rows & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (!termChanged && nextChunk == chunk)
                 {
                     frequency++;
@@ -38,11 +43,6 @@ internal static class FtsPostingsReader
                 if (term is not null)
                 {
                     yield return (term, chunk, frequency);
-                }
-
-                if ((cursor.Rows & 0xFFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
                 }
 
                 term = termChanged ? cursor.Term : term;
