@@ -33,6 +33,17 @@ public static class LexicalSearchBenchmark
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(queryWords);
+
+        // Zero rounds or queries would otherwise end in an index error deep inside the percentile maths.
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(queries, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        if (queryWords.Count == 0 || queryWords.Any(w => w < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(queryWords), "Give at least one query length, each of one word or more.");
+        }
+
         var corpus = new SyntheticCorpus();
         var documents = services.GetRequiredService<IDocumentRepository>();
         var memory = services.GetRequiredService<MemoryLexicalIndex>();
