@@ -34,6 +34,15 @@ public sealed class MarkdownRenderingTests : WebTestContext
     }
 
     [Fact]
+    public void A_marker_citing_several_sources_gives_a_button_per_source_and_code_stays_literal()
+    {
+        var view = RenderAnswer("Both agree [1, 3]. See `x[1, 2]`.");
+
+        Assert.Equal(["Source 1", "Source 3"], view.FindAll("button.cite").Select(b => b.GetAttribute("aria-label")));
+        Assert.Equal("x[1, 2]", view.Find("p code").TextContent);
+    }
+
+    [Fact]
     public void Lists_headings_and_emphasis_render_as_elements()
     {
         var view = RenderAnswer("# Findings\n\n- *first* point [1]\n- second point [3]");

@@ -22,7 +22,7 @@ public static partial class AnswerMarkup
     /// <summary>Ends an unsupported sentence.</summary>
     public const char UnsupportedEnd = '\uE003';
 
-    /// <summary>Returns the answer with markers: <c>[n]</c> becomes CiteStart n CiteEnd; unsupported claims are bracketed.</summary>
+    /// <summary>Returns the answer with markers: <c>[n]</c> (or <c>[n, m]</c>) becomes CiteStart n CiteEnd; unsupported claims are bracketed.</summary>
     public static string Prepare(string answer, IEnumerable<ChatCitation> citations)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -89,9 +89,10 @@ public static partial class AnswerMarkup
         }
     }
 
-    [GeneratedRegex(@"\[(\d{1,3})\]")]
+    // The server writes a sentence citing several sources as one marker, "[1, 2]" (CitationChecker).
+    [GeneratedRegex(@"\[(\d{1,3}(?: *, *\d{1,3})*)\]")]
     private static partial Regex CitationPattern();
 
-    [GeneratedRegex("\uE000(\\d+)\uE001|\uE002|\uE003")]
+    [GeneratedRegex("\uE000([\\d, ]+)\uE001|\uE002|\uE003")]
     private static partial Regex TokenPattern();
 }

@@ -142,17 +142,21 @@ public sealed partial class MarkdownView : ComponentBase
         }
     }
 
-    private void RenderCitation(RenderTreeBuilder builder, string number)
+    private void RenderCitation(RenderTreeBuilder builder, string numbers)
     {
-        var index = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
-        var unsupported = UnsupportedCitations.Contains(index);
-        builder.OpenElement(40, "button");
-        builder.AddAttribute(41, "type", "button");
-        builder.AddAttribute(42, "class", unsupported ? "cite unsupported" : "cite");
-        builder.AddAttribute(43, "aria-label", $"Source {index}");
-        builder.AddAttribute(44, "title", unsupported ? $"Source {index} (does not fully support this sentence)" : $"Source {index}");
-        builder.AddAttribute(45, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, () => OnCite.InvokeAsync(index)));
-        builder.AddContent(46, index);
-        builder.CloseElement();
+        // "1, 2" (one marker citing two sources) becomes one button per source.
+        foreach (var number in numbers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var index = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+            var unsupported = UnsupportedCitations.Contains(index);
+            builder.OpenElement(40, "button");
+            builder.AddAttribute(41, "type", "button");
+            builder.AddAttribute(42, "class", unsupported ? "cite unsupported" : "cite");
+            builder.AddAttribute(43, "aria-label", $"Source {index}");
+            builder.AddAttribute(44, "title", unsupported ? $"Source {index} (does not fully support this sentence)" : $"Source {index}");
+            builder.AddAttribute(45, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, () => OnCite.InvokeAsync(index)));
+            builder.AddContent(46, index);
+            builder.CloseElement();
+        }
     }
 }
