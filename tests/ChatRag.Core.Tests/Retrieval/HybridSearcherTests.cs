@@ -152,6 +152,24 @@ public sealed class HybridSearcherTests
         Assert.Equal(["bm25"], lexicalOnly.Results[0].SignalRanks.Keys);
     }
 
+    [Fact]
+    public async Task Server_side_hybrid_falls_back_to_local_bm25_when_no_encoder_covers_the_query_language()
+    {
+        // The server-side index would have carried BM25; with its only encoder excluded, local BM25 must take over.
+        var generator = new HashingEmbeddingGenerator();
+        var englishOnly = new FixedEncoderCatalog(new NamedEncoder("en", 64, generator, generator, ["en"]));
+        var hybridIndex = new ServerSideHybridIndex();
+        var serverSearcher = new HybridSearcher(englishOnly, hybridIndex, lexical, repository, Options.Create(new RetrievalOptions()));
+        var indexer = new ChunkIndexer(englishOnly, hybridIndex);
+        await indexer.EnsureSpacesAsync();
+        await indexer.IndexAsync(await repository.AddDocumentAsync(new NewDocument(Guid.NewGuid(), "d", "default", "h"), [new NewChunk(0, "la couleur de la mer")]));
+
+        var response = await serverSearcher.SearchAsync(new SearchRequest("Quelle est la couleur de la mer ?", ["default"]));
+
+        Assert.Equal(["bm25"], response.Results[0].SignalRanks.Keys);
+        Assert.Empty(hybridIndex.QueryTexts);
+    }
+
     private async Task AddAsync(string collection, params string[] texts)
     {
         var indexer = new ChunkIndexer(encoders, vectors);
