@@ -10,7 +10,7 @@ namespace ChatRag.Storage.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Frozen copy of Lexical/LexicalChangeLog.CreateSql at the time of this migration.
+            // The change log and its triggers, written out here (not shared with code) so this migration never changes later.
             migrationBuilder.Sql("""
                 CREATE TABLE LexicalChanges (Seq INTEGER PRIMARY KEY AUTOINCREMENT, ChunkId INTEGER NOT NULL);
                 CREATE TRIGGER lexical_changes_after_insert AFTER INSERT ON Chunks BEGIN
