@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using ChatRag.Core.Indexing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
@@ -65,6 +66,18 @@ public sealed class ChatStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_error_event_maps_the_exception_like_a_plain_response_would()
+    {
+        model.Script = _ => Failing(new VectorSpaceMismatchException("arctic-xs", 384, 768));
+
+        var events = await client.StreamAsync(new { message = "What is the Great Red Spot?", stream = true });
+
+        var error = events.Single(e => e.Name == "error").Data;
+        Assert.Equal(503, error.GetProperty("status").GetInt32());
+        Assert.Equal("Index needs attention", error.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_client_that_disconnects_cancels_the_decode_loop_and_nothing_is_stored()
     {
         var before = await ConversationCountAsync();
@@ -90,11 +103,11 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         await inner.DisposeAsync();
     }
 
-    private static async IAsyncEnumerable<string> Failing()
+    private static async IAsyncEnumerable<string> Failing(Exception? exception = null)
     {
         await Task.Yield();
         yield return "The Great Red Spot ";
-        throw new InvalidOperationException("decoder exploded");
+        throw exception ?? new InvalidOperationException("decoder exploded");
     }
 
     private static async IAsyncEnumerable<string> Hanging([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ChatRag.Chat.Orchestration;
-using ChatRag.Core.Retrieval;
-using Microsoft.AspNetCore.Mvc;
+using ChatRag.Server.Errors;
 
 namespace ChatRag.Server.Endpoints;
 
@@ -39,15 +38,13 @@ internal static class ChatEventStream
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var (status, title) = e switch
+                var problem = ProblemMapping.For(e, clientAborted: false);
+                if (problem.Status >= 500)
                 {
-                    QueryRejectedException => (StatusCodes.Status400BadRequest, "Invalid request"),
-                    UnknownCollectionException => (StatusCodes.Status404NotFound, "Unknown collection"),
-                    _ => (StatusCodes.Status500InternalServerError, "Unexpected error"),
-                };
-                var detail = status < 500 ? e.Message : "The answer could not be completed; the error has been logged.";
-                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEventStream)).LogError(e, "Chat stream failed");
-                await WriteEventAsync(http, "error", new ProblemDetails { Status = status, Title = title, Detail = detail }, json, CancellationToken.None);
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEventStream)).LogError(e, "Chat stream failed");
+                }
+
+                await WriteEventAsync(http, "error", problem, json, CancellationToken.None);
                 return;
             }
 

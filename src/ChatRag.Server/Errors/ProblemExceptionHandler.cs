@@ -1,7 +1,4 @@
-using ChatRag.Core.Indexing;
-using ChatRag.Core.Retrieval;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ChatRag.Server.Errors;
 
@@ -10,15 +7,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
-        {
-            QueryRejectedException e => (StatusCodes.Status400BadRequest, "Invalid request", e.Message),
-            UnknownCollectionException e => (StatusCodes.Status404NotFound, "Unknown collection", e.Message),
-            BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Invalid request", e.Message),
-            VectorSpaceMismatchException e => (StatusCodes.Status503ServiceUnavailable, "Index needs attention", e.Message),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", "The request was cancelled."),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; the error has been logged."),
-        };
+        var problem = ProblemMapping.For(exception, httpContext.RequestAborted.IsCancellationRequested);
+        var status = problem.Status!.Value;
 
         if (status >= 500)
         {
@@ -30,7 +20,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = problem,
         });
     }
 }
