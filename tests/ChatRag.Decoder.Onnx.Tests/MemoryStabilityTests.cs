@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace ChatRag.Decoder.Onnx.Tests;
 
 /// <summary>
-/// Many generations must not grow memory: 300 short generations (about 1,900 decoder steps) after a warm-up of as
-/// many, comparing the managed heap after a full collection and the process's private bytes. Calibrated on the
+/// Many generations must not grow memory: two windows of 300 short generations (about 1,900 decoder steps each) after
+/// a warm-up of as many, comparing the managed heap after a full collection and the process's private bytes. Calibrated on the
 /// 2-core dev machine (2026-11-27): without a leak the managed heap moved 0 to 18 KB and private bytes -4 to +6 MB
 /// (the native allocator settles during the warm-up: with a 60-generation warm-up it still grew 25 MB, then stayed
 /// flat over 1,200 more). Keeping one [1, 1] input OrtValue per step alive (the smallest leak the loop could have)
@@ -38,14 +38,18 @@ public sealed class MemoryStabilityTests(TinyModels models, ITestOutputHelper ou
             }
         }
 
+        // Two measured windows: a leak grows both by the same amount, while a one-off allocation (a runtime cache
+        // filled late, seen once in CI as +69 KB managed) lands in one only, so the smaller growth is what is bounded.
         Run(Generations);
-        var (managedBefore, processBefore) = Measure();
+        var (managed0, process0) = Measure();
         Run(Generations);
-        var (managedAfter, processAfter) = Measure();
-        output.WriteLine($"managed +{(managedAfter - managedBefore) / 1024} KB, process +{(processAfter - processBefore) / 1024} KB over {Generations} generations");
+        var (managed1, process1) = Measure();
+        Run(Generations);
+        var (managed2, process2) = Measure();
+        output.WriteLine($"managed +{(managed1 - managed0) / 1024} / +{(managed2 - managed1) / 1024} KB, process +{(process1 - process0) / 1024} / +{(process2 - process1) / 1024} KB per {Generations} generations");
 
-        Assert.InRange(managedAfter - managedBefore, long.MinValue, 64L << 10);
-        Assert.InRange(processAfter - processBefore, long.MinValue, 16L << 20);
+        Assert.InRange(Math.Min(managed1 - managed0, managed2 - managed1), long.MinValue, 64L << 10);
+        Assert.InRange(Math.Min(process1 - process0, process2 - process1), long.MinValue, 16L << 20);
     }
 
     private static (long Managed, long Process) Measure()
