@@ -25,6 +25,7 @@ var app = builder.Build();
 await app.Services.InitializeChatRagAsync();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseApiKeys();

@@ -42,7 +42,7 @@ public sealed class CitationPanelTests : WebTestContext
         panel.FindAll(".file-actions button")[0].Click();
         panel.FindAll(".file-actions button")[1].Click();
 
-        Assert.Equal([$"open {Samples.DocumentId} page 3", $"download {Samples.DocumentId} report.pdf"], Files.Calls);
+        Assert.Equal([$"open {Samples.DocumentId} report.pdf page 3", $"download {Samples.DocumentId} report.pdf"], Files.Calls);
     }
 
     [Fact]

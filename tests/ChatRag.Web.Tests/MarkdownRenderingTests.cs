@@ -85,6 +85,20 @@ public sealed class MarkdownRenderingTests : WebTestContext
         Assert.Equal(4, pressed);
     }
 
+    [Theory]
+    [InlineData("Exercise lowers blood pressure [\u0661].", "[\u0661]", 0)]
+    [InlineData("Exercise lowers blood pressure [1, \u0662].", "[1, \u0662]", 0)]
+    [InlineData("Both [\u0967] and [2] say so.", "[\u0967]", 1)]
+    public void Markers_with_non_ascii_digits_stay_text_instead_of_crashing(string markdown, string literal, int buttons)
+    {
+        // \d matched any Unicode digit, then int.Parse threw on "\u0661" and the whole answer failed to render.
+        var view = RenderAnswer(markdown);
+
+        Assert.Contains(literal, view.Find(".markdown").TextContent, StringComparison.Ordinal);
+        Assert.Equal(buttons, view.FindAll("button.cite").Count);
+        Assert.All(view.FindAll("button.cite"), b => Assert.Equal("Source 2", b.GetAttribute("aria-label")));
+    }
+
     private IRenderedComponent<ChatMessageView> RenderAnswer(string markdown)
     {
         var answer = new AnswerState("q");

@@ -125,10 +125,12 @@ public static partial class CitationChecker
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1);
 
-    [GeneratedRegex(@"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")]
+    // [0-9], not \d: \d matches every Unicode digit ("[\u0661]"), which int.Parse refuses and the streamed deltas
+    // (StreamingCitationFilter) leave as written; a marker is ASCII digits only, everywhere it is parsed.
+    [GeneratedRegex(@"\[([0-9]{1,3}(?:\s*,\s*[0-9]{1,3})*)\]")]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"\[\d{0,3}(?:\s*,\s*\d{0,3})*\s*$")]
+    [GeneratedRegex(@"\[[0-9]{0,3}(?:\s*,\s*[0-9]{0,3})*\s*$")]
     private static partial Regex OpenMarkerAtEnd();
 
     [GeneratedRegex(@"[ \t]{2,}")]

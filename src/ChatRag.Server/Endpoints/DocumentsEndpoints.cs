@@ -122,9 +122,11 @@ public static partial class DocumentsEndpoints
             return NotFound(id);
         }
 
-        // Served as an attachment and never sniffed, so an uploaded HTML page cannot run in our origin.
+        // An uploaded page must never run in our origin: an attachment, never sniffed, under a type that renders
+        // nothing active (HTML, SVG, XML become octet-stream), and sandboxed into an opaque origin should it render.
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.PhysicalFile(path, document.ContentType ?? "application/octet-stream", fileDownloadName: document.Name);
+        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicies.Inert;
+        return TypedResults.PhysicalFile(path, OriginalFileTypes.ServedType(document.ContentType), fileDownloadName: document.Name);
     }
 
     private static async Task<DocumentInfo?> FindAsync(Guid id, IIngestionJobStore store, CallerScope scope, CancellationToken cancellationToken)

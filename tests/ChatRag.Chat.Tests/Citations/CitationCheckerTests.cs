@@ -55,4 +55,20 @@ public sealed class CitationCheckerTests
             Assert.Equal(claim.Sentence, CitationChecker.StripMarkers(result.Answer[claim.Start..claim.End]));
         }
     }
+
+    [Theory]
+    [InlineData("Jupiter is the largest planet [\u0661].")]
+    [InlineData("Jupiter is the largest planet [1, \u0662].")]
+    [InlineData("Jupiter is the largest planet [\u0967\u0968].")]
+    public void Markers_with_non_ascii_digits_are_plain_text_as_the_stream_shows_them(string answer)
+    {
+        // \d matched Arabic-Indic and Devanagari digits: the marker vanished from the final text (the streamed
+        // deltas kept it) and -1 was reported as a dropped source number.
+        var result = CitationChecker.Check(answer, Two, 0.3);
+
+        Assert.Equal(answer, result.Answer);
+        Assert.Empty(result.Dropped);
+        Assert.Empty(result.Citations);
+        Assert.Equal(new StreamingCitationFilter(Two.Count).Push(answer), result.Answer);
+    }
 }

@@ -6,9 +6,9 @@ internal sealed class FakeFileOpener : IFileOpener
 {
     public List<string> Calls { get; } = [];
 
-    public ValueTask OpenAsync(Guid documentId, int? page)
+    public ValueTask OpenAsync(Guid documentId, string name, int? page)
     {
-        Calls.Add($"open {documentId} page {page}");
+        Calls.Add($"open {documentId} {name} page {page}");
         return ValueTask.CompletedTask;
     }
 

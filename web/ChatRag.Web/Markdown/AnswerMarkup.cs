@@ -89,10 +89,11 @@ public static partial class AnswerMarkup
         }
     }
 
-    // The server writes a sentence citing several sources as one marker, "[1, 2]" (CitationChecker).
-    [GeneratedRegex(@"\[(\d{1,3}(?: *, *\d{1,3})*)\]")]
+    // The server writes a sentence citing several sources as one marker, "[1, 2]" (CitationChecker). [0-9], not \d:
+    // \d matches every Unicode digit ("[\u0661]"), which int.Parse then refuses, and the server leaves such text as written.
+    [GeneratedRegex(@"\[([0-9]{1,3}(?: *, *[0-9]{1,3})*)\]")]
     private static partial Regex CitationPattern();
 
-    [GeneratedRegex("\uE000([\\d, ]+)\uE001|\uE002|\uE003")]
+    [GeneratedRegex("\uE000([0-9, ]+)\uE001|\uE002|\uE003")]
     private static partial Regex TokenPattern();
 }

@@ -1,25 +1,59 @@
 // Fetches a document's original with the API key (a link cannot send headers) and opens or saves it as a blob URL.
+// A blob URL keeps the app's origin and drops the server's Content-Disposition and CSP, so whatever it renders runs
+// inside ChatRag with the API key in reach: only types that cannot carry script open inline, under a blob type chosen
+// here (never the file's own), and everything else (HTML, SVG, XML, unknown) is saved as application/octet-stream.
+const inlineTypes = {
+  'application/pdf': 'application/pdf',
+  'text/plain': 'text/plain;charset=utf-8',
+  'text/markdown': 'text/plain;charset=utf-8',
+  'text/csv': 'text/plain;charset=utf-8',
+  'image/png': 'image/png',
+  'image/jpeg': 'image/jpeg',
+  'image/gif': 'image/gif',
+  'image/webp': 'image/webp'
+};
+
 window.chatrag = {
-  async fetchBlob(url, key) {
+  async fetchFile(url, key) {
     const response = await fetch(url, { headers: key ? { 'X-Api-Key': key } : {} });
     if (!response.ok) {
       let message = 'The file could not be fetched (' + response.status + ').';
       try { const p = await response.json(); message = (p.title || '') + (p.detail ? ': ' + p.detail : ''); } catch { }
       throw new Error(message);
     }
-    return URL.createObjectURL(await response.blob());
+    const essence = (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
+    return { bytes: await response.arrayBuffer(), inlineType: Object.hasOwn(inlineTypes, essence) ? inlineTypes[essence] : null };
   },
-  async openFile(url, key, page) {
+  async openFile(url, key, page, name) {
+    // Opened before the fetch, while the click still counts as a user gesture (popup blockers), and cut off from us.
     const tab = window.open('', '_blank');
-    const blob = await window.chatrag.fetchBlob(url, key);
-    const target = page ? blob + '#page=' + page : blob;
+    if (tab) { tab.opener = null; }
+    let file;
+    try {
+      file = await window.chatrag.fetchFile(url, key);
+    } catch (e) {
+      tab?.close();
+      throw e;
+    }
+    if (!file.inlineType) {
+      tab?.close();
+      window.chatrag.save(file.bytes, name);
+      return;
+    }
+    const blob = URL.createObjectURL(new Blob([file.bytes], { type: file.inlineType }));
+    const target = page && file.inlineType === 'application/pdf' ? blob + '#page=' + page : blob;
     if (tab) { tab.location.href = target; } else { window.location.href = target; }
   },
   scrollToEnd(element) {
     if (element) { element.scrollTop = element.scrollHeight; }
   },
   async downloadFile(url, key, name) {
-    const blob = await window.chatrag.fetchBlob(url, key);
+    const file = await window.chatrag.fetchFile(url, key);
+    window.chatrag.save(file.bytes, name);
+  },
+  save(bytes, name) {
+    // octet-stream: a saved copy is never rendered from our origin, whatever the file holds.
+    const blob = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
     const a = document.createElement('a');
     a.href = blob; a.download = name || 'document';
     document.body.appendChild(a); a.click(); a.remove();
