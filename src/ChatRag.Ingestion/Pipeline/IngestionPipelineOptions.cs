@@ -31,7 +31,16 @@ public sealed class IngestionPipelineOptions
     [Range(0.1, 86_400)]
     public double LeaseSeconds { get; set; } = 300;
 
-    /// <summary>Claims a job gets before a stalled one is given up and its document marked failed (default 3).</summary>
+    /// <summary>
+    /// Claims a job gets before a stalled one (or one that ran out of time) is given up and its document marked failed (default 3).
+    /// </summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Longest one run of a job may take, in seconds (default 1800). A run that hangs would otherwise keep renewing its
+    /// lease forever; past the limit it is cancelled and abandoned, and the job is re-queued, or failed on its last attempt.
+    /// </summary>
+    [Range(0.01, 7 * 86_400)]
+    public double JobTimeoutSeconds { get; set; } = 1800;
 }

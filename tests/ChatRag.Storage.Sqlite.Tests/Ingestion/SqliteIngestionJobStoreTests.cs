@@ -60,12 +60,12 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         job = (await Jobs.ClaimNextAsync())!;
         Assert.Equal(2, job.Attempt);
         var stored = await Jobs.ReplaceChunksAsync(job, [new NewChunk(0, "new")]);
-        await Jobs.ReportProgressAsync(id, 1, 1);
+        await Jobs.ReportProgressAsync(job, 1, 1);
         var midway = (await Jobs.GetAsync(id))!;
         Assert.Equal("processing", midway.Status);
         Assert.Equal(1, midway.ProgressTotal);
 
-        await Jobs.CompleteAsync(id, stored.Count, """{"embedMs":1}""");
+        await Jobs.CompleteAsync(job, stored.Count, """{"embedMs":1}""");
 
         var done = (await Jobs.GetAsync(id))!;
         Assert.Equal(("ready", 1, 1, 1), (done.Status, done.Chunks, done.ProgressDone, done.ProgressTotal));
@@ -93,12 +93,12 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         var lease = TimeSpan.FromSeconds(1);
         var live = (await Jobs.EnqueueAsync(Queued("c", "live"))).DocumentId;
         var dead = (await Jobs.EnqueueAsync(Queued("c", "dead"))).DocumentId;
-        Assert.NotNull(await Jobs.ClaimNextAsync());
-        Assert.NotNull(await Jobs.ClaimNextAsync());
+        var claims = new[] { (await Jobs.ClaimNextAsync())!, (await Jobs.ClaimNextAsync())! };
+        var liveClaim = claims.Single(c => c.DocumentId == live);
         Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
 
         await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
-        await Jobs.RenewLeasesAsync([live]);
+        await Jobs.RenewLeasesAsync([liveClaim]);
         Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
         Assert.Equal("processing", (await Jobs.GetAsync(live))!.Status);
         Assert.Equal("queued", (await Jobs.GetAsync(dead))!.Status);
@@ -106,7 +106,7 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         // Claimed a second time and stalled again: with two attempts allowed it is given up.
         Assert.Equal(dead, (await Jobs.ClaimNextAsync())!.DocumentId);
         await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
-        await Jobs.RenewLeasesAsync([live]);
+        await Jobs.RenewLeasesAsync([liveClaim]);
         Assert.Equal(new StalledJobsSweep(0, 1), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
         var failed = (await Jobs.GetAsync(dead))!;
         Assert.Equal("failed", failed.Status);
