@@ -59,6 +59,9 @@ public interface IIngestionJobStore
     /// <exception cref="StaleClaimException">The claim was taken back; nothing changed.</exception>
     Task FailAsync(IngestionJob job, string error, string? timings, CancellationToken cancellationToken = default);
 
+    /// <summary>Generated file names of the stored originals every job refers to (what start-up cleanup must keep).</summary>
+    Task<IReadOnlySet<string>> ListStoredFilesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>One document, or null.</summary>
     Task<DocumentInfo?> GetAsync(Guid documentId, CancellationToken cancellationToken = default);
 

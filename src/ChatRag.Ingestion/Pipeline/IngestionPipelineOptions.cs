@@ -43,4 +43,12 @@ public sealed class IngestionPipelineOptions
     /// </summary>
     [Range(0.01, 7 * 86_400)]
     public double JobTimeoutSeconds { get; set; } = 1800;
+
+    /// <summary>
+    /// Age in seconds after which a file in the uploads folder that no job refers to (an upload a crash interrupted, or
+    /// the original of a document whose deletion was cut short) is removed at start-up (default 3600). Younger files
+    /// may belong to an upload still in flight and are kept.
+    /// </summary>
+    [Range(0, 30 * 86_400)]
+    public double OrphanGraceSeconds { get; set; } = 3600;
 }

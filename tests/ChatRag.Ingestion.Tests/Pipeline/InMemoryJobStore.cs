@@ -169,6 +169,14 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
     public Task FailAsync(IngestionJob job, string error, string? timings, CancellationToken cancellationToken = default) =>
         Finish(job, "failed", error, 0);
 
+    public Task<IReadOnlySet<string>> ListStoredFilesAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(rows.Values.Select(r => r.Doc.StoredFile).ToHashSet());
+        }
+    }
+
     public Task<DocumentInfo?> GetAsync(Guid documentId, CancellationToken cancellationToken = default)
     {
         lock (gate)
