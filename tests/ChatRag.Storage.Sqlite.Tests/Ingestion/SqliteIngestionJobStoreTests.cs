@@ -119,6 +119,33 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         Assert.Equal((dead, 1), (again.DocumentId, again.Attempt));
     }
 
+    [Fact]
+    public async Task A_taken_back_claim_neither_renews_the_lease_nor_writes_and_the_current_one_does()
+    {
+        var lease = TimeSpan.FromSeconds(1);
+        var id = (await Jobs.EnqueueAsync(Queued("c", "h"))).DocumentId;
+        var stale = (await Jobs.ClaimNextAsync())!;
+        Assert.True(await Jobs.RequeueAsync(id));
+        var current = (await Jobs.ClaimNextAsync())!;
+        Assert.True(current.ClaimToken > stale.ClaimToken);
+
+        // The stale worker's renewals do not keep the current run's lease alive; the current worker's do.
+        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        await Jobs.RenewLeasesAsync([stale]);
+        Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 3));
+        var third = (await Jobs.ClaimNextAsync())!;
+        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        await Jobs.RenewLeasesAsync([third]);
+        Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 3));
+
+        await Assert.ThrowsAsync<StaleClaimException>(() => Jobs.ReplaceChunksAsync(current, [new NewChunk(0, "late")]));
+        var stored = await Jobs.ReplaceChunksAsync(third, [new NewChunk(0, "current")]);
+        await Jobs.ReportProgressAsync(third, 1, 1);
+        await Jobs.CompleteAsync(third, stored.Count, null);
+        Assert.Equal("ready", (await Jobs.GetAsync(id))!.Status);
+        Assert.Equal(1, await storage.Documents.CountChunksAsync("c"));
+    }
+
     private static QueuedDocument Queued(string collection, string hash) =>
         new(Guid.NewGuid(), "doc.txt", collection, hash, Guid.NewGuid().ToString("N") + ".bin", "text/plain", 10);
 }
