@@ -38,10 +38,29 @@ public sealed class JournalWriteFailureTests : IDisposable
         Assert.Equal([(false, 1L), (false, 2L), (false, 3L), (true, 1L)], replayed);
     }
 
+    [Fact]
+    public void When_the_roll_back_fails_too_the_journal_refuses_appends_until_reopened()
+    {
+        var path = Path.Combine(directory.Path, "b.log");
+        using var log = PartitionLog.Create(path, Dimensions, "b", durable: false);
+        log.AppendUpsert(1, Guid.NewGuid(), Vector(1));
+        log.Commit();
+
+        // The file vanishes with the failed write, so it cannot be cut back.
+        log.AppendThrough = inner => new FailingStream(inner, () => File.Delete(path));
+        log.AppendUpsert(2, Guid.NewGuid(), Vector(2));
+        Assert.Throws<IOException>(log.Commit);
+
+        log.AppendThrough = null;
+        log.AppendUpsert(3, Guid.NewGuid(), Vector(3));
+        var refused = Assert.Throws<IOException>(log.Commit);
+        Assert.Contains("reopen", refused.Message, StringComparison.Ordinal);
+    }
+
     private static float[] Vector(int seed) => [.. Enumerable.Range(0, Dimensions).Select(i => (float)(seed + i))];
 
     /// <summary>Passes half of a write through, then fails as a full disk would.</summary>
-    private sealed class FailingStream(Stream inner) : Stream
+    private sealed class FailingStream(Stream inner, Action? alongside = null) : Stream
     {
         public override bool CanRead => false;
 
@@ -59,6 +78,7 @@ public sealed class JournalWriteFailureTests : IDisposable
         {
             inner.Write(buffer[..(buffer.Length / 2)]);
             inner.Flush();
+            alongside?.Invoke();
             throw new IOException("No space left on device");
         }
 
