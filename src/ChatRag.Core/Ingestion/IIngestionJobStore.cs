@@ -24,23 +24,43 @@ public interface IIngestionJobStore
     /// </summary>
     Task<StalledJobsSweep> RequeueStalledAsync(TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default);
 
-    /// <summary>Refreshes the heartbeat of jobs the caller is still running, so a sweep does not take them back.</summary>
-    Task RenewLeasesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default);
+    /// <summary>Refreshes the heartbeat of jobs the caller is still running, so a sweep does not take them back; claims taken back meanwhile are skipped.</summary>
+    Task RenewLeasesAsync(IReadOnlyCollection<IngestionJob> claims, CancellationToken cancellationToken = default);
 
-    /// <summary>Queues an existing document again (re-index); false when it does not exist or has no stored file.</summary>
+    /// <summary>
+    /// Gives a claimed job back to the queue (shutdown, time limit) if the claim is still current; the attempt count is kept.
+    /// </summary>
+    /// <returns>False when the claim had already been taken back; nothing changed.</returns>
+    Task<bool> ReleaseAsync(IngestionJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>Throws <see cref="StaleClaimException"/> unless the claim is still current (checked before writes outside this store).</summary>
+    Task EnsureClaimAsync(IngestionJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues an existing document again (re-index); false when it does not exist or has no stored file. A run in
+    /// progress loses its claim, so its remaining writes are rejected and the job runs again from the start.
+    /// </summary>
     Task<bool> RequeueAsync(Guid documentId, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the document's chunks (and lexical entries) in one transaction, keeping it in processing.</summary>
+    /// <exception cref="StaleClaimException">The claim was taken back.</exception>
+    /// <exception cref="KeyNotFoundException">The document was deleted.</exception>
     Task<IReadOnlyList<StoredChunk>> ReplaceChunksAsync(IngestionJob job, IReadOnlyList<NewChunk> chunks, CancellationToken cancellationToken = default);
 
     /// <summary>Records progress (chunks done of total) and refreshes the job's heartbeat.</summary>
-    Task ReportProgressAsync(Guid documentId, int done, int total, CancellationToken cancellationToken = default);
+    /// <exception cref="StaleClaimException">The claim was taken back.</exception>
+    Task ReportProgressAsync(IngestionJob job, int done, int total, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the document ready and the job done.</summary>
-    Task CompleteAsync(Guid documentId, int chunkCount, string? timings, CancellationToken cancellationToken = default);
+    /// <exception cref="StaleClaimException">The claim was taken back; nothing changed.</exception>
+    Task CompleteAsync(IngestionJob job, int chunkCount, string? timings, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the document failed with a message a person can act on; the job is done (not retried).</summary>
-    Task FailAsync(Guid documentId, string error, string? timings, CancellationToken cancellationToken = default);
+    /// <exception cref="StaleClaimException">The claim was taken back; nothing changed.</exception>
+    Task FailAsync(IngestionJob job, string error, string? timings, CancellationToken cancellationToken = default);
+
+    /// <summary>Generated file names of the stored originals every job refers to (what start-up cleanup must keep).</summary>
+    Task<IReadOnlySet<string>> ListStoredFilesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>One document, or null.</summary>
     Task<DocumentInfo?> GetAsync(Guid documentId, CancellationToken cancellationToken = default);

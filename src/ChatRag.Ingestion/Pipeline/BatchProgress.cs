@@ -7,7 +7,7 @@ namespace ChatRag.Ingestion.Pipeline;
 /// Receives <see cref="Core.Indexing.ChunkIndexer"/>'s synchronous per-batch reports and records them durably.
 /// The write is awaited at the next report (or the flush), so progress never runs ahead of the indexer's work.
 /// </summary>
-internal sealed class BatchProgress(IIngestionJobStore jobs, Guid documentId, int total, IProgress<(int Done, int Total)>? listener) : IProgress<int>
+internal sealed class BatchProgress(IIngestionJobStore jobs, IngestionJob job, int total, IProgress<(int Done, int Total)>? listener) : IProgress<int>
 {
     private Task _pending = Task.CompletedTask;
     private int _latest = -1;
@@ -16,6 +16,12 @@ internal sealed class BatchProgress(IIngestionJobStore jobs, Guid documentId, in
 
     public void Report(int value)
     {
+        // A rejected write (the claim was taken back) stops the run at the next batch instead of at the end.
+        if (_pending.IsFaulted)
+        {
+            _pending.GetAwaiter().GetResult();
+        }
+
         _latest = value;
         listener?.Report((value, total));
 
@@ -34,7 +40,7 @@ internal sealed class BatchProgress(IIngestionJobStore jobs, Guid documentId, in
     {
         await previous.ConfigureAwait(false);
         var start = Stopwatch.GetTimestamp();
-        await jobs.ReportProgressAsync(documentId, done, total, CancellationToken.None).ConfigureAwait(false);
+        await jobs.ReportProgressAsync(job, done, total, CancellationToken.None).ConfigureAwait(false);
         WriteTime += Stopwatch.GetElapsedTime(start);
     }
 }

@@ -39,34 +39,59 @@ public sealed partial class DocumentIngestionProcessor(
         return results;
     }
 
-    /// <summary>Processes one claimed job to ready or failed. Cancellation leaves the job resumable and rethrows.</summary>
+    /// <summary>
+    /// Processes one claimed job to ready or failed. Cancellation leaves the job resumable and rethrows. A run that
+    /// lost its claim (<see cref="StaleClaimException"/>) stops quietly with status <c>superseded</c>; a run past
+    /// <see cref="IngestionPipelineOptions.JobTimeoutSeconds"/> is abandoned and its job re-queued (<c>queued</c>) or failed.
+    /// </summary>
     public async Task<IngestionResult> ProcessAsync(IngestionJob job, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
         var timings = new StageTimings();
         try
         {
-            var chunks = await RunAsync(job, timings, progress, cancellationToken).ConfigureAwait(false);
+            return await ProcessClaimedAsync(job, timings, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StaleClaimException)
+        {
+            // Another run holds the job now (a re-index, a lease taken back, a second process): it finishes the document.
+            LogSuperseded(job.DocumentId, job.Name, job.ClaimToken);
+            return new IngestionResult(job.DocumentId, job.Name, "superseded", 0, null, timings);
+        }
+    }
+
+    private async Task<IngestionResult> ProcessClaimedAsync(IngestionJob job, StageTimings timings, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.JobTimeoutSeconds));
+        try
+        {
+            // WaitAsync: a step that ignores cancellation is abandoned at the limit; its later writes are fenced off.
+            var chunks = await RunAsync(job, timings, progress, deadline.Token).WaitAsync(deadline.Token).ConfigureAwait(false);
             if (await jobs.GetAsync(job.DocumentId, cancellationToken).ConfigureAwait(false) is null)
             {
                 // Deleted while its vectors were being written: those upserts landed after the delete's vector cleanup.
                 throw new KeyNotFoundException($"Document {job.DocumentId} was deleted while it was processed.");
             }
 
-            await jobs.CompleteAsync(job.DocumentId, chunks, timings.ToJson(), cancellationToken).ConfigureAwait(false);
+            await jobs.CompleteAsync(job, chunks, timings.ToJson(), cancellationToken).ConfigureAwait(false);
             LogReady(job.DocumentId, job.Name, chunks, timings.ToJson());
             return new IngestionResult(job.DocumentId, job.Name, "ready", chunks, null, timings);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutdown: put the job back so the next start (or another worker) picks it up from scratch.
-            await jobs.RequeueAsync(job.DocumentId, CancellationToken.None).ConfigureAwait(false);
+            // Shutdown: put the job back (if still ours) so the next start (or another worker) picks it up from scratch.
+            await jobs.ReleaseAsync(job, CancellationToken.None).ConfigureAwait(false);
             throw;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return await TimedOutAsync(job, timings, cancellationToken).ConfigureAwait(false);
         }
         catch (DocumentRejectedException e)
         {
             LogRejected(job.DocumentId, job.Name, e.Reason, e.Message);
-            await jobs.FailAsync(job.DocumentId, e.Message, timings.ToJson(), cancellationToken).ConfigureAwait(false);
+            await jobs.FailAsync(job, e.Message, timings.ToJson(), cancellationToken).ConfigureAwait(false);
             return new IngestionResult(job.DocumentId, job.Name, "failed", 0, e.Message, timings);
         }
         catch (KeyNotFoundException)
@@ -75,10 +100,10 @@ public sealed partial class DocumentIngestionProcessor(
             await vectors.DeleteDocumentAsync(job.DocumentId, CancellationToken.None).ConfigureAwait(false);
             return new IngestionResult(job.DocumentId, job.Name, "deleted", 0, null, timings);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not StaleClaimException)
         {
             LogFailed(e, job.DocumentId, job.Name);
-            await jobs.FailAsync(job.DocumentId, GenericFailure, timings.ToJson(), cancellationToken).ConfigureAwait(false);
+            await jobs.FailAsync(job, GenericFailure, timings.ToJson(), cancellationToken).ConfigureAwait(false);
             return new IngestionResult(job.DocumentId, job.Name, "failed", 0, GenericFailure, timings);
         }
     }
@@ -108,15 +133,16 @@ public sealed partial class DocumentIngestionProcessor(
         timings.ChunkMs = Lap(clock);
 
         // Stale vectors of an earlier (interrupted or previous) run point at chunk ids that are about to disappear.
-        await vectors.DeleteDocumentAsync(job.DocumentId, cancellationToken).ConfigureAwait(false);
+        var fenced = new ClaimFencedVectorIndex(vectors, jobs, job);
+        await fenced.DeleteDocumentAsync(job.DocumentId, cancellationToken).ConfigureAwait(false);
         var deleteMs = Lap(clock);
         var stored = await jobs.ReplaceChunksAsync(job, chunks.Select(c => c.ToNewChunk()).ToList(), cancellationToken).ConfigureAwait(false);
         timings.StoreMs = Lap(clock);
 
-        var timed = new TimedVectorIndex(vectors);
+        var timed = new TimedVectorIndex(fenced);
         var indexer = new ChunkIndexer(encoders, timed);
         var total = stored.Count;
-        var reporter = new BatchProgress(jobs, job.DocumentId, total, progress);
+        var reporter = new BatchProgress(jobs, job, total, progress);
         await indexer.IndexAsync(stored, options.Value.EmbedBatchSize, reporter, cancellationToken).ConfigureAwait(false);
         await reporter.FlushAsync(cancellationToken).ConfigureAwait(false);
         var embedAndIndex = Lap(clock);

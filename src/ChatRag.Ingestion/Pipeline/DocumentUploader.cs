@@ -67,7 +67,9 @@ public sealed class DocumentUploader(
         var id = Guid.NewGuid();
 
         // In place before the job exists: a worker may claim the job the moment it is committed (woken by another
-        // upload or its poll), and must find the file there.
+        // upload or its poll), and must find the file there. Freshly dated, so start-up cleanup of orphans (files older
+        // than a grace period that no job refers to) cannot take it in the moment before its job is written.
+        File.SetLastWriteTimeUtc(staged.TempPath, DateTime.UtcNow);
         File.Move(staged.TempPath, staged.FinalPath);
         EnqueueResult result;
         try

@@ -31,7 +31,24 @@ public sealed class IngestionPipelineOptions
     [Range(0.1, 86_400)]
     public double LeaseSeconds { get; set; } = 300;
 
-    /// <summary>Claims a job gets before a stalled one is given up and its document marked failed (default 3).</summary>
+    /// <summary>
+    /// Claims a job gets before a stalled one (or one that ran out of time) is given up and its document marked failed (default 3).
+    /// </summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Longest one run of a job may take, in seconds (default 1800). A run that hangs would otherwise keep renewing its
+    /// lease forever; past the limit it is cancelled and abandoned, and the job is re-queued, or failed on its last attempt.
+    /// </summary>
+    [Range(0.01, 7 * 86_400)]
+    public double JobTimeoutSeconds { get; set; } = 1800;
+
+    /// <summary>
+    /// Age in seconds after which a file in the uploads folder that no job refers to (an upload a crash interrupted, or
+    /// the original of a document whose deletion was cut short) is removed at start-up (default 3600). Younger files
+    /// may belong to an upload still in flight and are kept.
+    /// </summary>
+    [Range(0, 30 * 86_400)]
+    public double OrphanGraceSeconds { get; set; } = 3600;
 }

@@ -30,11 +30,15 @@ public static class IngestionPipelineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds the <see cref="IngestionWorker"/> hosted service that processes queued uploads in the background.</summary>
+    /// <summary>
+    /// Adds the <see cref="IngestionWorker"/> hosted service that processes queued uploads in the background, and the
+    /// <see cref="OrphanedUploadSweeper"/> that removes upload files a crash left behind at start-up.
+    /// </summary>
     public static IServiceCollection AddChatRagIngestionWorker(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<OrphanedUploadSweeper>();
         return services;
     }
 }

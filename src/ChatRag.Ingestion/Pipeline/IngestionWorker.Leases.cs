@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatRag.Core.Ingestion;
 using Microsoft.Extensions.Logging;
 
 namespace ChatRag.Ingestion.Pipeline;
@@ -7,7 +8,7 @@ namespace ChatRag.Ingestion.Pipeline;
 public sealed partial class IngestionWorker
 {
     // The jobs this worker is running; only these get their leases renewed.
-    private readonly ConcurrentDictionary<Guid, byte> active = new();
+    private readonly ConcurrentDictionary<Guid, IngestionJob> active = new();
 
     private async Task SweepAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +33,7 @@ public sealed partial class IngestionWorker
     {
         try
         {
-            await jobs.RenewLeasesAsync(active.Keys.ToList(), stoppingToken).ConfigureAwait(false);
+            await jobs.RenewLeasesAsync(active.Values.ToList(), stoppingToken).ConfigureAwait(false);
             var swept = await jobs.RequeueStalledAsync(lease, options.Value.MaxAttempts, stoppingToken).ConfigureAwait(false);
             if (swept.Requeued > 0 || swept.Failed > 0)
             {

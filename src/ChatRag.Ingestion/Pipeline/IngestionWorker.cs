@@ -51,7 +51,7 @@ public sealed partial class IngestionWorker(
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
-                active.TryAdd(job.DocumentId, 0);
+                active[job.DocumentId] = job;
                 running.Add(RunAsync(job, slots, stoppingToken));
             }
         }
@@ -86,7 +86,7 @@ public sealed partial class IngestionWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The processor re-queued the job; the next start resumes it.
+            // The processor gave the job back; the next start resumes it.
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -24,6 +24,12 @@ public sealed class IngestionJobEntity
     /// <summary>How many times the job was claimed.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// Fencing token of the current claim, raised by every claim and re-queue: each write of a run carries the token
+    /// it claimed with, so a worker whose job was taken back cannot overwrite the run that holds it now.
+    /// </summary>
+    public long ClaimToken { get; set; }
+
     /// <summary>When the job was (re)queued (UTC); claims take the oldest first.</summary>
     public DateTime QueuedAt { get; set; }
 

@@ -30,7 +30,7 @@ public sealed partial class SqliteIngestionJobStore
             cutoff, maxAttempts, DocumentStatus.Failed, reason, now).ConfigureAwait(false);
         var failed = await ExecuteAsync(
             connection,
-            $"UPDATE IngestionJobs SET State = $p2, HeartbeatAt = $p3 WHERE {Expired} AND Attempts >= $p1",
+            $"UPDATE IngestionJobs SET State = $p2, HeartbeatAt = $p3, ClaimToken = ClaimToken + 1 WHERE {Expired} AND Attempts >= $p1",
             cancellationToken,
             cutoff, maxAttempts, Done, now).ConfigureAwait(false);
 
@@ -41,7 +41,7 @@ public sealed partial class SqliteIngestionJobStore
             cutoff, maxAttempts, DocumentStatus.Queued, now).ConfigureAwait(false);
         var requeued = await ExecuteAsync(
             connection,
-            $"UPDATE IngestionJobs SET State = $p2, ProgressDone = 0 WHERE {Expired} AND Attempts < $p1",
+            $"UPDATE IngestionJobs SET State = $p2, ProgressDone = 0, ClaimToken = ClaimToken + 1 WHERE {Expired} AND Attempts < $p1",
             cancellationToken,
             cutoff, maxAttempts, Queued).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -49,10 +49,10 @@ public sealed partial class SqliteIngestionJobStore
     }
 
     /// <inheritdoc />
-    public async Task RenewLeasesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    public async Task RenewLeasesAsync(IReadOnlyCollection<IngestionJob> claims, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        if (documentIds.Count == 0)
+        ArgumentNullException.ThrowIfNull(claims);
+        if (claims.Count == 0)
         {
             return;
         }
@@ -60,13 +60,14 @@ public sealed partial class SqliteIngestionJobStore
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var id in documentIds)
+        foreach (var claim in claims)
         {
+            // Only a current claim: renewing one taken back would keep alive the lease of whoever holds it now.
             await ExecuteAsync(
                 connection,
-                "UPDATE IngestionJobs SET HeartbeatAt = $p0 WHERE DocumentId = $p1 AND State = $p2",
+                $"UPDATE IngestionJobs SET HeartbeatAt = $p2 WHERE {Fenced}",
                 cancellationToken,
-                now, SqliteDocumentRepository.Key(id), Processing).ConfigureAwait(false);
+                SqliteDocumentRepository.Key(claim.DocumentId), claim.ClaimToken, now).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

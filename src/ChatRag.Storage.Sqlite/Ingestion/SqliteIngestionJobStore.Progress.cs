@@ -22,14 +22,16 @@ public sealed partial class SqliteIngestionJobStore
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var created = connection.CreateCommand();
 
-        // A document deleted mid-run must stay deleted: only a live, claimed job may write chunks.
+        // A document deleted mid-run must stay deleted, and a run whose claim was taken back must not replace the
+        // chunks of the run that holds it now: only the current claim may write chunks.
         created.CommandText = """
             SELECT d.CreatedAt FROM Documents d JOIN IngestionJobs j ON j.DocumentId = d.Id
-            WHERE d.Id = $id AND j.State = 'processing'
+            WHERE d.Id = $p0 AND j.ClaimToken = $p1 AND j.State = 'processing'
             """;
-        created.Parameters.AddWithValue("$id", id);
+        created.Parameters.AddWithValue("$p0", id);
+        created.Parameters.AddWithValue("$p1", job.ClaimToken);
         var createdAt = await created.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string
-            ?? throw new KeyNotFoundException($"Document {job.DocumentId} is no longer being processed.");
+            ?? throw await LostClaimAsync(connection, job, cancellationToken).ConfigureAwait(false);
 
         // The writer replaces the row and every old chunk (FTS entries follow through triggers) in this transaction.
         List<StoredChunk> stored;
@@ -50,23 +52,28 @@ public sealed partial class SqliteIngestionJobStore
     }
 
     /// <inheritdoc />
-    public async Task ReportProgressAsync(Guid documentId, int done, int total, CancellationToken cancellationToken = default)
+    public async Task ReportProgressAsync(IngestionJob job, int done, int total, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(job);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
+        var updated = await ExecuteAsync(
             connection,
-            "UPDATE IngestionJobs SET ProgressDone = $p0, ProgressTotal = $p1, HeartbeatAt = $p2 WHERE DocumentId = $p3",
+            $"UPDATE IngestionJobs SET ProgressDone = $p2, ProgressTotal = $p3, HeartbeatAt = $p4 WHERE {Fenced}",
             cancellationToken,
-            done, total, clock.GetUtcNow().UtcDateTime, SqliteDocumentRepository.Key(documentId)).ConfigureAwait(false);
+            SqliteDocumentRepository.Key(job.DocumentId), job.ClaimToken, done, total, clock.GetUtcNow().UtcDateTime).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            throw await LostClaimAsync(connection, job, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
-    public Task CompleteAsync(Guid documentId, int chunkCount, string? timings, CancellationToken cancellationToken = default) =>
-        FinishAsync(documentId, DocumentStatus.Ready, null, chunkCount, timings, cancellationToken);
+    public Task CompleteAsync(IngestionJob job, int chunkCount, string? timings, CancellationToken cancellationToken = default) =>
+        FinishAsync(job, DocumentStatus.Ready, null, chunkCount, timings, cancellationToken);
 
     /// <inheritdoc />
-    public Task FailAsync(Guid documentId, string error, string? timings, CancellationToken cancellationToken = default) =>
-        FinishAsync(documentId, DocumentStatus.Failed, error, null, timings, cancellationToken);
+    public Task FailAsync(IngestionJob job, string error, string? timings, CancellationToken cancellationToken = default) =>
+        FinishAsync(job, DocumentStatus.Failed, error, null, timings, cancellationToken);
 
     /// <inheritdoc />
     public async Task<DocumentInfo?> GetAsync(Guid documentId, CancellationToken cancellationToken = default)
@@ -99,22 +106,30 @@ public sealed partial class SqliteIngestionJobStore
         return info;
     }
 
-    private async Task FinishAsync(Guid documentId, string status, string? error, int? chunkCount, string? timings, CancellationToken cancellationToken)
+    private async Task FinishAsync(IngestionJob job, string status, string? error, int? chunkCount, string? timings, CancellationToken cancellationToken)
     {
-        var id = SqliteDocumentRepository.Key(documentId);
+        ArgumentNullException.ThrowIfNull(job);
+        var id = SqliteDocumentRepository.Key(job.DocumentId);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // The job first, fenced: a run whose claim was taken back leaves the document to the run that holds it now.
+        var finished = await ExecuteAsync(
+            connection,
+            $"UPDATE IngestionJobs SET State = $p2, Timings = $p3, HeartbeatAt = $p4, ProgressDone = CASE WHEN $p5 THEN ProgressTotal ELSE ProgressDone END WHERE {Fenced}",
+            cancellationToken,
+            id, job.ClaimToken, Done, timings, now, chunkCount is not null).ConfigureAwait(false);
+        if (finished == 0)
+        {
+            throw await LostClaimAsync(connection, job, cancellationToken).ConfigureAwait(false);
+        }
+
         await ExecuteAsync(
             connection,
             "UPDATE Documents SET Status = $p0, Error = $p1, ChunkCount = COALESCE($p2, ChunkCount), UpdatedAt = $p3 WHERE Id = $p4",
             cancellationToken,
             status, error, chunkCount, now, id).ConfigureAwait(false);
-        await ExecuteAsync(
-            connection,
-            "UPDATE IngestionJobs SET State = $p0, Timings = $p1, HeartbeatAt = $p2, ProgressDone = CASE WHEN $p3 THEN ProgressTotal ELSE ProgressDone END WHERE DocumentId = $p4",
-            cancellationToken,
-            Done, timings, now, chunkCount is not null, id).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

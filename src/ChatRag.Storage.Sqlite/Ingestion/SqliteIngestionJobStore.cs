@@ -78,9 +78,9 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
 
         // One UPDATE ... RETURNING inside the write lock: two workers can never claim the same job.
         claim.CommandText = """
-            UPDATE IngestionJobs SET State = $processing, Attempts = Attempts + 1, HeartbeatAt = $now, ProgressDone = 0
+            UPDATE IngestionJobs SET State = $processing, Attempts = Attempts + 1, ClaimToken = ClaimToken + 1, HeartbeatAt = $now, ProgressDone = 0
             WHERE DocumentId = (SELECT DocumentId FROM IngestionJobs WHERE State = $queued ORDER BY QueuedAt LIMIT 1)
-            RETURNING DocumentId, StoredFile, Attempts
+            RETURNING DocumentId, StoredFile, Attempts, ClaimToken
             """;
         claim.Parameters.AddWithValue("$processing", Processing);
         claim.Parameters.AddWithValue("$queued", Queued);
@@ -88,6 +88,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
         string id;
         string storedFile;
         int attempts;
+        long token;
         await using (var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -95,7 +96,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
                 return null;
             }
 
-            (id, storedFile, attempts) = (reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
+            (id, storedFile, attempts, token) = (reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3));
         }
 
         await ExecuteAsync(connection, "UPDATE Documents SET Status = $p0, Error = NULL, UpdatedAt = $p1 WHERE Id = $p2", cancellationToken, DocumentStatus.Processing, now, id).ConfigureAwait(false);
@@ -107,7 +108,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
         {
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                job = new IngestionJob(Guid.Parse(id), reader.GetString(0), reader.GetString(1), reader.GetString(2), storedFile, attempts);
+                job = new IngestionJob(Guid.Parse(id), reader.GetString(0), reader.GetString(1), reader.GetString(2), storedFile, attempts, token);
             }
         }
 
@@ -131,7 +132,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
             "UPDATE Documents SET Status = $p0 WHERE Id IN (SELECT DocumentId FROM IngestionJobs WHERE State = $p1)",
             cancellationToken,
             DocumentStatus.Queued, Processing).ConfigureAwait(false);
-        var count = await ExecuteAsync(connection, "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0 WHERE State = $p1", cancellationToken, Queued, Processing).ConfigureAwait(false);
+        var count = await ExecuteAsync(connection, "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, ClaimToken = ClaimToken + 1 WHERE State = $p1", cancellationToken, Queued, Processing).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return count;
     }
@@ -143,9 +144,10 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // A new token: a run still in progress loses its claim, so it cannot mark the document ready (losing this re-index).
         var requeued = await ExecuteAsync(
             connection,
-            "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, Attempts = 0, QueuedAt = $p1 WHERE DocumentId = $p2 AND EXISTS(SELECT 1 FROM Documents WHERE Id = $p2)",
+            "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, Attempts = 0, ClaimToken = ClaimToken + 1, QueuedAt = $p1 WHERE DocumentId = $p2 AND EXISTS(SELECT 1 FROM Documents WHERE Id = $p2)",
             cancellationToken,
             Queued, now, id).ConfigureAwait(false);
         if (requeued == 0)

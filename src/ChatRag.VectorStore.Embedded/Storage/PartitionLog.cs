@@ -25,6 +25,8 @@ internal sealed partial class PartitionLog : IDisposable
     private readonly int dimensions;
     private readonly MemoryStream pending = new();
     private FileStream stream;
+    private Exception? broken;
+    private long brokenAt;
 
     private PartitionLog(string path, FileStream stream, int dimensions, string collection, Guid generation, bool durable)
     {
@@ -46,10 +48,13 @@ internal sealed partial class PartitionLog : IDisposable
     public Guid Generation { get; private set; }
 
     /// <summary>Committed bytes.</summary>
-    public long Length => stream.Length;
+    public long Length => broken is null ? stream.Length : brokenAt;
 
     /// <summary>Records in the file, obsolete ones included (drives compaction).</summary>
     public long Records { get; private set; }
+
+    /// <summary>Test seam: wraps the file stream that appends go through (to inject a failure part-way through a write).</summary>
+    internal Func<Stream, Stream>? AppendThrough { get; set; }
 
     private int UpsertSize => 1 + 8 + 16 + (dimensions * sizeof(float)) + 4;
 
@@ -89,17 +94,38 @@ internal sealed partial class PartitionLog : IDisposable
         Records++;
     }
 
-    /// <summary>Writes the queued records in one append and flushes them (to the disk when durable).</summary>
+    /// <summary>
+    /// Writes the queued records in one append and flushes them (to the disk when durable). A failed append (disk full)
+    /// is rolled back to the last committed byte and its records stay queued for the next commit, so a torn record never
+    /// sits in front of later appends (replay would cut them off with it). If even the roll-back fails, every later
+    /// commit throws until the journal is reopened, whose replay then cuts the torn tail with nothing behind it.
+    /// </summary>
+    /// <exception cref="IOException">The append failed (rolled back), or the journal is unusable until reopened.</exception>
     public void Commit()
     {
+        if (broken is not null)
+        {
+            throw new IOException($"The vector journal '{Path}' could not be repaired after a failed write; reopen the index to recover it.", broken);
+        }
+
         if (pending.Length == 0)
         {
             return;
         }
 
-        stream.Seek(0, SeekOrigin.End);
-        stream.Write(pending.GetBuffer().AsSpan(0, (int)pending.Length));
-        stream.Flush(durable);
+        var committed = stream.Length;
+        try
+        {
+            stream.Seek(0, SeekOrigin.End);
+            (AppendThrough?.Invoke(stream) ?? stream).Write(pending.GetBuffer().AsSpan(0, (int)pending.Length));
+            stream.Flush(durable);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RollBack(committed, e);
+            throw;
+        }
+
         pending.SetLength(0);
     }
 

@@ -45,9 +45,10 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
 
             row.State = row.Status = "processing";
             row.Attempts++;
+            row.Token++;
             row.Heartbeat = DateTime.UtcNow;
             var d = row.Doc;
-            return Task.FromResult<IngestionJob?>(new IngestionJob(d.Id, d.Name, d.Collection, d.ContentHash, d.StoredFile, row.Attempts));
+            return Task.FromResult<IngestionJob?>(new IngestionJob(d.Id, d.Name, d.Collection, d.ContentHash, d.StoredFile, row.Attempts, row.Token));
         }
     }
 
@@ -56,7 +57,7 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
         lock (gate)
         {
             var stuck = rows.Values.Where(r => r.State == "processing").ToList();
-            stuck.ForEach(r => r.State = r.Status = "queued");
+            stuck.ForEach(r => (r.State, r.Status, r.Token) = ("queued", "queued", r.Token + 1));
             return Task.FromResult(stuck.Count);
         }
     }
@@ -69,6 +70,7 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
             var row = rows[documentId];
             row.State = row.Status = "processing";
             row.Attempts = attempts;
+            row.Token++;
             row.Heartbeat = DateTime.UtcNow.AddHours(-1);
         }
     }
@@ -79,23 +81,47 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
         {
             var stalled = rows.Values.Where(r => r.State == "processing" && r.Heartbeat < DateTime.UtcNow - lease).ToList();
             var failed = stalled.Where(r => r.Attempts >= maxAttempts).ToList();
-            failed.ForEach(r => (r.State, r.Status, r.Error) = ("done", "failed", "stopped responding"));
-            stalled.Except(failed).ToList().ForEach(r => r.State = r.Status = "queued");
+            failed.ForEach(r => (r.State, r.Status, r.Error, r.Token) = ("done", "failed", "stopped responding", r.Token + 1));
+            stalled.Except(failed).ToList().ForEach(r => (r.State, r.Status, r.Token) = ("queued", "queued", r.Token + 1));
             return Task.FromResult(new StalledJobsSweep(stalled.Count - failed.Count, failed.Count));
         }
     }
 
-    public Task RenewLeasesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    public Task RenewLeasesAsync(IReadOnlyCollection<IngestionJob> claims, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            foreach (var id in documentIds)
+            foreach (var claim in claims)
             {
-                if (rows.TryGetValue(id, out var row) && row.State == "processing")
+                if (IsCurrent(claim, out var row))
                 {
                     row.Heartbeat = DateTime.UtcNow;
                 }
             }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ReleaseAsync(IngestionJob job, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (!IsCurrent(job, out var row))
+            {
+                return Task.FromResult(false);
+            }
+
+            (row.State, row.Status, row.Token) = ("queued", "queued", row.Token + 1);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task EnsureClaimAsync(IngestionJob job, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            Fence(job);
         }
 
         return Task.CompletedTask;
@@ -110,7 +136,7 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
                 return Task.FromResult(false);
             }
 
-            row.State = row.Status = "queued";
+            (row.State, row.Status, row.Token) = ("queued", "queued", row.Token + 1);
             return Task.FromResult(true);
         }
     }
@@ -119,31 +145,37 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
     {
         lock (gate)
         {
+            Fence(job);
             var stored = chunks.Select(c => new StoredChunk(++nextChunkId, job.DocumentId, job.Collection, c.Text)).ToList();
             Chunks[job.DocumentId] = stored;
             return Task.FromResult<IReadOnlyList<StoredChunk>>(stored);
         }
     }
 
-    public Task ReportProgressAsync(Guid documentId, int done, int total, CancellationToken cancellationToken = default)
+    public Task ReportProgressAsync(IngestionJob job, int done, int total, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            ProgressReports.Add((documentId, done, total));
-            if (rows.TryGetValue(documentId, out var row))
-            {
-                row.Heartbeat = DateTime.UtcNow;
-            }
+            Fence(job).Heartbeat = DateTime.UtcNow;
+            ProgressReports.Add((job.DocumentId, done, total));
         }
 
         return Task.CompletedTask;
     }
 
-    public Task CompleteAsync(Guid documentId, int chunkCount, string? timings, CancellationToken cancellationToken = default) =>
-        Finish(documentId, "ready", null, chunkCount);
+    public Task CompleteAsync(IngestionJob job, int chunkCount, string? timings, CancellationToken cancellationToken = default) =>
+        Finish(job, "ready", null, chunkCount);
 
-    public Task FailAsync(Guid documentId, string error, string? timings, CancellationToken cancellationToken = default) =>
-        Finish(documentId, "failed", error, 0);
+    public Task FailAsync(IngestionJob job, string error, string? timings, CancellationToken cancellationToken = default) =>
+        Finish(job, "failed", error, 0);
+
+    public Task<IReadOnlySet<string>> ListStoredFilesAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(rows.Values.Select(r => r.Doc.StoredFile).ToHashSet());
+        }
+    }
 
     public Task<DocumentInfo?> GetAsync(Guid documentId, CancellationToken cancellationToken = default)
     {
@@ -169,11 +201,11 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
         }
     }
 
-    private Task Finish(Guid id, string status, string? error, int chunks)
+    private Task Finish(IngestionJob job, string status, string? error, int chunks)
     {
         lock (gate)
         {
-            var row = rows[id];
+            var row = Fence(job);
             row.Status = status;
             row.State = "done";
             row.Error = error;
@@ -182,6 +214,14 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
 
         return Task.CompletedTask;
     }
+
+    private bool IsCurrent(IngestionJob job, out Row row) =>
+        rows.TryGetValue(job.DocumentId, out row!) && row.State == "processing" && row.Token == job.ClaimToken;
+
+    private Row Fence(IngestionJob job) =>
+        IsCurrent(job, out var row) ? row
+        : rows.ContainsKey(job.DocumentId) ? throw new StaleClaimException(job.DocumentId, job.ClaimToken)
+        : throw new KeyNotFoundException($"Document {job.DocumentId} is gone.");
 
     private static DocumentInfo Info(Row r) => new(
         r.Doc.Id, r.Doc.Name, r.Doc.Collection, r.Status, r.ChunkCount, r.Error, 0, 0, r.Doc.SizeBytes, r.Doc.ContentType, r.Doc.StoredFile, DateTime.UtcNow, null);
@@ -199,6 +239,8 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
         public int ChunkCount { get; set; }
 
         public int Attempts { get; set; }
+
+        public long Token { get; set; }
 
         public DateTime Heartbeat { get; set; }
     }

@@ -60,12 +60,12 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         job = (await Jobs.ClaimNextAsync())!;
         Assert.Equal(2, job.Attempt);
         var stored = await Jobs.ReplaceChunksAsync(job, [new NewChunk(0, "new")]);
-        await Jobs.ReportProgressAsync(id, 1, 1);
+        await Jobs.ReportProgressAsync(job, 1, 1);
         var midway = (await Jobs.GetAsync(id))!;
         Assert.Equal("processing", midway.Status);
         Assert.Equal(1, midway.ProgressTotal);
 
-        await Jobs.CompleteAsync(id, stored.Count, """{"embedMs":1}""");
+        await Jobs.CompleteAsync(job, stored.Count, """{"embedMs":1}""");
 
         var done = (await Jobs.GetAsync(id))!;
         Assert.Equal(("ready", 1, 1, 1), (done.Status, done.Chunks, done.ProgressDone, done.ProgressTotal));
@@ -93,12 +93,12 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         var lease = TimeSpan.FromSeconds(1);
         var live = (await Jobs.EnqueueAsync(Queued("c", "live"))).DocumentId;
         var dead = (await Jobs.EnqueueAsync(Queued("c", "dead"))).DocumentId;
-        Assert.NotNull(await Jobs.ClaimNextAsync());
-        Assert.NotNull(await Jobs.ClaimNextAsync());
+        var claims = new[] { (await Jobs.ClaimNextAsync())!, (await Jobs.ClaimNextAsync())! };
+        var liveClaim = claims.Single(c => c.DocumentId == live);
         Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
 
         await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
-        await Jobs.RenewLeasesAsync([live]);
+        await Jobs.RenewLeasesAsync([liveClaim]);
         Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
         Assert.Equal("processing", (await Jobs.GetAsync(live))!.Status);
         Assert.Equal("queued", (await Jobs.GetAsync(dead))!.Status);
@@ -106,7 +106,7 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         // Claimed a second time and stalled again: with two attempts allowed it is given up.
         Assert.Equal(dead, (await Jobs.ClaimNextAsync())!.DocumentId);
         await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
-        await Jobs.RenewLeasesAsync([live]);
+        await Jobs.RenewLeasesAsync([liveClaim]);
         Assert.Equal(new StalledJobsSweep(0, 1), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
         var failed = (await Jobs.GetAsync(dead))!;
         Assert.Equal("failed", failed.Status);
@@ -117,6 +117,33 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         Assert.True(await Jobs.RequeueAsync(dead));
         var again = (await Jobs.ClaimNextAsync())!;
         Assert.Equal((dead, 1), (again.DocumentId, again.Attempt));
+    }
+
+    [Fact]
+    public async Task A_taken_back_claim_neither_renews_the_lease_nor_writes_and_the_current_one_does()
+    {
+        var lease = TimeSpan.FromSeconds(1);
+        var id = (await Jobs.EnqueueAsync(Queued("c", "h"))).DocumentId;
+        var stale = (await Jobs.ClaimNextAsync())!;
+        Assert.True(await Jobs.RequeueAsync(id));
+        var current = (await Jobs.ClaimNextAsync())!;
+        Assert.True(current.ClaimToken > stale.ClaimToken);
+
+        // The stale worker's renewals do not keep the current run's lease alive; the current worker's do.
+        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        await Jobs.RenewLeasesAsync([stale]);
+        Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 3));
+        var third = (await Jobs.ClaimNextAsync())!;
+        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        await Jobs.RenewLeasesAsync([third]);
+        Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 3));
+
+        await Assert.ThrowsAsync<StaleClaimException>(() => Jobs.ReplaceChunksAsync(current, [new NewChunk(0, "late")]));
+        var stored = await Jobs.ReplaceChunksAsync(third, [new NewChunk(0, "current")]);
+        await Jobs.ReportProgressAsync(third, 1, 1);
+        await Jobs.CompleteAsync(third, stored.Count, null);
+        Assert.Equal("ready", (await Jobs.GetAsync(id))!.Status);
+        Assert.Equal(1, await storage.Documents.CountChunksAsync("c"));
     }
 
     private static QueuedDocument Queued(string collection, string hash) =>
