@@ -18,6 +18,7 @@ public sealed class PromptBudgetTests
 
         var fitted = PromptBudget.Fit(new WordCounter(100_000), 1_024, [], "What is it?", history, sources);
 
+        Assert.NotNull(fitted);
         Assert.Same(history, fitted.History);
         Assert.Same(sources, fitted.Sources);
         Assert.True(fitted.PromptTokens > 500);
@@ -32,6 +33,7 @@ public sealed class PromptBudgetTests
         // 4,000 tokens: 500 + 500 reserved for answer and tool results, leaving room for some sources and some history.
         var fitted = PromptBudget.Fit(new WordCounter(4_000), 500, [], "What is it?", history, sources);
 
+        Assert.NotNull(fitted);
         Assert.InRange(fitted.Sources.Count, 1, 4);
         Assert.Equal(sources.Take(fitted.Sources.Count), fitted.Sources);
         Assert.True(fitted.History.Count < history.Count);
@@ -48,6 +50,12 @@ public sealed class PromptBudgetTests
 
         Assert.Equal(1_000, error.ContextTokens);
         Assert.True(error.NeededTokens > 1_000);
+    }
+
+    [Fact]
+    public void A_window_too_small_for_the_instructions_themselves_is_no_prompt_rather_than_a_refused_message()
+    {
+        Assert.Null(PromptBudget.Fit(new WordCounter(200), 256, [], "Hi?", [], Sources(1, 10)));
     }
 
     private static List<ConversationMessage> History(int count, int words) =>

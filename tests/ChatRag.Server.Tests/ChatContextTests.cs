@@ -91,8 +91,8 @@ public sealed class ChatContextTests
     public async Task A_question_that_cannot_fit_the_context_is_a_400_before_any_event()
     {
         var model = new ScriptedChatClient([new TextContent("unused")]);
-        await using var server = await StartAsync(s => s.AddChatClient(new SmallContextChatClient(model, 600)).UseFunctionInvocation());
-        var question = "Why " + string.Join(' ', Enumerable.Repeat("storm", 400)) + "?";
+        await using var server = await StartAsync(s => s.AddChatClient(new SmallContextChatClient(model, 1_000)).UseFunctionInvocation());
+        var question = "Why " + string.Join(' ', Enumerable.Repeat("storm", 600)) + "?";
 
         using var streamed = await server.Client.PostAsJsonAsync("/api/v1/chat", new { message = question, stream = true });
         using var plain = await server.Client.PostAsJsonAsync("/api/v1/chat", new { message = question });

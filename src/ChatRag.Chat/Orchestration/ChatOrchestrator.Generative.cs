@@ -63,7 +63,13 @@ public sealed partial class ChatOrchestrator
             Tools = [.. plugin.Select(f => (AITool)f)],
         };
         // Before the first event, so a question that cannot fit is a plain 400, never an error mid-stream.
-        var fitted = PromptBudget.Fit(Counter(model.Client!), options.Value.MaxOutputTokens, chatOptions.Tools, turn.Message, history, sources);
+        var counter = Counter(model.Client!);
+        if (PromptBudget.Fit(counter, options.Value.MaxOutputTokens, chatOptions.Tools, turn.Message, history, sources) is not { } fitted)
+        {
+            state.Note = $"The language model's context window ({counter.ContextTokens} tokens) cannot hold the grounded instructions and tools; answered extractively.";
+            yield break;
+        }
+
         if (fitted.Sources.Count < sources.Count || fitted.History.Count < history.Count)
         {
             state.Note = $"Trimmed to the model's context window of {fitted.ContextTokens} tokens: sent {fitted.Sources.Count} of {sources.Count} sources and {fitted.History.Count} of {history.Count} earlier messages.";

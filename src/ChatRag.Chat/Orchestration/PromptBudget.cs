@@ -11,7 +11,8 @@ namespace ChatRag.Chat.Orchestration;
 /// Fits a turn to the decoder's context window before the model is called: the instructions, the tool declarations,
 /// the question and room for the answer and one round of tool results come first; then sources in rank order; then
 /// the most recent history. What does not fit is left out (the turn is trimmed); a question that cannot fit at all is
-/// a <see cref="PromptTooLongException"/>, raised before anything is streamed.
+/// a <see cref="PromptTooLongException"/>, raised before anything is streamed; a model too small for the instructions
+/// themselves gets no prompt at all (the turn answers extractively).
 /// </summary>
 public static class PromptBudget
 {
@@ -22,9 +23,12 @@ public static class PromptBudget
     // Attributes and tags around each source in the user turn.
     private const int PerSourceTokens = 24;
 
-    /// <summary>What of the turn fits <paramref name="counter"/>'s context window.</summary>
+    /// <summary>
+    /// What of the turn fits <paramref name="counter"/>'s context window; null when not even the instructions and tools
+    /// fit (the model is too small for a grounded prompt, whatever the message).
+    /// </summary>
     /// <exception cref="PromptTooLongException">The question, instructions and tools leave no room within the window.</exception>
-    public static FittedTurn Fit(
+    public static FittedTurn? Fit(
         IPromptTokenCounter counter, int maxOutputTokens, IEnumerable<AITool>? tools, string question,
         IReadOnlyList<ConversationMessage> history, IReadOnlyList<RetrievedChunk> sources)
     {
@@ -34,7 +38,14 @@ public static class PromptBudget
         // The answer and the tool results of a later round need room too; on a small model they get a quarter and an
         // eighth of the window at most, so the question still has space.
         var reserved = Math.Min(maxOutputTokens, context / 4) + (context / 8);
-        var required = Cost(counter, GroundedPrompt.System) + Cost(counter, GroundedPrompt.UserTurn(question, [])) + (tools ?? []).Sum(t => ToolCost(counter, t));
+        var instructions = Cost(counter, GroundedPrompt.System) + Cost(counter, GroundedPrompt.UserTurn(string.Empty, [])) + (tools ?? []).Sum(t => ToolCost(counter, t));
+        if (instructions + reserved > context)
+        {
+            // Not the user's fault: no message would fit this model.
+            return null;
+        }
+
+        var required = instructions + counter.CountTokens(WebUtility.HtmlEncode(question));
         var left = context - reserved - required;
         if (left < 0)
         {
