@@ -41,4 +41,11 @@ public sealed class GroundedChatOptions
     /// <summary>Tokens the model may write per answer.</summary>
     [Range(16, 32_768)]
     public int MaxOutputTokens { get; set; } = 1_024;
+
+    /// <summary>
+    /// Context window (tokens) assumed for a model that does not report its own (a remote endpoint); the in-process
+    /// decoder reports its own and counts with its tokenizer. Prompts are trimmed to fit it.
+    /// </summary>
+    [Range(512, 10_000_000)]
+    public int ContextTokens { get; set; } = 8_192;
 }

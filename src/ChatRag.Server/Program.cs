@@ -17,6 +17,7 @@ builder.Services.AddServerBasics(builder.Configuration);
 builder.Services.AddChatRagIngestionWorker();
 builder.Services.AddChatRagChat(builder.Configuration);
 builder.Services.AddChatRateLimiting(builder.Configuration);
+builder.Services.AddUploadRateLimiting(builder.Configuration);
 builder.Services.AddApiKeyAuthentication();
 builder.Services.AddChatRagHealthChecks();
 builder.Services.AddOpenApi();

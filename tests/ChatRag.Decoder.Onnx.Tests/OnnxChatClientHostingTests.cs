@@ -1,3 +1,4 @@
+using ChatRag.Core.Conversations;
 using ChatRag.Decoder.Onnx.Chat;
 using ChatRag.Decoder.Onnx.Hosting;
 using ChatRag.Decoder.Onnx.Templates;
@@ -23,6 +24,21 @@ public sealed class OnnxChatClientHostingTests(TinyModels models) : IClassFixtur
         Assert.NotNull(client.GetService<OnnxChatClient>());
         Assert.InRange(response.Usage!.OutputTokenCount!.Value, 1, 8);
         Assert.NotNull(response.FinishReason);
+    }
+
+    [Fact]
+    public void TheClientCountsPromptTokensWithTheModelsTokenizerAndReportsItsContext()
+    {
+        using var provider = Services(new() { ["ChatRag:Decoder:ModelPath"] = models.GenaiDirectory, ["ChatRag:Decoder:Provider"] = "Cpu", ["ChatRag:Decoder:MaxLength"] = "48" });
+        var client = provider.GetRequiredService<IChatClient>();
+
+        // Through FunctionInvokingChatClient, as the chat orchestrator asks for it.
+        var counter = client.GetService<IPromptTokenCounter>();
+
+        Assert.NotNull(counter);
+        Assert.InRange(counter.ContextTokens, 1, 48);
+        Assert.InRange(counter.CountTokens("hello world"), 1, 11);
+        Assert.True(counter.CountTokens("hello world hello world hello world") > counter.CountTokens("hello world"));
     }
 
     [Theory]

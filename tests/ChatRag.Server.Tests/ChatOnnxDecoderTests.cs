@@ -23,11 +23,11 @@ public sealed class ChatOnnxDecoderTests
         await factory.AddDocumentAsync("default", "planets.txt", "Jupiter is the largest planet; its Great Red Spot is a storm larger than Earth.");
         var client = factory.CreateClient();
 
-        // The grounded prompt (system rules, tools, sources) is longer than the tiny model's 511-token context, so the
-        // answer falls back to extractive and says why: the decoder really ran and refused the prompt.
+        // The grounded prompt (system rules, tools, sources) is longer than the tiny model's 512-token context, counted
+        // with the model's own tokenizer, so the answer falls back to extractive and says why, before the decoder runs.
         var first = await client.AskAsync(new { message = "What is the Great Red Spot?" });
         Assert.Equal("extractive", first.GetProperty("mode").GetString());
-        Assert.Contains("prompt has", first.GetProperty("trace").GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("context window (512 tokens)", first.GetProperty("trace").GetProperty("note").GetString(), StringComparison.Ordinal);
 
         // The follow-up rewrite is short enough: the real decode loop generates the standalone query.
         var events = await client.StreamAsync(new { message = "How big is it?", conversationId = first.GetProperty("conversationId").GetGuid(), stream = true });

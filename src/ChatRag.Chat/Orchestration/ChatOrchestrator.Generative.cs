@@ -62,13 +62,27 @@ public sealed partial class ChatOrchestrator
             // A KernelFunction is an AIFunction; the tools need no kernel services, so they are passed as they are.
             Tools = [.. plugin.Select(f => (AITool)f)],
         };
+        // Before the first event, so a question that cannot fit is a plain 400, never an error mid-stream.
+        var counter = Counter(model.Client!);
+        if (PromptBudget.Fit(counter, options.Value.MaxOutputTokens, chatOptions.Tools, turn.Message, history, sources) is not { } fitted)
+        {
+            state.Note = $"The language model's context window ({counter.ContextTokens} tokens) cannot hold the grounded instructions and tools; answered extractively.";
+            yield break;
+        }
+
+        if (fitted.Sources.Count < sources.Count || fitted.History.Count < history.Count)
+        {
+            state.Note = $"Trimmed to the model's context window of {fitted.ContextTokens} tokens: sent {fitted.Sources.Count} of {sources.Count} sources and {fitted.History.Count} of {history.Count} earlier messages.";
+        }
+
+        (history, sources) = (fitted.History, fitted.Sources);
+        state.Sources = sources;
         var messages = History(history);
         messages.Insert(0, new ChatMessage(ChatRole.System, GroundedPrompt.System));
         messages.Add(new ChatMessage(ChatRole.User, GroundedPrompt.UserTurn(turn.Message, sources)));
 
         var answer = new StringBuilder();
         var shown = new StreamingCitationFilter(sources.Count);
-        var started = false;
         long? input = null, output = null, total = null;
         await using var updates = model.Client!.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -83,14 +97,14 @@ public sealed partial class ChatOrchestrator
 
                 update = updates.Current;
             }
-            catch (Exception e) when (!started && e is not OperationCanceledException)
+            catch (Exception e) when (answer.Length == 0 && e is not OperationCanceledException)
             {
-                // The decoder failed before saying anything (missing files, load error, endpoint down): answer extractively.
+                // The decoder failed before writing any answer text (missing files, load error, endpoint down, or a
+                // tool round that outgrew the context): answer extractively rather than end the stream in an error.
                 state.Note = $"The language model failed ({e.GetType().Name}: {e.Message}); answered extractively.";
                 yield break;
             }
 
-            started = true;
             state.ModelId ??= update.ModelId;
             foreach (var content in update.Contents)
             {
@@ -134,8 +148,33 @@ public sealed partial class ChatOrchestrator
         }
 
         state.Tokens = new TraceTokens(input, output, total ?? (input + output));
-        state.Answer = answer.ToString().Trim();
+        if (answer.ToString().Trim() is not { Length: > 0 } answerText)
+        {
+            // Only tool calls, only reasoning, or out of tokens before any answer: an empty reply helps nobody, while
+            // the retrieved sources still hold a quotable answer.
+            state.Note = "The language model returned no answer text; answered extractively.";
+            yield break;
+        }
+
+        state.Answer = answerText;
         state.Generative = true;
+    }
+
+    private IPromptTokenCounter Counter(IChatClient client)
+    {
+        try
+        {
+            if (client.GetService<IPromptTokenCounter>() is { } counter)
+            {
+                return counter;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A model that fails to load cannot count either; the generation call reports that failure itself.
+        }
+
+        return new EstimatedTokenCounter(options.Value.ContextTokens);
     }
 
     private static long? Add(long? sum, long? value) => value is null ? sum : (sum ?? 0) + value;

@@ -81,6 +81,8 @@ public sealed partial class ChatOrchestrator(
             }
         }
 
+        // The generative path may have trimmed the sources to the model's context; citations number that list.
+        sources = state.Sources ?? sources;
         if (state.Answer is null)
         {
             state.Answer = ExtractiveAnswerer.Answer(rewritten, sources, settings.ExtractiveSentences);
@@ -123,8 +125,7 @@ public sealed partial class ChatOrchestrator(
             throw new ConversationNotFoundException(id);
         }
 
-        var messages = await conversations.GetMessagesAsync(id, cancellationToken).ConfigureAwait(false);
-        return messages.TakeLast(options.Value.HistoryMessages).ToList();
+        return await conversations.GetRecentMessagesAsync(id, options.Value.HistoryMessages, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Guid> SaveAsync(ChatTurn turn, CitationResult answer, ChatTrace trace, CancellationToken cancellationToken)
@@ -158,6 +159,8 @@ public sealed partial class ChatOrchestrator(
         public string? Note { get; set; }
 
         public ToolCallLog? Tools { get; set; }
+
+        public IReadOnlyList<RetrievedChunk>? Sources { get; set; }
 
         public TraceTokens Tokens { get; set; } = new(null, null, null);
     }

@@ -25,6 +25,7 @@ public sealed class ChatTools(
     IDocumentRepository? repository = null)
 {
     private const int MaxResultChars = 6_000;
+    private const int MaxListedDocuments = 100;
     private static readonly Dictionary<string, int> NoRanks = new(StringComparer.Ordinal);
 
     /// <summary>Hybrid search over the caller's documents.</summary>
@@ -66,9 +67,15 @@ public sealed class ChatTools(
                 return "No such document.";
             }
 
-            return read.Chunks.Count == 0
-                ? $"Nothing found on that page or section; the document has {read.TotalChunks} passages."
-                : Format(read.Chunks.Select(c => new RetrievedChunk(c, 0, NoRanks)));
+            if (read.Chunks.Count == 0)
+            {
+                return $"Nothing found on that page or section; the document has {read.TotalChunks} passages.";
+            }
+
+            var (text, whole) = Passages(read.Chunks.Select(c => new RetrievedChunk(c, 0, NoRanks)));
+            return whole < read.Chunks.Count
+                ? Untrusted(text) + $"\n[Truncated: showed {whole} of {read.Chunks.Count} passages whole. Ask for a page number or a section heading to read the rest.]"
+                : Untrusted(text);
         });
 
     /// <summary>Lists the caller's documents.</summary>
@@ -82,16 +89,34 @@ public sealed class ChatTools(
                 return "The document list is not available.";
             }
 
+            // One page per collection, never the whole catalogue: a list of thousands would fill the model's context.
             var text = new StringBuilder();
+            var more = false;
             foreach (var collection in collections)
             {
-                foreach (var doc in await documents.ListAsync(collection, cancellationToken).ConfigureAwait(false))
+                var page = await documents.ListPageAsync(collection, MaxListedDocuments, null, cancellationToken).ConfigureAwait(false);
+                more |= page.Next is not null;
+                foreach (var doc in page.Documents)
                 {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"{doc.Id} | {WebUtility.HtmlEncode(doc.Name)} | {doc.Status} | {doc.Chunks} passages");
+                    var line = $"{doc.Id} | {WebUtility.HtmlEncode(doc.Name)} | {doc.Status} | {doc.Chunks} passages";
+                    if (text.Length + line.Length > MaxResultChars)
+                    {
+                        more = true;
+                        break;
+                    }
+
+                    text.AppendLine(line);
                 }
             }
 
-            return text.Length == 0 ? "No documents." : Untrusted(text.ToString());
+            if (text.Length == 0)
+            {
+                return "No documents.";
+            }
+
+            return more
+                ? Untrusted(text.ToString()) + "\n[Truncated: more documents exist than are listed here (newest first). Use search_documents to find others.]"
+                : Untrusted(text.ToString());
         });
 
     /// <summary>Evaluates arithmetic.</summary>
@@ -129,18 +154,36 @@ public sealed class ChatTools(
 
     private static string Format(IEnumerable<RetrievedChunk> results)
     {
+        var (text, _) = Passages(results);
+        return text.Length == 0 ? "No passages found." : Untrusted(text);
+    }
+
+    /// <summary>Passages up to about <see cref="MaxResultChars"/> in all (a huge first one cut to fit), and how many were shown whole.</summary>
+    private static (string Text, int Shown) Passages(IEnumerable<RetrievedChunk> results)
+    {
         var text = new StringBuilder();
+        var shown = 0;
         foreach (var r in results)
         {
             var page = r.Chunk.Page is { } p ? string.Create(CultureInfo.InvariantCulture, $" page=\"{p}\"") : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"<passage documentId=\"{r.Chunk.DocumentId}\" document=\"{WebUtility.HtmlEncode(r.Chunk.DocumentName)}\"{page}>{WebUtility.HtmlEncode(r.Chunk.Text)}</passage>");
-            if (text.Length > MaxResultChars)
+            var body = r.Chunk.Text.Length <= MaxResultChars ? r.Chunk.Text : r.Chunk.Text[..MaxResultChars] + "…";
+            var passage = $"<passage documentId=\"{r.Chunk.DocumentId}\" document=\"{WebUtility.HtmlEncode(r.Chunk.DocumentName)}\"{page}>{WebUtility.HtmlEncode(body)}</passage>";
+            if (shown > 0 && text.Length + passage.Length > MaxResultChars)
             {
                 break;
             }
+
+            text.AppendLine(passage);
+            if (body.Length < r.Chunk.Text.Length)
+            {
+                // A passage cut short is not shown whole: stop here, so the caller reports the result as truncated.
+                break;
+            }
+
+            shown++;
         }
 
-        return text.Length == 0 ? "No passages found." : Untrusted(text.ToString());
+        return (text.ToString(), shown);
     }
 
     private static string Untrusted(string body) =>

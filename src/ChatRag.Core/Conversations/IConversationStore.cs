@@ -15,6 +15,12 @@ public interface IConversationStore
     /// <summary>Messages of a conversation in the order they were written (empty when unknown).</summary>
     Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The last <paramref name="count"/> messages of a conversation in the order they were written, role and text only
+    /// (citations and trace are left null): what a chat turn needs, without reading the whole conversation.
+    /// </summary>
+    Task<IReadOnlyList<ConversationMessage>> GetRecentMessagesAsync(Guid id, int count, CancellationToken cancellationToken = default);
+
     /// <summary>Appends messages in one transaction and moves the conversation's <c>UpdatedAt</c>.</summary>
     Task AppendAsync(Guid id, IReadOnlyList<ConversationMessage> messages, CancellationToken cancellationToken = default);
 

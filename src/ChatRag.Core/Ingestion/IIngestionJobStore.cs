@@ -68,6 +68,12 @@ public interface IIngestionJobStore
     /// <summary>Documents of one collection (or all when null), newest first.</summary>
     Task<IReadOnlyList<DocumentInfo>> ListAsync(string? collection, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// At most <paramref name="limit"/> documents of one collection (or all when null), newest first with ties broken
+    /// by id, starting after <paramref name="after"/> (from the start when null).
+    /// </summary>
+    Task<DocumentPage> ListPageAsync(string? collection, int limit, DocumentCursor? after, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the document row, its chunks (and lexical entries) and its job; returns what was removed, or null.</summary>
     Task<DocumentInfo?> DeleteAsync(Guid documentId, CancellationToken cancellationToken = default);
 }

@@ -1,9 +1,13 @@
+using ChatRag.Core.Conversations;
 using ChatRag.Decoder.Onnx.Runtime;
 
 namespace ChatRag.Decoder.Onnx.Chat;
 
-/// <summary>The real <see cref="ITextGenerator"/>: the ONNX generation loop of a loaded <see cref="DecoderModel"/>.</summary>
-public sealed class DecoderTextGenerator : ITextGenerator
+/// <summary>
+/// The real <see cref="ITextGenerator"/>: the ONNX generation loop of a loaded <see cref="DecoderModel"/>. It also
+/// counts tokens with the model's own tokenizer against its context window, so prompts can be trimmed to fit.
+/// </summary>
+public sealed class DecoderTextGenerator : ITextGenerator, IPromptTokenCounter
 {
     private readonly DecoderModel _model;
 
@@ -16,6 +20,12 @@ public sealed class DecoderTextGenerator : ITextGenerator
 
     /// <inheritdoc />
     public string ModelId { get; }
+
+    /// <inheritdoc />
+    public int ContextTokens => _model.MaxLength;
+
+    /// <inheritdoc />
+    public int CountTokens(string text) => _model.Tokenizer.Encode(text).Count;
 
     /// <inheritdoc />
     public IEnumerable<string> Generate(string prompt, GenerationSettings settings, IReadOnlyList<string> stopStrings, GenerationResult result, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using ChatRag.Core.Conversations;
 using ChatRag.Decoder.Onnx.Runtime;
 using ChatRag.Decoder.Onnx.Sampling;
 using ChatRag.Decoder.Onnx.Templates;
@@ -64,6 +65,12 @@ public sealed partial class OnnxChatClient : IChatClient
         if (serviceType == typeof(ChatClientMetadata))
         {
             return new ChatClientMetadata("onnxruntime", null, _backend.IsValueCreated ? _backend.Value.Generator.ModelId : null);
+        }
+
+        if (serviceType == typeof(IPromptTokenCounter))
+        {
+            // Loads the model on first use, as a request would: counting needs its tokenizer and context length.
+            return _backend.Value.Generator as IPromptTokenCounter;
         }
 
         return serviceType.IsInstanceOfType(this) ? this : null;

@@ -1,12 +1,11 @@
 using System.Threading.RateLimiting;
-using ChatRag.Server.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ChatRag.Server.Configuration;
 
-/// <summary>The chat rate limiter: partitioned by API key name, else by remote address; 429 with problem details.</summary>
+/// <summary>The chat rate limiter: partitioned by <see cref="RateLimitPartitions.CallerPartitionKey"/>; 429 with problem details.</summary>
 public static class ChatRateLimiting
 {
     /// <summary>Policy name used by the chat route.</summary>
@@ -23,10 +22,7 @@ public static class ChatRateLimiting
             limiter.AddPolicy(PolicyName, http =>
             {
                 var settings = http.RequestServices.GetRequiredService<IOptions<ChatRateLimitOptions>>().Value;
-                var key = http.RequestServices.GetRequiredService<CallerScope>().KeyName is { } name
-                    ? "key:" + name
-                    : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitions.CallerPartitionKey(http), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = settings.PermitLimit,
                     Window = TimeSpan.FromSeconds(settings.WindowSeconds),
@@ -45,7 +41,7 @@ public static class ChatRateLimiting
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = new ProblemDetails { Status = 429, Title = "Too many requests", Detail = "The chat rate limit for this caller was reached; retry later." },
+                    ProblemDetails = new ProblemDetails { Status = 429, Title = "Too many requests", Detail = $"The {(HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api/v1/documents") ? "upload" : "chat")} rate limit for this caller was reached; retry later." },
                 });
             };
         });

@@ -13,7 +13,8 @@ public static class ServerServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<RequestLimitsOptions>()
             .Bind(configuration.GetSection(RequestLimitsOptions.SectionName))
-            .ValidateDataAnnotations();
+            .ValidateDataAnnotations()
+            .Validate(o => o.DocumentsPageSize <= o.MaxDocumentsPageSize, "ChatRag:Limits:DocumentsPageSize must not exceed MaxDocumentsPageSize.");
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddScoped<CallerScope>();

@@ -1,5 +1,6 @@
 using ChatRag.Ingestion.Errors;
 using ChatRag.Ingestion.Pipeline;
+using ChatRag.Server.Configuration;
 using ChatRag.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -32,12 +33,14 @@ public static partial class DocumentsEndpoints
         string boundary,
         DocumentUploader uploader,
         CallerScope scope,
-        long maxTotalBytes,
+        RequestLimitsOptions limits,
         List<(string FileName, StagedUpload? File, DocumentRejectedException? Error)> staged,
         CancellationToken cancellationToken)
     {
         var reader = new MultipartReader(boundary, request.Body);
+        var maxTotalBytes = limits.MaxUploadBytes;
         var total = new UploadBudget(maxTotalBytes);
+        var files = 0;
         string? collection = null;
         try
         {
@@ -51,6 +54,13 @@ public static partial class DocumentsEndpoints
                 var field = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
                 if (disposition.IsFileDisposition() && field == "file")
                 {
+                    // Counted before the file is read: a request of thousands of tiny files would otherwise create as
+                    // many documents and jobs. Nothing was queued yet, and the staged files are deleted by the caller.
+                    if (++files > limits.MaxFilesPerUpload)
+                    {
+                        return new MultipartRead(collection, TooManyFiles(limits.MaxFilesPerUpload));
+                    }
+
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
                     try
                     {
@@ -104,6 +114,11 @@ public static partial class DocumentsEndpoints
 
         return new string(buffer, 0, length);
     }
+
+    private static ProblemHttpResult TooManyFiles(int maxFiles) => TypedResults.Problem(
+        $"The upload has more than {maxFiles} files, the configured limit (ChatRag:Limits:MaxFilesPerUpload). Send them in several requests.",
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Too many files");
 
     private static ProblemHttpResult TooLarge(long maxTotalBytes) => TypedResults.Problem(
         $"The upload is larger than {maxTotalBytes / (1024.0 * 1024):0.#} MiB in total, the configured limit (ChatRag:Limits:MaxUploadBytes). Send fewer files per request.",

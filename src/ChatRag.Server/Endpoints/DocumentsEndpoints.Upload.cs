@@ -17,7 +17,8 @@ public static partial class DocumentsEndpoints
     /// the collection, with the existing id in <c>existingId</c>). Several files: 202 with one entry per file, refused ones
     /// as <c>rejected</c> (with <c>error</c> and <c>statusCode</c>) and duplicates as <c>duplicate</c> with the existing id,
     /// so one bad file never costs the others. A request over <c>ChatRag:Limits:MaxUploadBytes</c> in total is a 413 as
-    /// soon as the limit is crossed, and nothing of it is kept.
+    /// soon as the limit is crossed, and so is one with more than <c>ChatRag:Limits:MaxFilesPerUpload</c> files; nothing of
+    /// either is kept.
     /// </remarks>
     private static async Task<Results<Accepted<IReadOnlyList<UploadedDocument>>, ProblemHttpResult>> UploadAsync(
         HttpRequest request, DocumentUploader uploader, CallerScope scope, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ public static partial class DocumentsEndpoints
         var staged = new List<(string FileName, StagedUpload? File, DocumentRejectedException? Error)>();
         try
         {
-            var read = await ReadMultipartAsync(request, boundary, uploader, scope, limits.Value.MaxUploadBytes, staged, cancellationToken);
+            var read = await ReadMultipartAsync(request, boundary, uploader, scope, limits.Value, staged, cancellationToken);
             if (read.Problem is { } problem)
             {
                 return problem;

@@ -2,6 +2,7 @@ using ChatRag.Contracts.Documents;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Ingestion;
 using ChatRag.Ingestion.Pipeline;
+using ChatRag.Server.Configuration;
 using ChatRag.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -29,10 +30,13 @@ public static partial class DocumentsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(UploadRateLimiting.PolicyName);
         group.MapGet("/", ListAsync)
             .WithName("ListDocuments")
-            .WithSummary("List the documents of a collection (all visible ones when none is named), newest first.")
+            .WithSummary("List the documents of a collection (all visible ones when none is named), newest first, a page at a time ('limit', 'cursor'; the next page's cursor is in X-Next-Cursor).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetDocument")
@@ -53,19 +57,6 @@ public static partial class DocumentsEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
-    }
-
-    private static async Task<Results<Ok<IReadOnlyList<DocumentDetails>>, ProblemHttpResult>> ListAsync(
-        string? collection, IIngestionJobStore store, CallerScope scope, CancellationToken cancellationToken)
-    {
-        var wanted = string.IsNullOrWhiteSpace(collection) ? scope.Collection : collection.Trim();
-        if (wanted is not null && !scope.MaySee(wanted))
-        {
-            return Forbidden(wanted);
-        }
-
-        var documents = await store.ListAsync(wanted, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<DocumentDetails>>(documents.Select(ToDetails).ToList());
     }
 
     private static async Task<Results<Ok<DocumentDetails>, ProblemHttpResult>> GetAsync(

@@ -1,3 +1,4 @@
+using ChatRag.Chat.Orchestration;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Retrieval;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ internal static class ProblemMapping
         var (status, title, detail) = exception switch
         {
             QueryRejectedException e => (StatusCodes.Status400BadRequest, "Invalid request", e.Message),
+            PromptTooLongException e => (StatusCodes.Status400BadRequest, "Message too long for the model", e.Message),
             UnknownCollectionException e => (StatusCodes.Status404NotFound, "Unknown collection", e.Message),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Invalid request", e.Message),
             VectorSpaceMismatchException e => (StatusCodes.Status503ServiceUnavailable, "Index needs attention", e.Message),

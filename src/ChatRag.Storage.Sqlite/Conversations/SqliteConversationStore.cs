@@ -53,6 +53,27 @@ public sealed class SqliteConversationStore(IDbContextFactory<ConversationsDbCon
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<ConversationMessage>> GetRecentMessagesAsync(Guid id, int count, CancellationToken cancellationToken = default)
+    {
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // Newest first with a LIMIT, and only the columns a prompt uses: a long conversation's traces stay on disk.
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == id)
+            .OrderByDescending(m => m.Id)
+            .Take(count)
+            .Select(m => new { m.Role, m.Content, m.CreatedAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        rows.Reverse();
+        return rows.Select(m => new ConversationMessage(m.Role, m.Content, null, null, Utc(m.CreatedAt))).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task AppendAsync(Guid id, IReadOnlyList<ConversationMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);

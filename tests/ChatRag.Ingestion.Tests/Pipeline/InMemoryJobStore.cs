@@ -185,6 +185,16 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
         }
     }
 
+    public async Task<DocumentPage> ListPageAsync(string? collection, int limit, DocumentCursor? after, CancellationToken cancellationToken = default)
+    {
+        var all = (await ListAsync(collection, cancellationToken)).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id.ToString("D").ToUpperInvariant(), StringComparer.Ordinal).ToList();
+        var start = after is { } a ? all.FindIndex(d => d.CreatedAt < a.CreatedAt || d.CreatedAt == a.CreatedAt && string.CompareOrdinal(d.Id.ToString("D").ToUpperInvariant(), a.Id.ToString("D").ToUpperInvariant()) < 0) : 0;
+        var rest = start < 0 ? [] : all[start..];
+        return rest.Count <= limit
+            ? new DocumentPage(rest, null)
+            : new DocumentPage(rest[..limit], new DocumentCursor(rest[limit - 1].CreatedAt, rest[limit - 1].Id));
+    }
+
     public Task<IReadOnlyList<DocumentInfo>> ListAsync(string? collection, CancellationToken cancellationToken = default)
     {
         lock (gate)

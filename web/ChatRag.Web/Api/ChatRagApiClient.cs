@@ -13,6 +13,7 @@ namespace ChatRag.Web.Api;
 /// <summary><see cref="IChatRagApi"/> over <see cref="HttpClient"/>; sends the stored API key as <c>X-Api-Key</c>.</summary>
 public sealed class ChatRagApiClient(HttpClient http, IBrowserStorage storage) : IChatRagApi
 {
+    private const string NextCursorHeader = "X-Next-Cursor";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <inheritdoc />
@@ -73,9 +74,26 @@ public sealed class ChatRagApiClient(HttpClient http, IBrowserStorage storage) :
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default) =>
-        await GetJsonAsync<List<DocumentDetails>>(
-            string.IsNullOrEmpty(collection) ? "api/v1/documents" : $"api/v1/documents?collection={Uri.EscapeDataString(collection)}", cancellationToken);
+    /// <remarks>The server answers a page at a time; this follows <c>X-Next-Cursor</c> until the last page, so the list is whole.</remarks>
+    public async Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default)
+    {
+        // No 'limit': the server's page size is the one its operator allowed.
+        var first = string.IsNullOrEmpty(collection) ? "api/v1/documents" : $"api/v1/documents?collection={Uri.EscapeDataString(collection)}";
+        var all = new List<DocumentDetails>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? cursor = null;
+        do
+        {
+            var uri = cursor is null ? first : $"{first}{(first.Contains('?', StringComparison.Ordinal) ? '&' : '?')}cursor={Uri.EscapeDataString(cursor)}";
+            using var message = await CreateAsync(HttpMethod.Get, uri, null);
+            using var response = await SendCoreAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            all.AddRange(await response.Content.ReadFromJsonAsync<List<DocumentDetails>>(Json, cancellationToken) ?? []);
+            cursor = response.Headers.TryGetValues(NextCursorHeader, out var values) ? values.FirstOrDefault() : null;
+        }
+        while (cursor is { Length: > 0 } && seen.Add(cursor)); // a cursor seen before would loop forever: stop there
+
+        return all;
+    }
 
     /// <inheritdoc />
     public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -25,7 +25,7 @@ public interface IChatRagApi
     /// <summary><c>POST /api/v1/chat</c> with <c>"stream": true</c>; cancelling the token closes the stream and stops generation.</summary>
     IAsyncEnumerable<ChatStreamEvent> StreamChatAsync(ChatRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary><c>GET /api/v1/documents?collection=</c>.</summary>
+    /// <summary><c>GET /api/v1/documents?collection=</c>, every page of it.</summary>
     Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /api/v1/documents/{id}</c>.</summary>
