@@ -107,17 +107,23 @@ public sealed class ToolOutputLimitTests
 
         public Task<StalledJobsSweep> RequeueStalledAsync(TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task RenewLeasesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task RenewLeasesAsync(IReadOnlyCollection<IngestionJob> claims, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<bool> ReleaseAsync(IngestionJob job, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task EnsureClaimAsync(IngestionJob job, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<bool> RequeueAsync(Guid documentId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<StoredChunk>> ReplaceChunksAsync(IngestionJob job, IReadOnlyList<NewChunk> chunks, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task ReportProgressAsync(Guid documentId, int done, int total, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task ReportProgressAsync(IngestionJob job, int done, int total, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task CompleteAsync(Guid documentId, int chunkCount, string? timings, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task CompleteAsync(IngestionJob job, int chunkCount, string? timings, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task FailAsync(Guid documentId, string error, string? timings, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task FailAsync(IngestionJob job, string error, string? timings, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlySet<string>> ListStoredFilesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<DocumentInfo?> GetAsync(Guid documentId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
