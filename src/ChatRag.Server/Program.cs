@@ -17,7 +17,7 @@ builder.Services.AddServerBasics(builder.Configuration);
 builder.Services.AddChatRagIngestionWorker();
 builder.Services.AddChatRagChat(builder.Configuration);
 builder.Services.AddChatRateLimiting(builder.Configuration);
-builder.Services.AddApiKeyAuthentication();
+builder.Services.AddChatRagAuth(builder.Configuration);
 builder.Services.AddChatRagHealthChecks();
 builder.Services.AddOpenApi();
 
@@ -27,17 +27,19 @@ await app.Services.InitializeChatRagAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimitsMiddleware>();
-app.UseApiKeys();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapHealthEndpoints();
-app.MapSearchEndpoints();
-app.MapDocumentsEndpoints();
-app.MapChatEndpoints();
-app.MapConversationsEndpoints();
-app.MapStatusEndpoints();
+var api = app.MapApiGroup();
+api.MapSearchEndpoints();
+api.MapDocumentsEndpoints();
+api.MapChatEndpoints();
+api.MapConversationsEndpoints();
+api.MapStatusEndpoints();
 app.MapWebClient();
 
 app.Run();

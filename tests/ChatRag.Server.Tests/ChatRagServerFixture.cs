@@ -1,9 +1,9 @@
 namespace ChatRag.Server.Tests;
 
 /// <summary>One server per test class with a small known corpus in two collections.</summary>
-public sealed class ChatRagServerFixture : IAsyncLifetime
+public sealed class ChatRagServerFixture(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
-    public ChatRagServerFactory Factory { get; } = new();
+    public ChatRagServerFactory Factory { get; } = new(settings);
 
     public async Task InitializeAsync()
     {

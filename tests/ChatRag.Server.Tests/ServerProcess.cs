@@ -34,6 +34,7 @@ internal sealed class ServerProcess : IDisposable
         start.Environment["ChatRag__DataDirectory"] = dataDirectory;
         start.Environment["ChatRag__ModelsDirectory"] = ChatRagServerFactory.ModelsDirectory;
         start.Environment["ChatRag__Ingestion__Pipeline__EmbedBatchSize"] = "8";
+        start.Environment["ChatRag__Auth__Mode"] = "Anonymous";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatRag.Server.Configuration;
 
-/// <summary>The chat rate limiter: partitioned by API key name, else by remote address; 429 with problem details.</summary>
+/// <summary>The chat rate limiter: partitioned by API key id (names can repeat), else by remote address; 429 with problem details.</summary>
 public static class ChatRateLimiting
 {
     /// <summary>Policy name used by the chat route.</summary>
@@ -23,8 +23,8 @@ public static class ChatRateLimiting
             limiter.AddPolicy(PolicyName, http =>
             {
                 var settings = http.RequestServices.GetRequiredService<IOptions<ChatRateLimitOptions>>().Value;
-                var key = http.RequestServices.GetRequiredService<CallerScope>().KeyName is { } name
-                    ? "key:" + name
+                var key = http.RequestServices.GetRequiredService<CallerScope>().KeyId is { } id
+                    ? "key:" + id.ToString("N")
                     : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {

@@ -18,7 +18,7 @@ public static partial class DocumentsEndpoints
     /// <summary>Maps the documents routes.</summary>
     public static IEndpointRouteBuilder MapDocumentsEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/documents").WithTags("Documents");
+        var group = routes.MapGroup("/documents").WithTags("Documents");
         group.MapPost("/", UploadAsync)
             .WithName("UploadDocuments")
             .WithSummary("Upload one or more files (field 'file', optional 'collection'); they are processed in the background.")
@@ -33,7 +33,8 @@ public static partial class DocumentsEndpoints
         group.MapGet("/", ListAsync)
             .WithName("ListDocuments")
             .WithSummary("List the documents of a collection (all visible ones when none is named), newest first.")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireCollectionScopeFromQuery();
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetDocument")
             .WithSummary("A document's status, chunk count, error and progress (chunks done / total).")
@@ -59,11 +60,6 @@ public static partial class DocumentsEndpoints
         string? collection, IIngestionJobStore store, CallerScope scope, CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(collection) ? scope.Collection : collection.Trim();
-        if (wanted is not null && !scope.MaySee(wanted))
-        {
-            return Forbidden(wanted);
-        }
-
         var documents = await store.ListAsync(wanted, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<DocumentDetails>>(documents.Select(ToDetails).ToList());
     }
