@@ -1,4 +1,5 @@
 using ChatRag.Chat.Orchestration;
+using ChatRag.Core.Embeddings;
 using ChatRag.Embeddings.Onnx.Hosting;
 using ChatRag.Hosting;
 using ChatRag.Server.Security;
@@ -18,7 +19,8 @@ internal sealed partial class StartupSummary(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<ChatRagOptions> chatRag,
-    IOptions<OnnxEncoderOptions> encoders,
+    IOptions<OnnxEncoderOptions> encoderOptions,
+    IEncoderCatalog encoders,
     ChatModel decoder,
     AuthModeResolver auth,
     ILogger<StartupSummary> logger) : IHostedService
@@ -42,7 +44,7 @@ internal sealed partial class StartupSummary(
             var model = decoder.Client is { } client
                 ? client.GetService<ChatClientMetadata>()?.DefaultModelId ?? "generative"
                 : "none (extractive answers)";
-            Started(logger, urls, dataDirectory, Path.GetFullPath(encoders.Value.ModelsDirectory), string.Join(",", encoders.Value.Models), mode, reason, model);
+            Started(logger, urls, dataDirectory, Path.GetFullPath(encoderOptions.Value.ModelsDirectory), string.Join(",", encoders.Encoders.Select(e => e.Space)), mode, reason, model);
             if (mode == AuthMode.Anonymous)
             {
                 Open(logger, urls);

@@ -23,9 +23,10 @@ internal sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string CreateKeyHint =
-        "No API key exists yet, so the API is closed. Create one on the server with " +
-        "'dotnet run --project src/ChatRag.Cli -- keys create NAME --data <the server's data directory>' " +
-        "(add --collection C to limit it to one collection), then send it in the X-Api-Key header or save it under Settings in the web client. " +
+        "No API key exists yet, so the API is closed. Create one against the server's data directory with 'chatrag keys create NAME' " +
+        "(from a source checkout: 'dotnet run --project src/ChatRag.Cli -- keys create NAME --data <data directory>'; " +
+        "in the container: 'docker compose exec chatrag dotnet chatrag.dll keys create NAME'; add --collection C to limit it to one collection), " +
+        "then send it in the X-Api-Key header or save it under Settings in the web client. " +
         "To run without keys on purpose, set ChatRag:Auth:Mode=Anonymous.";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
