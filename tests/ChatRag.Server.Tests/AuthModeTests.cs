@@ -14,7 +14,11 @@ namespace ChatRag.Server.Tests;
 public sealed class AuthModeTests
 {
     // Unset mode, outside a container, on loopback (the test server listens nowhere): the local first-run default.
-    private static readonly Dictionary<string, string?> Unset = new() { ["ChatRag:Auth:Mode"] = null, ["DOTNET_RUNNING_IN_CONTAINER"] = "false" };
+    // Blank URL settings shadow what a CI container's environment may set (the .NET images set ASPNETCORE_HTTP_PORTS).
+    private static readonly Dictionary<string, string?> Unset = new()
+    {
+        ["ChatRag:Auth:Mode"] = null, ["DOTNET_RUNNING_IN_CONTAINER"] = "false", ["urls"] = "", ["http_ports"] = "", ["https_ports"] = "",
+    };
 
     [Fact]
     public async Task Api_keys_mode_without_any_key_is_closed_and_says_how_to_create_one()
