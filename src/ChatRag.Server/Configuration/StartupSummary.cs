@@ -54,7 +54,7 @@ internal sealed partial class StartupSummary(
                 Closed(logger, dataDirectory);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException or System.Data.Common.DbException)
         {
             Failed(logger, e);
         }
@@ -66,7 +66,7 @@ internal sealed partial class StartupSummary(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The API is OPEN: ChatRag:Auth:Mode is Anonymous, so anyone who can reach {Urls} can read, upload and delete documents. Create a key (chatrag keys create NAME) or set ChatRag:Auth:Mode=ApiKeys to close it.")]
     private static partial void Open(ILogger logger, string urls);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No API key exists yet, so every /api call answers 401. Create one: dotnet run --project src/ChatRag.Cli -- keys create NAME --data {DataDirectory}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No API key exists yet, so every /api call answers 401. Create one against {DataDirectory}: chatrag keys create NAME (source checkout: dotnet run --project src/ChatRag.Cli -- keys create NAME --data DIR; container image: dotnet chatrag.dll keys create NAME)")]
     private static partial void Closed(ILogger logger, string dataDirectory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the start-up summary")]
