@@ -20,9 +20,13 @@ RUN mkdir /projects \
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 WORKDIR /src
 COPY --from=projects /projects ./
-RUN dotnet restore src/ChatRag.Server/ChatRag.Server.csproj
+RUN dotnet restore src/ChatRag.Server/ChatRag.Server.csproj \
+ && dotnet restore src/ChatRag.Cli/ChatRag.Cli.csproj
 COPY . .
-RUN dotnet publish src/ChatRag.Server/ChatRag.Server.csproj -c Release -o /app --no-restore -p:UseAppHost=false
+# The CLI ships beside the server (same dependencies, one folder) so an operator can create the first API key in the
+# running container: docker compose exec chatrag dotnet chatrag.dll keys create admin
+RUN dotnet publish src/ChatRag.Server/ChatRag.Server.csproj -c Release -o /app --no-restore -p:UseAppHost=false \
+ && dotnet publish src/ChatRag.Cli/ChatRag.Cli.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
 # ---- CPU runtime: the slim ASP.NET image, non-root user `app` (uid 1654) built in ----------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS cpu
@@ -46,8 +50,12 @@ FROM ${VARIANT} AS final
 WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data /app/models && chown -R 1654:1654 /data
+# The image listens on every interface of its network namespace, so it always requires API keys: every /api call
+# answers 401 until a key exists (the 401 says how to create one). Anonymous access needs an explicit
+# ChatRag__Auth__Mode=Anonymous from the operator.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true \
+    ChatRag__Auth__Mode=ApiKeys \
     ChatRag__DataDirectory=/data \
     ChatRag__ModelsDirectory=/app/models
 VOLUME /data

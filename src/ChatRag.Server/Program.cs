@@ -18,7 +18,7 @@ builder.Services.AddChatRagIngestionWorker();
 builder.Services.AddChatRagChat(builder.Configuration);
 builder.Services.AddChatRateLimiting(builder.Configuration);
 builder.Services.AddUploadRateLimiting(builder.Configuration);
-builder.Services.AddApiKeyAuthentication();
+builder.Services.AddChatRagAuth(builder.Configuration);
 builder.Services.AddChatRagHealthChecks();
 builder.Services.AddOpenApi();
 
@@ -29,17 +29,19 @@ app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimitsMiddleware>();
-app.UseApiKeys();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapHealthEndpoints();
-app.MapSearchEndpoints();
-app.MapDocumentsEndpoints();
-app.MapChatEndpoints();
-app.MapConversationsEndpoints();
-app.MapStatusEndpoints();
+var api = app.MapApiGroup();
+api.MapSearchEndpoints();
+api.MapDocumentsEndpoints();
+api.MapChatEndpoints();
+api.MapConversationsEndpoints();
+api.MapStatusEndpoints();
 app.MapWebClient();
 
 app.Run();

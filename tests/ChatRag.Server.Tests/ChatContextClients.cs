@@ -38,12 +38,12 @@ internal sealed class OverflowOnToolResultsChatClient(IChatClient inner) : Deleg
 /// <summary>A conversation store that refuses to read whole conversations: a chat turn must load only the messages it uses.</summary>
 internal sealed class NoWholeConversationStore(IConversationStore inner) : IConversationStore
 {
-    public Task<ConversationSummary> CreateAsync(string title, string collection, string? owner, CancellationToken cancellationToken = default) =>
+    public Task<ConversationSummary> CreateAsync(string title, string collection, Guid? owner, CancellationToken cancellationToken = default) =>
         inner.CreateAsync(title, collection, owner, cancellationToken);
 
     public Task<ConversationSummary?> GetAsync(Guid id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<ConversationSummary>> ListAsync(string? owner, string? collection, int limit, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<ConversationSummary>> ListAsync(Guid? owner, string? collection, int limit, CancellationToken cancellationToken = default) =>
         inner.ListAsync(owner, collection, limit, cancellationToken);
 
     public Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(Guid id, CancellationToken cancellationToken = default) =>

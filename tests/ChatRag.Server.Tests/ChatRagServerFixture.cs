@@ -3,7 +3,16 @@ namespace ChatRag.Server.Tests;
 /// <summary>One server per test class with a small known corpus in two collections.</summary>
 public sealed class ChatRagServerFixture : IAsyncLifetime
 {
-    public ChatRagServerFactory Factory { get; } = new();
+    // xUnit builds class fixtures through a parameterless constructor.
+    public ChatRagServerFixture()
+        : this(null)
+    {
+    }
+
+    // Internal: xUnit allows a class fixture one public constructor.
+    internal ChatRagServerFixture(IReadOnlyDictionary<string, string?>? settings) => Factory = new(settings);
+
+    public ChatRagServerFactory Factory { get; }
 
     public async Task InitializeAsync()
     {

@@ -8,6 +8,7 @@ namespace ChatRag.Server.Tests;
 internal sealed class ServerProcess : IDisposable
 {
     private readonly Process process;
+    private readonly System.Text.StringBuilder output = new();
 
     private ServerProcess(Process process, Uri address)
     {
@@ -16,6 +17,18 @@ internal sealed class ServerProcess : IDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>What the server wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -34,17 +47,18 @@ internal sealed class ServerProcess : IDisposable
         start.Environment["ChatRag__DataDirectory"] = dataDirectory;
         start.Environment["ChatRag__ModelsDirectory"] = ChatRagServerFactory.ModelsDirectory;
         start.Environment["ChatRag__Ingestion__Pipeline__EmbedBatchSize"] = "8";
+        start.Environment["ChatRag__Auth__Mode"] = "Anonymous";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
@@ -83,6 +97,14 @@ internal sealed class ServerProcess : IDisposable
 
         process.Dispose();
         Client.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
     }
 
     private static int FreePort()

@@ -10,7 +10,7 @@ internal static class KeysCommand
 {
     public static Command Create()
     {
-        var command = new Command("keys", "Manage API keys. While no key exists the API is open.");
+        var command = new Command("keys", "Manage API keys. Once any key exists (even revoked), the server requires one on every /api call unless ChatRag:Auth:Mode is Anonymous.");
 
         var name = new Argument<string>("name") { Description = "A name for the key (who or what uses it)." };
         var collection = new Option<string?>("--collection") { Description = "Limit the key to one collection." };

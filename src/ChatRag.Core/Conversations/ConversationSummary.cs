@@ -4,7 +4,7 @@ namespace ChatRag.Core.Conversations;
 /// <param name="Id">Conversation id.</param>
 /// <param name="Title">The first question, shortened.</param>
 /// <param name="Collection">The collection the conversation searches.</param>
-/// <param name="Owner">Name of the API key that created it; null when keys are off or the key is unscoped.</param>
+/// <param name="Owner">Id of the scoped API key that created it (private to that key); null when shared by full-scope callers.</param>
 /// <param name="CreatedAt">When it started.</param>
 /// <param name="UpdatedAt">When the last message was added.</param>
-public sealed record ConversationSummary(Guid Id, string Title, string Collection, string? Owner, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record ConversationSummary(Guid Id, string Title, string Collection, Guid? Owner, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -4,13 +4,13 @@ namespace ChatRag.Core.Conversations;
 public interface IConversationStore
 {
     /// <summary>Starts a conversation.</summary>
-    Task<ConversationSummary> CreateAsync(string title, string collection, string? owner, CancellationToken cancellationToken = default);
+    Task<ConversationSummary> CreateAsync(string title, string collection, Guid? owner, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a conversation, or null when it does not exist.</summary>
     Task<ConversationSummary?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Lists conversations, most recently updated first; null filters match everything.</summary>
-    Task<IReadOnlyList<ConversationSummary>> ListAsync(string? owner, string? collection, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ConversationSummary>> ListAsync(Guid? owner, string? collection, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Messages of a conversation in the order they were written (empty when unknown).</summary>
     Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(Guid id, CancellationToken cancellationToken = default);

@@ -18,6 +18,12 @@ public interface IApiKeyStore
     /// <summary>Revokes a key; returns false when no key has that id.</summary>
     Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether any key that is not revoked exists (the API is open while none does).</summary>
+    /// <summary>Whether any key that is not revoked exists.</summary>
     Task<bool> AnyActiveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether any key was ever created, revoked ones included. Revoked keys stay as rows, so once this is true it stays
+    /// true: the server's default access mode turns to API keys for good, and revoking the last key never reopens the API.
+    /// </summary>
+    Task<bool> AnyCreatedAsync(CancellationToken cancellationToken = default);
 }

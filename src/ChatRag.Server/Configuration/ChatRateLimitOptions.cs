@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChatRag.Server.Configuration;
 
-/// <summary>Per-caller chat rate limit (section <c>ChatRag:RateLimit</c>): a fixed window per API key name, or per client address without keys.</summary>
+/// <summary>Per-caller chat rate limit (section <c>ChatRag:RateLimit</c>): a fixed window per API key id, or per client address without keys.</summary>
 public sealed class ChatRateLimitOptions
 {
     /// <summary>Configuration section.</summary>

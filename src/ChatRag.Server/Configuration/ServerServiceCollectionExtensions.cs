@@ -1,14 +1,13 @@
 using ChatRag.Server.Errors;
-using ChatRag.Server.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace ChatRag.Server.Configuration;
 
-/// <summary>Server-only services: problem details, request limits, caller scope.</summary>
+/// <summary>Server-only services: problem details, request limits.</summary>
 public static class ServerServiceCollectionExtensions
 {
-    /// <summary>Adds RFC 7807 errors for every failure, the per-request caller scope and the lexical index warm-up.</summary>
+    /// <summary>Adds RFC 7807 errors for every failure and the lexical index warm-up.</summary>
     public static IServiceCollection AddServerBasics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptionsWithValidateOnStart<RequestLimitsOptions>()
@@ -17,8 +16,8 @@ public static class ServerServiceCollectionExtensions
             .Validate(o => o.DocumentsPageSize <= o.MaxDocumentsPageSize, "ChatRag:Limits:DocumentsPageSize must not exceed MaxDocumentsPageSize.");
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddScoped<CallerScope>();
         services.AddHostedService<LexicalWarmUpService>();
+        services.AddHostedService<StartupSummary>();
 
         // Kestrel's global cap is the upload limit; JSON endpoints are held to the smaller one by RequestLimitsMiddleware.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>

@@ -15,7 +15,7 @@ public static class ChatEndpoints
     /// <summary>Maps the chat route (rate limited per API key or client address).</summary>
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/chat").WithTags("Chat");
+        var group = routes.MapGroup("/chat").WithTags("Chat");
         group.MapPost("/", ChatAsync)
             .WithName("Chat")
             .WithSummary("Answer a message from the caller's documents with checked citations; \"stream\": true for text/event-stream.")
@@ -25,7 +25,8 @@ public static class ChatEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(ChatRateLimiting.PolicyName);
+            .RequireRateLimiting(ChatRateLimiting.PolicyName)
+            .RequireCollectionScope<ChatRequest>(body => body.Collection);
         return routes;
     }
 
@@ -45,13 +46,7 @@ public static class ChatEndpoints
                 $"The message has {message.Length} characters; the limit is {options.Value.MaxMessageLength}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
         }
 
-        var collection = string.IsNullOrWhiteSpace(body.Collection) ? scope.DefaultCollection : body.Collection.Trim();
-        if (!scope.MaySee(collection))
-        {
-            return TypedResults.Problem($"This API key may not read collection '{collection}'.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
-        }
-
-        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope));
+        var turn = new ChatTurn(message, body.ConversationId, scope.Resolve(body.Collection), ConversationsEndpoints.OwnerOf(scope));
         try
         {
             if (body.Stream != true)

@@ -14,7 +14,7 @@ public static class ConversationsEndpoints
     /// <summary>Maps the conversation routes.</summary>
     public static IEndpointRouteBuilder MapConversationsEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        var group = routes.MapGroup("/conversations").WithTags("Conversations");
         group.MapGet("/", ListAsync).WithName("ListConversations").WithSummary("The caller's conversations, most recent first.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetConversation").WithSummary("A conversation with its messages, citations and traces.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -23,8 +23,11 @@ public static class ConversationsEndpoints
         return routes;
     }
 
-    /// <summary>The owner recorded for the caller's conversations: the key name of a scoped key, else null (shared).</summary>
-    internal static string? OwnerOf(CallerScope scope) => scope.Collection is null ? null : scope.KeyName;
+    /// <summary>
+    /// The owner recorded for the caller's conversations: the key id of a scoped key, else null (shared by full-scope
+    /// callers). The id, not the name: a new key reusing a revoked key's name must not inherit its conversations.
+    /// </summary>
+    internal static Guid? OwnerOf(CallerScope scope) => scope.Collection is null ? null : scope.KeyId;
 
     private static async Task<Ok<ConversationList>> ListAsync(IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
     {

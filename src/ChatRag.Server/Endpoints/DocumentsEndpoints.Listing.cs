@@ -22,11 +22,6 @@ public static partial class DocumentsEndpoints
         CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(collection) ? scope.Collection : collection.Trim();
-        if (wanted is not null && !scope.MaySee(wanted))
-        {
-            return Forbidden(wanted);
-        }
-
         var max = limits.Value.MaxDocumentsPageSize;
         var size = limits.Value.DocumentsPageSize;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > max))

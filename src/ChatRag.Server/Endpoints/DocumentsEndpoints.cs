@@ -19,7 +19,7 @@ public static partial class DocumentsEndpoints
     /// <summary>Maps the documents routes.</summary>
     public static IEndpointRouteBuilder MapDocumentsEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/documents").WithTags("Documents");
+        var group = routes.MapGroup("/documents").WithTags("Documents");
         group.MapPost("/", UploadAsync)
             .WithName("UploadDocuments")
             .WithSummary("Upload one or more files (field 'file', optional 'collection'); they are processed in the background.")
@@ -37,7 +37,8 @@ public static partial class DocumentsEndpoints
             .WithName("ListDocuments")
             .WithSummary("List the documents of a collection (all visible ones when none is named), newest first, a page at a time ('limit', 'cursor'; the next page's cursor is in X-Next-Cursor).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireCollectionScopeFromQuery();
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetDocument")
             .WithSummary("A document's status, chunk count, error and progress (chunks done / total).")

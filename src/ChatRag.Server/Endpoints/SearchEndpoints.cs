@@ -11,13 +11,14 @@ public static class SearchEndpoints
     /// <summary>Maps the search routes.</summary>
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/search").WithTags("Search");
+        var group = routes.MapGroup("/search").WithTags("Search");
         group.MapPost("/", SearchAsync)
             .WithName("Search")
             .WithSummary("Find the passages most relevant to a query (dense + BM25, fused).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireCollectionScope<SearchQuery>(body => body.Collection);
         return routes;
     }
 
@@ -29,13 +30,7 @@ public static class SearchEndpoints
             return TypedResults.Problem($"Unknown mode '{body.Mode}'; use hybrid, dense or lexical.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var collection = string.IsNullOrWhiteSpace(body.Collection) ? scope.DefaultCollection : body.Collection.Trim();
-        if (!scope.MaySee(collection))
-        {
-            return TypedResults.Problem($"This API key may not read collection '{collection}'.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        var response = await searcher.SearchAsync(new SearchRequest(body.Query ?? string.Empty, [collection], body.Top ?? 10, mode), cancellationToken);
+        var response = await searcher.SearchAsync(new SearchRequest(body.Query ?? string.Empty, [scope.Resolve(body.Collection)], body.Top ?? 10, mode), cancellationToken);
         var items = response.Results.Select(r => new SearchResultItem(
             r.Chunk.DocumentId, r.Chunk.DocumentName, r.Chunk.Id, r.Chunk.Text, r.Score, r.Chunk.Page, r.Chunk.Collection,
             r.Chunk.HeadingPath, r.Chunk.StartOffset, r.Chunk.EndOffset, r.SignalRanks)).ToList();

@@ -16,7 +16,7 @@ public static class StatusEndpoints
     /// <summary>Maps the read-only status route.</summary>
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/status", GetAsync)
+        routes.MapGet("/status", GetAsync)
             .WithTags("Status")
             .WithName("GetStatus")
             .WithSummary("The models in use (decoder or extractive fallback, encoders) and the caller's collections.");

@@ -12,8 +12,8 @@ public sealed class ConversationEntity
     /// <summary>The collection it answers from.</summary>
     public string Collection { get; set; } = string.Empty;
 
-    /// <summary>Key name of a scoped caller that owns it, else null.</summary>
-    public string? Owner { get; set; }
+    /// <summary>Id of the scoped API key that owns it, else null (shared by full-scope callers).</summary>
+    public Guid? OwnerKeyId { get; set; }
 
     /// <summary>Creation time (UTC).</summary>
     public DateTime CreatedAt { get; set; }

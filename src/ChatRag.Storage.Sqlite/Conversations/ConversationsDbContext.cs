@@ -28,8 +28,7 @@ public sealed class ConversationsDbContext(DbContextOptions<ConversationsDbConte
             e.HasKey(c => c.Id);
             e.Property(c => c.Title).IsRequired().HasMaxLength(200);
             e.Property(c => c.Collection).IsRequired().HasMaxLength(128);
-            e.Property(c => c.Owner).HasMaxLength(128);
-            e.HasIndex(c => new { c.Owner, c.UpdatedAt });
+            e.HasIndex(c => new { c.OwnerKeyId, c.UpdatedAt });
             e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<MessageEntity>(e =>

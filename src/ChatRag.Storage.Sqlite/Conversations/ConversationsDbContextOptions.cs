@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChatRag.Storage.Sqlite.Conversations;
 
@@ -10,6 +11,9 @@ public static class ConversationsDbContextOptions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        builder.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(ConversationsDbContext.HistoryTable)).AddInterceptors(settings);
+        builder.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(ConversationsDbContext.HistoryTable)).AddInterceptors(settings)
+            // Dropping a column rebuilds the table with foreign keys off, which SQLite cannot do inside a transaction; the
+            // one migration that does it (ConversationOwnerKeyId) runs once per database and needs no warning on a first run.
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
     }
 }

@@ -7,10 +7,10 @@ namespace ChatRag.Storage.Sqlite.Conversations;
 public sealed class SqliteConversationStore(IDbContextFactory<ConversationsDbContext> contexts, TimeProvider clock) : IConversationStore
 {
     /// <inheritdoc />
-    public async Task<ConversationSummary> CreateAsync(string title, string collection, string? owner, CancellationToken cancellationToken = default)
+    public async Task<ConversationSummary> CreateAsync(string title, string collection, Guid? owner, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var entity = new ConversationEntity { Id = Guid.NewGuid(), Title = title, Collection = collection, Owner = owner, CreatedAt = now, UpdatedAt = now };
+        var entity = new ConversationEntity { Id = Guid.NewGuid(), Title = title, Collection = collection, OwnerKeyId = owner, CreatedAt = now, UpdatedAt = now };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Conversations.Add(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -26,13 +26,13 @@ public sealed class SqliteConversationStore(IDbContextFactory<ConversationsDbCon
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string? owner, string? collection, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(Guid? owner, string? collection, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var query = db.Conversations.AsNoTracking();
         if (owner is not null)
         {
-            query = query.Where(c => c.Owner == owner);
+            query = query.Where(c => c.OwnerKeyId == owner);
         }
 
         if (collection is not null)
@@ -100,7 +100,7 @@ public sealed class SqliteConversationStore(IDbContextFactory<ConversationsDbCon
     }
 
     private static ConversationSummary ToSummary(ConversationEntity c) =>
-        new(c.Id, c.Title, c.Collection, c.Owner, Utc(c.CreatedAt), Utc(c.UpdatedAt));
+        new(c.Id, c.Title, c.Collection, c.OwnerKeyId, Utc(c.CreatedAt), Utc(c.UpdatedAt));
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -108,6 +108,13 @@ public sealed class SqliteApiKeyStore(IDbContextFactory<ChatRagDbContext> contex
         return await db.ApiKeys.AnyAsync(k => k.RevokedAt == null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task<bool> AnyCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ApiKeys.AnyAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Lower-case hex SHA-256 of the key's UTF-8 bytes, as stored.</summary>
     public static string Hash(string key)
     {

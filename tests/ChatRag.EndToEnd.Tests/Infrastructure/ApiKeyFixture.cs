@@ -15,7 +15,7 @@ public sealed class ApiKeyFixture : ServerAndBrowserFixture
 
     /// <inheritdoc />
     protected override Task<IReadOnlyDictionary<string, string>> ServerSettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["ChatRag__Auth__Mode"] = "ApiKeys" });
 
     /// <inheritdoc />
     protected override async Task PrepareDataDirectoryAsync(string dataDirectory)

@@ -77,6 +77,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
         start.Environment["ChatRag__Decoder__Kind"] = "None";
         // Small embedding batches: progress moves in visible steps on the documents page.
         start.Environment["ChatRag__Ingestion__Pipeline__EmbedBatchSize"] = "8";
+        // Open on purpose: these tests drive features; the API key fixture sets ApiKeys.
+        start.Environment["ChatRag__Auth__Mode"] = "Anonymous";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -64,6 +64,19 @@ public sealed class ApiKeyStoreTests
     }
 
     [Fact]
+    public async Task A_revoked_key_still_counts_as_created()
+    {
+        await using var storage = await TempStorage.CreateAsync();
+        Assert.False(await storage.Keys.AnyCreatedAsync());
+
+        var created = await storage.Keys.CreateAsync("leaked");
+        await storage.Keys.RevokeAsync(created.Info.Id);
+
+        // The server's default mode stays "API keys" after the last key is revoked; the row is what remembers it.
+        Assert.True(await storage.Keys.AnyCreatedAsync());
+    }
+
+    [Fact]
     public async Task Only_the_hash_is_stored()
     {
         await using var storage = await TempStorage.CreateAsync();

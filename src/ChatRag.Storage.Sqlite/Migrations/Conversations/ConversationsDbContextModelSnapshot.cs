@@ -31,8 +31,7 @@ namespace ChatRag.Storage.Sqlite.Migrations.Conversations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Owner")
-                        .HasMaxLength(128)
+                    b.Property<Guid?>("OwnerKeyId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -45,7 +44,7 @@ namespace ChatRag.Storage.Sqlite.Migrations.Conversations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Owner", "UpdatedAt");
+                    b.HasIndex("OwnerKeyId", "UpdatedAt");
 
                     b.ToTable("Conversations", (string)null);
                 });
