@@ -27,13 +27,19 @@ public sealed class PresentationDocumentReader : IDocumentReader
                 $"The presentation has {slideIds.Count:N0} slides; the limit is {context.Limits.MaxPages:N0}. Split it and upload the parts separately.");
         }
 
-        var builder = new DocumentTextBuilder(DocumentKind.Pptx, context.Limits.MaxExtractedCharacters);
+        var builder = DocumentTextBuilder.For(DocumentKind.Pptx, context, cancellationToken);
         for (var i = 0; i < slideIds.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (slideIds[i].RelationshipId?.Value is not { } relationship || presentation.GetPartById(relationship) is not SlidePart slide)
             {
                 continue;
+            }
+
+            OpenXmlPackages.Scan(slide, context.Limits, cancellationToken);
+            if (slide.NotesSlidePart is { } notes)
+            {
+                OpenXmlPackages.Scan(notes, context.Limits, cancellationToken);
             }
 
             builder.Page = i + 1;

@@ -23,20 +23,38 @@ public sealed class WordDocumentReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(context);
         using var buffer = await OpenXmlPackages.BufferAsync(content, cancellationToken);
         using var package = WordprocessingDocument.Open(buffer, false, OpenXmlPackages.Settings(context.Limits));
-        var main = package.MainDocumentPart;
-        var body = main?.Document?.Body
+        var main = package.MainDocumentPart
             ?? throw new CorruptDocumentException("The Word document has no body; it is damaged. Save it again in Word and upload the new file.");
-        var styles = WordStyles.Load(main!);
-        var builder = new DocumentTextBuilder(DocumentKind.Docx, context.Limits.MaxExtractedCharacters);
-        var paged = body.Descendants<LastRenderedPageBreak>().Any() || body.Descendants<Break>().Any(b => b.Type?.Value == BreakValues.Page);
+        var styles = WordStyles.Load(main);
+        var builder = DocumentTextBuilder.For(DocumentKind.Docx, context, cancellationToken);
+        var paged = false;
+        var hasBody = false;
+        OpenXmlPackages.Scan(main, context.Limits, cancellationToken, reader =>
+        {
+            hasBody |= reader.ElementType == typeof(Body);
+            paged |= reader.ElementType == typeof(LastRenderedPageBreak)
+                || (reader.ElementType == typeof(Break) && reader.Attributes.Any(a => a.LocalName == "type" && a.Value == "page"));
+        });
+        if (!hasBody)
+        {
+            throw new CorruptDocumentException("The Word document has no body; it is damaged. Save it again in Word and upload the new file.");
+        }
+
         builder.Page = paged ? 1 : null;
 
+        // Streamed: only one top-level paragraph or table is loaded as a tree at a time, and the text budget stops
+        // the loop, so a huge document part never becomes one huge object graph.
         var listItems = new List<string>();
-        var pending = new Stack<OpenXmlElement>(body.ChildElements.Reverse());
-        while (pending.Count > 0)
+        using var xml = OpenXmlReader.Create(main);
+        while (xml.Read())
         {
+            if (!xml.IsStartElement || (xml.ElementType != typeof(Paragraph) && xml.ElementType != typeof(Table)))
+            {
+                continue;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            var element = pending.Pop();
+            var element = xml.LoadCurrentElement();
             if (element is not Paragraph && listItems.Count > 0)
             {
                 builder.AddList(listItems);
@@ -57,13 +75,6 @@ public sealed class WordDocumentReader : IDocumentReader
                     builder.AddTable(table.Elements<TableRow>()
                         .Select(r => (IReadOnlyList<string>)r.Elements<TableCell>().Select(CellText).ToList())
                         .ToList());
-                    break;
-                case SdtBlock or CustomXmlBlock or SdtContentBlock:
-                    foreach (var child in element.ChildElements.Reverse())
-                    {
-                        pending.Push(child);
-                    }
-
                     break;
             }
         }
