@@ -28,14 +28,22 @@ internal static class OpenXmlPackages
     /// </summary>
     public static void Scan(OpenXmlPart part, IngestionLimitsOptions limits, CancellationToken cancellationToken, Action<OpenXmlReader>? visit = null)
     {
+        // A UTF-8 part has at least as many bytes as characters: over the byte count is a clear reason up front,
+        // where the parser's own cap would only say "damaged" half way through. Zip entry streams cannot tell their
+        // length, so the bytes are counted (and dropped) as they inflate, stopping at the limit.
         using (var raw = part.GetStream(FileMode.Open, FileAccess.Read))
         {
-            // A UTF-8 part has at least as many bytes as characters: over the byte count is a clear reason up front,
-            // where the parser's own cap would only say "damaged" half way through.
-            if (raw.CanSeek && raw.Length > limits.MaxXmlPartCharacters)
+            var scratch = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = raw.Read(scratch)) > 0)
             {
-                throw new DocumentLimitExceededException(
-                    $"A part of the document holds {raw.Length / (1024 * 1024.0):N0} MiB of XML; the limit is {limits.MaxXmlPartCharacters / (1024 * 1024.0):N0} MiB. Split the document and upload the parts separately.");
+                total += read;
+                if (total > limits.MaxXmlPartCharacters)
+                {
+                    throw new DocumentLimitExceededException(
+                        $"A part of the document holds more than {limits.MaxXmlPartCharacters / (1024 * 1024.0):0.#} MiB of XML, the configured limit. Split the document and upload the parts separately.");
+                }
             }
         }
 
