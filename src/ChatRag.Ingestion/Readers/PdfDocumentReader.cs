@@ -43,6 +43,7 @@ public sealed class PdfDocumentReader : IDocumentReader
                 $"The PDF has {pageCount:N0} pages; the limit is {context.Limits.MaxPages:N0}. Split it into smaller files and upload them separately.");
         }
 
+        pdf.AddPageFactory<PdfGlyphEstimate, PdfGlyphCounter>();
         var failedPages = new List<int>();
         for (var number = 1; number <= pageCount; number++)
         {
@@ -99,12 +100,10 @@ public sealed class PdfDocumentReader : IDocumentReader
 
     private static void ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder, IngestionLimitsOptions limits)
     {
+        // Counted from the operators first: PdfPig materialises every letter of a page, hundreds of bytes each.
+        CheckLetters(number, pdf.GetPage<PdfGlyphEstimate>(number).Glyphs, limits);
         var page = pdf.GetPage(number);
-        if (page.Letters.Count > limits.MaxPdfLettersPerPage)
-        {
-            throw new DocumentLimitExceededException(
-                $"Page {number} of the PDF has {page.Letters.Count:N0} characters; the limit is {limits.MaxPdfLettersPerPage:N0} per page. It is not an ordinary text page; remove it or export the PDF again.");
-        }
+        CheckLetters(number, page.Letters.Count, limits);
 
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         if (words.Count == 0)
@@ -133,6 +132,15 @@ public sealed class PdfDocumentReader : IDocumentReader
                 AddLines(run, number, level, builder);
                 i += run.Count;
             }
+        }
+    }
+
+    private static void CheckLetters(int number, long letters, IngestionLimitsOptions limits)
+    {
+        if (letters > limits.MaxPdfLettersPerPage)
+        {
+            throw new DocumentLimitExceededException(
+                $"Page {number} of the PDF shows {letters:N0} characters; the limit is {limits.MaxPdfLettersPerPage:N0} per page. It is not an ordinary text page; remove it or export the PDF again.");
         }
     }
 
