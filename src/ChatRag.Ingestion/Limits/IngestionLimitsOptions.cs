@@ -59,9 +59,12 @@ public sealed class IngestionLimitsOptions
     [Range(16, int.MaxValue)]
     public int MaxCellCharacters { get; set; } = 32_767;
 
-    /// <summary>Most characters the XML parser takes from any one part of an Office package (default 64 million).</summary>
+    /// <summary>
+    /// Most bytes (so at most as many characters) in any one XML part of an Office package (default 32 MiB, about
+    /// 5,000 pages of Word text). A part of one huge text node costs about twelve times its size while parsed.
+    /// </summary>
     [Range(1_024, 512L * 1024 * 1024)]
-    public long MaxXmlPartCharacters { get; set; } = 64L * 1024 * 1024;
+    public long MaxXmlPartCharacters { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>Most bytes one PDF stream may decode to, through all its filters (default 32 MiB).</summary>
     [Range(1_024, int.MaxValue)]

@@ -32,6 +32,9 @@ internal sealed class DocumentTextBuilder(
 
     public int BlockCount => _blocks.Count;
 
+    /// <summary>Characters the text budget still allows, for readers that gather a long block before adding it.</summary>
+    public int Remaining => Math.Max(0, maxCharacters - NextOffset);
+
     /// <summary>Forgets headings, for formats where each slide or sheet starts afresh.</summary>
     public void ResetHeadings() => Array.Clear(_headings);
 
@@ -152,7 +155,8 @@ internal sealed class DocumentTextBuilder(
         return cell[..maxCellCharacters];
     }
 
-    private DocumentLimitExceededException TooMuchText() => new(
+    /// <summary>The error for text over the budget, for readers that find out before adding a block.</summary>
+    public DocumentLimitExceededException TooMuchText() => new(
         $"The document has more than {maxCharacters:N0} characters of text, the configured limit. Split it into smaller files and upload them separately.");
 
     private void Append(BlockKind blockKind, string text, int headingLevel, IReadOnlyList<PageRegion> regions)

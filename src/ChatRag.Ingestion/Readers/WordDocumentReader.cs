@@ -73,7 +73,7 @@ public sealed class WordDocumentReader : IDocumentReader
                     break;
                 case Table table:
                     builder.AddTable(table.Elements<TableRow>()
-                        .Select(r => (IReadOnlyList<string>)r.Elements<TableCell>().Select(CellText).ToList())
+                        .Select(r => (IReadOnlyList<string>)r.Elements<TableCell>().Select(c => CellText(c, builder)).ToList())
                         .ToList());
                     break;
             }
@@ -89,7 +89,7 @@ public sealed class WordDocumentReader : IDocumentReader
 
     private static void AddParagraph(Paragraph paragraph, WordStyles styles, DocumentTextBuilder builder, List<string> listItems)
     {
-        var text = ParagraphText(paragraph);
+        var text = ParagraphText(paragraph, builder);
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
@@ -128,14 +128,20 @@ public sealed class WordDocumentReader : IDocumentReader
     private static int CountPageBreaks(Paragraph paragraph) =>
         paragraph.Descendants<LastRenderedPageBreak>().Count() + paragraph.Descendants<Break>().Count(b => b.Type?.Value == BreakValues.Page);
 
-    private static string CellText(TableCell cell) =>
-        string.Join(' ', cell.Descendants<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0));
+    private static string CellText(TableCell cell, DocumentTextBuilder builder) =>
+        string.Join(' ', cell.Descendants<Paragraph>().Select(p => ParagraphText(p, builder)).Where(t => t.Length > 0));
 
-    private static string ParagraphText(Paragraph paragraph)
+    /// <summary>A paragraph's text, failing as soon as it alone passes the text budget rather than after copies of it.</summary>
+    private static string ParagraphText(Paragraph paragraph, DocumentTextBuilder builder)
     {
         var text = new StringBuilder();
         foreach (var element in paragraph.Descendants())
         {
+            if (text.Length > builder.Remaining)
+            {
+                throw builder.TooMuchText();
+            }
+
             switch (element)
             {
                 case Text t:
