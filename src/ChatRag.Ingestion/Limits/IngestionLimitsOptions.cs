@@ -74,9 +74,9 @@ public sealed class IngestionLimitsOptions
     [Range(100, int.MaxValue)]
     public int MaxPdfLettersPerPage { get; set; } = 200_000;
 
-    /// <summary>Words on a PDF page above which block detection and reading order (quadratic) are skipped and words are kept in content order (default 20,000).</summary>
+    /// <summary>Words on a PDF page above which block detection and reading order (quadratic) are skipped and words are kept in content order (default 10,000; a dense page has about 1,000).</summary>
     [Range(10, int.MaxValue)]
-    public int MaxPdfWordsForLayout { get; set; } = 20_000;
+    public int MaxPdfWordsForLayout { get; set; } = 10_000;
 
     /// <summary>Seconds one document's text extraction may take before it is cancelled and the document fails (default 300).</summary>
     [Range(1, 86_400)]
