@@ -77,8 +77,10 @@ public sealed class DocumentExtractor
         {
             using var stream = new ReadOnlyMemoryStream(content);
 
-            // Readers are CPU-bound and synchronous inside; on the thread pool the caller's own timers keep running.
-            document = await Task.Run(() => reader.ReadAsync(stream, context, deadline.Token), deadline.Token);
+            // Readers are CPU-bound and synchronous inside, and a library call (one PdfPig page) may not look at the
+            // token: the wait is abandoned at the deadline so the job fails on time; the abandoned work still ends at
+            // its own per-page and per-part limits.
+            document = await Task.Run(() => reader.ReadAsync(stream, context, deadline.Token), deadline.Token).WaitAsync(deadline.Token);
         }
         catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

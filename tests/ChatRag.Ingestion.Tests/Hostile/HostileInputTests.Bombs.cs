@@ -170,12 +170,40 @@ public sealed partial class HostileInputTests
     }
 
     [Fact]
+    public async Task Extraction_stuck_in_code_that_ignores_cancellation_still_fails_at_the_deadline()
+    {
+        using var release = new ManualResetEventSlim();
+        var extractor = new DocumentExtractor([new StubbornReader(release)], Options.Create(new IngestionLimitsOptions { ExtractionTimeoutSeconds = 1 }));
+
+        try
+        {
+            await Assert.ThrowsAsync<DocumentLimitExceededException>(() => extractor.ExtractAsync(Encoding.UTF8.GetBytes("stuck"), "stuck.txt"));
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
     public async Task Caller_cancellation_is_not_reported_as_a_timeout()
     {
         var extractor = new DocumentExtractor([new StallingReader()], Options.Create(new IngestionLimitsOptions()));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => extractor.ExtractAsync(Encoding.UTF8.GetBytes("slow text"), "slow.txt", cancel.Token));
+    }
+
+    /// <summary>A reader stuck in a call that never looks at the token, like one huge PdfPig page.</summary>
+    private sealed class StubbornReader(ManualResetEventSlim release) : IDocumentReader
+    {
+        public bool CanRead(DocumentKind kind) => true;
+
+        public Task<ExtractedDocument> ReadAsync(Stream content, ReaderContext context, CancellationToken cancellationToken = default)
+        {
+            release.Wait(TimeSpan.FromMinutes(1));
+            throw new InvalidOperationException("released");
+        }
     }
 
     /// <summary>A reader that works until it is told to stop, like a parser stuck on a pathological page.</summary>
