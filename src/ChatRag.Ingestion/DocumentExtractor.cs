@@ -71,10 +71,22 @@ public sealed class DocumentExtractor
             ?? throw new UnsupportedContentException($"No reader is configured for {detected.Kind} files.");
         var context = new ReaderContext(FileNameSanitizer.ToDisplayName(fileName), detected.Kind, _limits);
         ExtractedDocument document;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(_limits.ExtractionTimeoutSeconds));
         try
         {
             using var stream = new ReadOnlyMemoryStream(content);
-            document = await reader.ReadAsync(stream, context, cancellationToken);
+
+            // Readers are CPU-bound and synchronous inside, and a library call (one PdfPig page) may not look at the
+            // token: the wait is abandoned at the deadline so the job fails on time; the abandoned work still ends at
+            // its own per-page and per-part limits.
+            document = await Task.Run(() => reader.ReadAsync(stream, context, deadline.Token), deadline.Token).WaitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new DocumentLimitExceededException(
+                $"Reading the text of the file ({Describe(detected.Kind)}) took longer than {_limits.ExtractionTimeoutSeconds:N0} seconds, the configured limit, so it was stopped. Split the document or save it again in a simpler form and upload it again.",
+                ex);
         }
         catch (Exception ex) when (ex is not DocumentRejectedException and not OperationCanceledException and not OutOfMemoryException)
         {

@@ -44,4 +44,25 @@ public sealed class ServiceRegistrationTests
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ChunkingOptions>>().Value);
     }
+
+    [Theory]
+    [InlineData("ChatRag:Ingestion:Limits:MaxTableColumns", "0")]
+    [InlineData("ChatRag:Ingestion:Limits:MaxCellCharacters", "5")]
+    [InlineData("ChatRag:Ingestion:Limits:MaxXmlPartCharacters", "1")]
+    [InlineData("ChatRag:Ingestion:Limits:MaxPdfStreamBytes", "0")]
+    [InlineData("ChatRag:Ingestion:Limits:MaxPdfLettersPerPage", "-1")]
+    [InlineData("ChatRag:Ingestion:Limits:ExtractionTimeoutSeconds", "0")]
+    [InlineData("ChatRag:Ingestion:Chunking:MaxChunkCharacters", "10")]
+    public void New_bounds_are_validated_at_start(string key, string value)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build())
+            .AddSingleton<ITokenCounter>(new WordPieceishTokenCounter());
+        services.AddChatRagIngestion();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => key.Contains("Chunking", StringComparison.Ordinal)
+            ? (object)provider.GetRequiredService<IOptions<ChunkingOptions>>().Value
+            : provider.GetRequiredService<IOptions<IngestionLimitsOptions>>().Value);
+    }
 }

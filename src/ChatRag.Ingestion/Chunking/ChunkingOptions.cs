@@ -29,6 +29,14 @@ public sealed class ChunkingOptions
     [Range(0, 64)]
     public int ReservedTokens { get; set; } = 8;
 
+    /// <summary>
+    /// Most characters in a chunk, heading prefix included (default 8,192; 256 tokens of prose are about 1,200).
+    /// Tokens alone do not bound size: a tokenizer counts a 100,000-character "word" as one unknown token. Raise it
+    /// together with <see cref="TargetTokens"/>.
+    /// </summary>
+    [Range(256, 1_048_576)]
+    public int MaxChunkCharacters { get; set; } = 8_192;
+
     /// <summary>Overlap in tokens implied by <see cref="TargetTokens"/> and <see cref="OverlapRatio"/>.</summary>
     public int OverlapTokens => (int)Math.Round(TargetTokens * OverlapRatio);
 }

@@ -12,8 +12,9 @@ public sealed partial class DocumentChunker
         {
             var header = units[i].TableHeader;
             var used = prefixTokens + (header is null ? 0 : _counter.CountTokens(header + "\n"));
+            var characters = CharacterRoom(headingPrefix.Length + (header is null ? 0 : header.Length + 1));
             var j = i;
-            while (j < units.Count && (j == i || used + units[j].Tokens <= budget))
+            while (j < units.Count && (j == i || (used + units[j].Tokens <= budget && units[j].End - units[i].Start <= characters)))
             {
                 used += units[j].Tokens;
                 j++;

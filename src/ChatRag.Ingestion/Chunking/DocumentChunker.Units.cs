@@ -5,8 +5,8 @@ namespace ChatRag.Ingestion.Chunking;
 
 public sealed partial class DocumentChunker
 {
-    /// <summary>Breaks a section's blocks into units no larger than <paramref name="available"/> tokens.</summary>
-    private List<ChunkUnit> Units(string text, List<DocumentBlock> blocks, int available)
+    /// <summary>Breaks a section's blocks into units that each fit in <paramref name="available"/> tokens and characters.</summary>
+    private List<ChunkUnit> Units(string text, List<DocumentBlock> blocks, Room available)
     {
         var units = new List<ChunkUnit>();
         foreach (var block in blocks)
@@ -15,7 +15,7 @@ public sealed partial class DocumentChunker
             if (block.Kind == BlockKind.Table)
             {
                 var tokens = _counter.CountTokens(text[block.StartOffset..block.EndOffset]);
-                if (tokens <= available)
+                if (tokens <= available.Tokens && block.EndOffset - block.StartOffset <= available.Characters)
                 {
                     units.Add(new ChunkUnit(block.StartOffset, block.EndOffset, tokens, true, block.Page, null));
                 }
@@ -49,13 +49,13 @@ public sealed partial class DocumentChunker
     }
 
     /// <summary>Rows as units; every row but the first carries the header so a chunk starting there can repeat it.</summary>
-    private void TableUnits(string text, DocumentBlock block, int available, List<ChunkUnit> units)
+    private void TableUnits(string text, DocumentBlock block, Room available, List<ChunkUnit> units)
     {
         var lines = Lines(text, block.StartOffset, block.EndOffset).ToList();
         var headerLines = lines.Count > 1 && text.AsSpan(lines[1].Start, lines[1].End - lines[1].Start).StartsWith("| ---") ? 2 : 1;
         var header = text[lines[0].Start..lines[headerLines - 1].End];
         var headerTokens = _counter.CountTokens(header + "\n");
-        if (headerTokens * 2 > available || lines.Count <= headerLines)
+        if (headerTokens * 2 > available.Tokens || (header.Length + 1) * 2 > available.Characters || lines.Count <= headerLines)
         {
             // A header that big cannot be repeated usefully; fall back to plain lines.
             foreach (var (start, end) in lines)
@@ -70,15 +70,15 @@ public sealed partial class DocumentChunker
         AddSpan(text, lines[0].Start, lines[headerLines].End, available, block.Page, null, units);
         foreach (var (start, end) in lines.Skip(headerLines + 1))
         {
-            AddSpan(text, start, end, available - headerTokens, block.Page, header, units);
+            AddSpan(text, start, end, new Room(available.Tokens - headerTokens, available.Characters - header.Length - 1), block.Page, header, units);
         }
     }
 
     /// <summary>Adds a span as one unit, or as word windows when it is over budget.</summary>
-    private void AddSpan(string text, int start, int end, int available, int? page, string? tableHeader, List<ChunkUnit> units)
+    private void AddSpan(string text, int start, int end, Room available, int? page, string? tableHeader, List<ChunkUnit> units)
     {
-        var tokens = _counter.CountTokens(text[start..end]);
-        if (tokens <= available)
+        var tokens = end - start > available.Characters ? int.MaxValue : _counter.CountTokens(text[start..end]);
+        if (tokens <= available.Tokens)
         {
             units.Add(new ChunkUnit(start, end, tokens, false, page, tableHeader));
             return;
@@ -89,17 +89,17 @@ public sealed partial class DocumentChunker
         var windowTokens = 0;
         foreach (var (wordStart, wordEnd) in Words(text, start, end))
         {
-            var wordTokens = _counter.CountTokens(text[wordStart..wordEnd]);
-            if (windowStart >= 0 && windowTokens + wordTokens > available)
+            var wordTokens = wordEnd - wordStart > available.Characters ? int.MaxValue : _counter.CountTokens(text[wordStart..wordEnd]);
+            if (windowStart >= 0 && (windowTokens + (long)wordTokens > available.Tokens || wordEnd - windowStart > available.Characters))
             {
                 units.Add(new ChunkUnit(windowStart, windowEnd, windowTokens, false, page, tableHeader));
                 windowStart = -1;
                 windowTokens = 0;
             }
 
-            if (wordTokens > available)
+            if (wordTokens > available.Tokens)
             {
-                HardCut(text, wordStart, wordEnd, wordTokens, available, page, tableHeader, units);
+                HardCut(text, wordStart, wordEnd, available, page, tableHeader, units);
                 continue;
             }
 
@@ -118,20 +118,25 @@ public sealed partial class DocumentChunker
         }
     }
 
-    /// <summary>The last resort for one "word" over the whole budget (a base64 blob, a URL list with no spaces).</summary>
-    private void HardCut(string text, int start, int end, int tokens, int available, int? page, string? tableHeader, List<ChunkUnit> units)
+    /// <summary>
+    /// The last resort for one "word" over the whole budget in tokens or characters (a base64 blob, a URL list with no
+    /// spaces): pieces sized from a sample's token density, never over the character room.
+    /// </summary>
+    private void HardCut(string text, int start, int end, Room available, int? page, string? tableHeader, List<ChunkUnit> units)
     {
-        var charsPerPiece = Math.Max(1, (int)((end - start) * (double)available / tokens * 0.9));
+        var sample = Math.Min(end - start, available.Characters);
+        var sampleTokens = Math.Max(1, _counter.CountTokens(text[start..(start + sample)]));
+        var charsPerPiece = Math.Clamp((int)(sample * (double)available.Tokens / sampleTokens * 0.9), 1, available.Characters);
         for (var pieceStart = start; pieceStart < end;)
         {
             var pieceEnd = Math.Min(end, pieceStart + charsPerPiece);
-            if (pieceEnd < end && char.IsHighSurrogate(text[pieceEnd - 1]))
+            if (pieceEnd < end && pieceEnd - pieceStart > 1 && char.IsHighSurrogate(text[pieceEnd - 1]))
             {
                 pieceEnd--;
             }
 
             var pieceTokens = _counter.CountTokens(text[pieceStart..pieceEnd]);
-            while (pieceTokens > available && pieceEnd - pieceStart > 1)
+            while (pieceTokens > available.Tokens && pieceEnd - pieceStart > 1)
             {
                 pieceEnd = pieceStart + ((pieceEnd - pieceStart) / 2);
                 pieceTokens = _counter.CountTokens(text[pieceStart..pieceEnd]);
@@ -141,6 +146,9 @@ public sealed partial class DocumentChunker
             pieceStart = pieceEnd;
         }
     }
+
+    /// <summary>What a unit may hold: tokens and characters.</summary>
+    private readonly record struct Room(int Tokens, int Characters);
 
     private static IEnumerable<(int Start, int End)> Lines(string text, int start, int end)
     {

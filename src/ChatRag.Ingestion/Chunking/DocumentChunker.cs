@@ -41,7 +41,7 @@ public sealed partial class DocumentChunker
                 continue;
             }
 
-            var units = Units(document.Text, section.Blocks, Math.Max(4, Budget - prefixTokens));
+            var units = Units(document.Text, section.Blocks, new Room(Math.Max(4, Budget - prefixTokens), CharacterRoom(prefix.Length)));
             Pack(document.Text, units, section.Path, prefix, prefixTokens, chunks);
         }
 
@@ -93,7 +93,7 @@ public sealed partial class DocumentChunker
     {
         var start = section.Blocks[0].StartOffset;
         var end = section.Blocks[^1].EndOffset;
-        if ((end - start) / 2 > Budget * 8)
+        if ((end - start) / 2 > Budget * 8 || prefix.Length + (end - start) > _options.MaxChunkCharacters)
         {
             // Far too long to fit whatever the tokenizer; skip counting it.
             return false;
@@ -132,6 +132,9 @@ public sealed partial class DocumentChunker
         tokens = 0;
         return string.Empty;
     }
+
+    /// <summary>Characters left for content once <paramref name="used"/> characters of prefix are written.</summary>
+    private int CharacterRoom(int used) => Math.Max(16, _options.MaxChunkCharacters - used);
 
     private sealed record Section(IReadOnlyList<string> Path, List<DocumentBlock> Blocks);
 }

@@ -20,6 +20,19 @@ internal static class ZipArchiveInspector
     /// <summary>Names of the archive's entries, after the limits have been checked.</summary>
     public static IReadOnlyList<string> Inspect(ReadOnlySpan<byte> zip, IngestionLimitsOptions limits)
     {
+        try
+        {
+            return InspectDirectory(zip, limits);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            // Belt and braces: a record this code did not foresee is still a damaged file, never a server error.
+            throw new CorruptDocumentException(Truncated().Message, ex);
+        }
+    }
+
+    private static List<string> InspectDirectory(ReadOnlySpan<byte> zip, IngestionLimitsOptions limits)
+    {
         var eocd = FindEndOfDirectory(zip);
         long entryCount = BinaryPrimitives.ReadUInt16LittleEndian(zip[(eocd + 10)..]);
         long directorySize = BinaryPrimitives.ReadUInt32LittleEndian(zip[(eocd + 12)..]);
@@ -29,13 +42,20 @@ internal static class ZipArchiveInspector
             (entryCount, directorySize, directoryOffset) = ReadZip64End(zip, eocd);
         }
 
+        // ZIP64 fields are signed 64-bit here: a hostile record can say -1 entries or an offset near long.MaxValue,
+        // so every check below is written so that it cannot overflow (no "a + b > length" on untrusted values).
+        if (entryCount < 0 || directorySize < 0 || directoryOffset < 0)
+        {
+            throw Truncated();
+        }
+
         if (entryCount > limits.MaxArchiveEntries)
         {
             throw new DocumentLimitExceededException(
                 $"The file is an archive with {entryCount:N0} entries (the limit is {limits.MaxArchiveEntries:N0}); it is not an ordinary Office document.");
         }
 
-        if (directoryOffset < 0 || directorySize < 0 || directoryOffset + directorySize > zip.Length)
+        if (directoryOffset > zip.Length || directorySize > zip.Length - directoryOffset)
         {
             throw Truncated();
         }
@@ -73,14 +93,19 @@ internal static class ZipArchiveInspector
                 (uncompressed, compressed) = ReadZip64Sizes(entry.Slice(46 + nameLength, extraLength), uncompressed, compressed);
             }
 
+            if (uncompressed < 0 || compressed < 0)
+            {
+                throw Truncated();
+            }
+
             totalUncompressed += uncompressed;
-            if (totalUncompressed > limits.MaxArchiveUncompressedBytes || uncompressed < 0)
+            if (uncompressed > limits.MaxArchiveUncompressedBytes || totalUncompressed > limits.MaxArchiveUncompressedBytes)
             {
                 throw new DocumentLimitExceededException(
                     $"The document would expand to more than {limits.MaxArchiveUncompressedBytes / (1024 * 1024):N0} MiB when unpacked, which looks like a zip bomb; it was not opened.");
             }
 
-            if (uncompressed > RatioCheckThreshold && uncompressed > compressed * limits.MaxCompressionRatio)
+            if (uncompressed > RatioCheckThreshold && uncompressed / limits.MaxCompressionRatio > compressed)
             {
                 throw new DocumentLimitExceededException(
                     $"A part of the document is compressed more than {limits.MaxCompressionRatio}:1, which looks like a zip bomb; it was not opened.");
@@ -117,7 +142,7 @@ internal static class ZipArchiveInspector
         }
 
         var endOffset = BinaryPrimitives.ReadInt64LittleEndian(zip[(locator + 8)..]);
-        if (endOffset < 0 || endOffset + 56 > zip.Length || BinaryPrimitives.ReadUInt32LittleEndian(zip[(int)endOffset..]) != Zip64EndSignature)
+        if (endOffset < 0 || endOffset > zip.Length - 56 || BinaryPrimitives.ReadUInt32LittleEndian(zip[(int)endOffset..]) != Zip64EndSignature)
         {
             throw Truncated();
         }

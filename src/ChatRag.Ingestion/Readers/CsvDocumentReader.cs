@@ -1,3 +1,4 @@
+using ChatRag.Ingestion.Errors;
 using ChatRag.Ingestion.Model;
 
 namespace ChatRag.Ingestion.Readers;
@@ -12,13 +13,20 @@ public sealed class CsvDocumentReader : IDocumentReader
     public async Task<ExtractedDocument> ReadAsync(Stream content, ReaderContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new DocumentTextBuilder(DocumentKind.Csv, context.Limits.MaxExtractedCharacters);
+        var builder = DocumentTextBuilder.For(DocumentKind.Csv, context, cancellationToken);
         var text = await PlainTextDocumentReader.ReadTextAsync(content, context, builder.Warnings, cancellationToken);
         var delimiter = ChooseDelimiter(text, context.FileName);
         var rows = new List<IReadOnlyList<string>>();
         var cells = 0L;
-        foreach (var row in Parse(text, delimiter))
+        foreach (var row in Parse(text, delimiter, context.Limits.MaxTableColumns))
         {
+            // Checked per row, before anything pads rows to the widest one: a million-column header is a bomb.
+            if (row.Count > context.Limits.MaxTableColumns)
+            {
+                throw new DocumentLimitExceededException(
+                    $"Row {rows.Count + 1:N0} has {row.Count:N0} columns; the limit is {context.Limits.MaxTableColumns:N0}. Check the delimiter, or split the table into narrower files.");
+            }
+
             if (rows.Count >= context.Limits.MaxRowsPerSheet || cells + row.Count > context.Limits.MaxCells)
             {
                 builder.Warnings.Add($"Only the first {rows.Count:N0} rows were read (the configured row/cell limit).");
@@ -50,8 +58,11 @@ public sealed class CsvDocumentReader : IDocumentReader
         return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
     }
 
-    /// <summary>Streams rows; quoted fields may hold delimiters, quotes ("") and newlines.</summary>
-    internal static IEnumerable<List<string>> Parse(string text, char delimiter)
+    /// <summary>
+    /// Streams rows; quoted fields may hold delimiters, quotes ("") and newlines. A row wider than
+    /// <paramref name="maxColumns"/> is yielded as soon as it passes the limit, and parsing stops there.
+    /// </summary>
+    internal static IEnumerable<List<string>> Parse(string text, char delimiter, int maxColumns = int.MaxValue)
     {
         var row = new List<string>();
         var field = new System.Text.StringBuilder();
@@ -83,6 +94,11 @@ public sealed class CsvDocumentReader : IDocumentReader
             {
                 row.Add(field.ToString());
                 field.Clear();
+                if (row.Count > maxColumns)
+                {
+                    yield return row;
+                    yield break;
+                }
             }
             else if (ch == '\n')
             {

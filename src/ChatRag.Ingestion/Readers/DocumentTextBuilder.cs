@@ -6,9 +6,12 @@ namespace ChatRag.Ingestion.Readers;
 
 /// <summary>
 /// Accumulates blocks into one text, recording offsets and the heading path as it goes. Readers only say
-/// "here is a heading / paragraph / table"; offsets, separators and limits are handled here once.
+/// "here is a heading / paragraph / table"; offsets, separators and limits are handled here once. The text
+/// budget is enforced while a block is produced (a table stops growing at the limit), and every block checks
+/// for cancellation, so the extraction time budget reaches readers that loop in library code between blocks.
 /// </summary>
-internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
+internal sealed class DocumentTextBuilder(
+    DocumentKind kind, int maxCharacters, int maxTableColumns = int.MaxValue, int maxCellCharacters = int.MaxValue, CancellationToken cancellationToken = default)
 {
     private const string Separator = "\n\n";
     private readonly StringBuilder _text = new();
@@ -17,6 +20,10 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>A builder with the context's text, table and cell limits.</summary>
+    public static DocumentTextBuilder For(DocumentKind kind, ReaderContext context, CancellationToken cancellationToken) =>
+        new(kind, context.Limits.MaxExtractedCharacters, context.Limits.MaxTableColumns, context.Limits.MaxCellCharacters, cancellationToken);
+
     /// <summary>Page, slide or sheet the next blocks belong to.</summary>
     public int? Page { get; set; }
 
@@ -24,6 +31,9 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
     public int NextOffset => _text.Length == 0 ? 0 : _text.Length + Separator.Length;
 
     public int BlockCount => _blocks.Count;
+
+    /// <summary>Characters the text budget still allows, for readers that gather a long block before adding it.</summary>
+    public int Remaining => Math.Max(0, maxCharacters - NextOffset);
 
     /// <summary>Forgets headings, for formats where each slide or sheet starts afresh.</summary>
     public void ResetHeadings() => Array.Clear(_headings);
@@ -55,9 +65,18 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
             return;
         }
 
+        if (width > maxTableColumns)
+        {
+            throw new DocumentLimitExceededException(
+                $"A table has {width:N0} columns; the limit is {maxTableColumns:N0}. Split the table or upload it as separate files.");
+        }
+
+        // Checked row by row so that a table far over the budget fails before its text is built, not after.
+        var room = maxCharacters - NextOffset;
         var text = new StringBuilder();
         for (var r = 0; r < rows.Count; r++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (r > 0)
             {
                 text.Append('\n');
@@ -67,6 +86,11 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
             if (r == 0)
             {
                 text.Append('\n').Append('|').Insert(text.Length, " --- |", width);
+            }
+
+            if (text.Length > room)
+            {
+                throw TooMuchText();
             }
         }
 
@@ -104,27 +128,48 @@ internal sealed class DocumentTextBuilder(DocumentKind kind, int maxCharacters)
         return level;
     }
 
-    private static void AppendRow(StringBuilder text, IReadOnlyList<string> cells, int width)
+    private void AppendRow(StringBuilder text, IReadOnlyList<string> cells, int width)
     {
         text.Append('|');
         for (var c = 0; c < width; c++)
         {
-            var cell = c < cells.Count ? TextNormalizer.Inline(cells[c]).Replace("|", "\\|", StringComparison.Ordinal) : string.Empty;
+            var cell = c < cells.Count ? TextNormalizer.Inline(Cut(cells[c])).Replace("|", "\\|", StringComparison.Ordinal) : string.Empty;
             text.Append(' ').Append(cell).Append(" |");
         }
     }
 
+    /// <summary>A cell cut to the cell limit, with one warning per document.</summary>
+    private string Cut(string cell)
+    {
+        if (cell.Length <= maxCellCharacters)
+        {
+            return cell;
+        }
+
+        const string warning = "Some table cells were longer than the configured cell limit and were cut.";
+        if (!Warnings.Contains(warning))
+        {
+            Warnings.Add(warning);
+        }
+
+        return cell[..maxCellCharacters];
+    }
+
+    /// <summary>The error for text over the budget, for readers that find out before adding a block.</summary>
+    public DocumentLimitExceededException TooMuchText() => new(
+        $"The document has more than {maxCharacters:N0} characters of text, the configured limit. Split it into smaller files and upload them separately.");
+
     private void Append(BlockKind blockKind, string text, int headingLevel, IReadOnlyList<PageRegion> regions)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }
 
-        if (_text.Length + Separator.Length + text.Length > maxCharacters)
+        if ((long)_text.Length + Separator.Length + text.Length > maxCharacters)
         {
-            throw new DocumentLimitExceededException(
-                $"The document has more than {maxCharacters:N0} characters of text, the configured limit. Split it into smaller files and upload them separately.");
+            throw TooMuchText();
         }
 
         if (_text.Length > 0)

@@ -30,7 +30,7 @@ public sealed partial class HtmlDocumentReader : IDocumentReader
     public async Task<ExtractedDocument> ReadAsync(Stream content, ReaderContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new DocumentTextBuilder(DocumentKind.Html, context.Limits.MaxExtractedCharacters);
+        var builder = DocumentTextBuilder.For(DocumentKind.Html, context, cancellationToken);
         var html = await PlainTextDocumentReader.ReadTextAsync(content, context, builder.Warnings, cancellationToken);
         html = HtmlDepthGuard.Flatten(html, context.Limits.MaxHtmlDepth, out var flattened);
         if (flattened)

@@ -19,7 +19,7 @@ public sealed class MarkdownDocumentReader : IDocumentReader
     public async Task<ExtractedDocument> ReadAsync(Stream content, ReaderContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new DocumentTextBuilder(DocumentKind.Markdown, context.Limits.MaxExtractedCharacters);
+        var builder = DocumentTextBuilder.For(DocumentKind.Markdown, context, cancellationToken);
         var markdown = await PlainTextDocumentReader.ReadTextAsync(content, context, builder.Warnings, cancellationToken);
         var document = Markdown.Parse(markdown, Pipeline);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using ChatRag.Ingestion.Errors;
+using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Model;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -33,8 +34,8 @@ public sealed class PdfDocumentReader : IDocumentReader
 
     private static ExtractedDocument Read(byte[] bytes, ReaderContext context, CancellationToken cancellationToken)
     {
-        var builder = new DocumentTextBuilder(DocumentKind.Pdf, context.Limits.MaxExtractedCharacters);
-        using var pdf = Open(bytes);
+        var builder = DocumentTextBuilder.For(DocumentKind.Pdf, context, cancellationToken);
+        using var pdf = Open(bytes, context.Limits);
         var pageCount = pdf.NumberOfPages;
         if (pageCount > context.Limits.MaxPages)
         {
@@ -42,6 +43,7 @@ public sealed class PdfDocumentReader : IDocumentReader
                 $"The PDF has {pageCount:N0} pages; the limit is {context.Limits.MaxPages:N0}. Split it into smaller files and upload them separately.");
         }
 
+        pdf.AddPageFactory<PdfGlyphEstimate, PdfGlyphCounter>();
         var failedPages = new List<int>();
         for (var number = 1; number <= pageCount; number++)
         {
@@ -49,7 +51,7 @@ public sealed class PdfDocumentReader : IDocumentReader
             builder.Page = number;
             try
             {
-                ReadPage(pdf, number, builder);
+                ReadPage(pdf, number, builder, context.Limits);
             }
             catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
             {
@@ -71,11 +73,20 @@ public sealed class PdfDocumentReader : IDocumentReader
         return builder.Build(pageCount);
     }
 
-    private static PdfDocument Open(byte[] bytes)
+    private static PdfDocument Open(byte[] bytes, IngestionLimitsOptions limits)
     {
         try
         {
-            return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            return PdfDocument.Open(bytes, new ParsingOptions
+            {
+                UseLenientParsing = true,
+                SkipMissingFonts = true,
+                FilterProvider = new PdfBoundedFilters(limits.MaxPdfStreamBytes),
+            });
+        }
+        catch (DocumentRejectedException)
+        {
+            throw;
         }
         catch (PdfDocumentEncryptedException ex)
         {
@@ -87,12 +98,24 @@ public sealed class PdfDocumentReader : IDocumentReader
         }
     }
 
-    private static void ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder)
+    private static void ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder, IngestionLimitsOptions limits)
     {
+        // Counted from the operators first: PdfPig materialises every letter of a page, hundreds of bytes each.
+        CheckLetters(number, pdf.GetPage<PdfGlyphEstimate>(number).Glyphs, limits);
         var page = pdf.GetPage(number);
+        CheckLetters(number, page.Letters.Count, limits);
+
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         if (words.Count == 0)
         {
+            return;
+        }
+
+        if (words.Count > limits.MaxPdfWordsForLayout)
+        {
+            // Block detection and reading order grow quadratically with the words on a page: keep content order.
+            builder.Warnings.Add($"Some PDF pages had more than {limits.MaxPdfWordsForLayout:N0} words; their text was kept in the file's order without layout analysis.");
+            AddWords(words, number, builder);
             return;
         }
 
@@ -109,6 +132,15 @@ public sealed class PdfDocumentReader : IDocumentReader
                 AddLines(run, number, level, builder);
                 i += run.Count;
             }
+        }
+    }
+
+    private static void CheckLetters(int number, long letters, IngestionLimitsOptions limits)
+    {
+        if (letters > limits.MaxPdfLettersPerPage)
+        {
+            throw new DocumentLimitExceededException(
+                $"Page {number} of the PDF shows {letters:N0} characters; the limit is {limits.MaxPdfLettersPerPage:N0} per page. It is not an ordinary text page; remove it or export the PDF again.");
         }
     }
 
@@ -131,29 +163,29 @@ public sealed class PdfDocumentReader : IDocumentReader
         return ratio >= 1.6 ? 1 : ratio >= 1.35 ? 2 : ratio >= 1.2 ? 3 : 0;
     }
 
-    private static void AddLines(List<TextLine> lines, int page, int headingLevel, DocumentTextBuilder builder)
+    private static void AddLines(List<TextLine> lines, int page, int headingLevel, DocumentTextBuilder builder) =>
+        AddWords(lines.SelectMany(l => l.Words), page, builder, headingLevel);
+
+    private static void AddWords(IEnumerable<Word> words, int page, DocumentTextBuilder builder, int headingLevel = 0)
     {
         var text = new StringBuilder();
         var regions = new List<PageRegion>();
-        foreach (var line in lines)
+        foreach (var word in words)
         {
-            foreach (var word in line.Words)
+            var clean = TextNormalizer.Inline(word.Text);
+            if (clean.Length == 0)
             {
-                var clean = TextNormalizer.Inline(word.Text);
-                if (clean.Length == 0)
-                {
-                    continue;
-                }
-
-                if (text.Length > 0)
-                {
-                    text.Append(' ');
-                }
-
-                var box = word.BoundingBox;
-                regions.Add(new PageRegion(page, box.Left, box.Bottom, box.Right, box.Top, text.Length, text.Length + clean.Length));
-                text.Append(clean);
+                continue;
             }
+
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            var box = word.BoundingBox;
+            regions.Add(new PageRegion(page, box.Left, box.Bottom, box.Right, box.Top, text.Length, text.Length + clean.Length));
+            text.Append(clean);
         }
 
         if (text.Length > 0)

@@ -14,7 +14,7 @@ public sealed class PlainTextDocumentReader : IDocumentReader
     public async Task<ExtractedDocument> ReadAsync(Stream content, ReaderContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new DocumentTextBuilder(DocumentKind.Text, context.Limits.MaxExtractedCharacters);
+        var builder = DocumentTextBuilder.For(DocumentKind.Text, context, cancellationToken);
         var text = await ReadTextAsync(content, context, builder.Warnings, cancellationToken);
         foreach (var paragraph in SplitParagraphs(text))
         {

@@ -1,5 +1,6 @@
 using ChatRag.Ingestion.Errors;
 using ChatRag.Ingestion.Model;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Presentation;
 using Drawing = DocumentFormat.OpenXml.Drawing;
@@ -27,13 +28,19 @@ public sealed class PresentationDocumentReader : IDocumentReader
                 $"The presentation has {slideIds.Count:N0} slides; the limit is {context.Limits.MaxPages:N0}. Split it and upload the parts separately.");
         }
 
-        var builder = new DocumentTextBuilder(DocumentKind.Pptx, context.Limits.MaxExtractedCharacters);
+        var builder = DocumentTextBuilder.For(DocumentKind.Pptx, context, cancellationToken);
         for (var i = 0; i < slideIds.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (slideIds[i].RelationshipId?.Value is not { } relationship || presentation.GetPartById(relationship) is not SlidePart slide)
             {
                 continue;
+            }
+
+            OpenXmlPackages.Scan(slide, context.Limits, cancellationToken);
+            if (slide.NotesSlidePart is { } notes)
+            {
+                OpenXmlPackages.Scan(notes, context.Limits, cancellationToken);
             }
 
             builder.Page = i + 1;
@@ -46,14 +53,43 @@ public sealed class PresentationDocumentReader : IDocumentReader
 
     private static void AddSlide(SlidePart slide, int number, DocumentTextBuilder builder)
     {
-        var shapes = slide.Slide?.Descendants<Shape>().ToList() ?? [];
-        var title = shapes.FirstOrDefault(IsTitle);
-        var titleText = title is null ? string.Empty : string.Join(' ', Paragraphs(title));
+        // Streamed: one shape or table at a time is loaded as a tree and reduced to its text at once, and the text
+        // gathered so far is held to the budget, so a huge slide never becomes one huge object graph.
+        var shapes = new List<(bool Title, List<string> Paragraphs)>();
+        var tables = new List<IReadOnlyList<IReadOnlyList<string>>>();
+        long gathered = 0;
+        using (var reader = OpenXmlReader.Create(slide))
+        {
+            while (reader.Read())
+            {
+                if (reader.IsStartElement && reader.ElementType == typeof(Shape) && reader.LoadCurrentElement() is Shape shape)
+                {
+                    var paragraphs = Paragraphs(shape).ToList();
+                    shapes.Add((IsTitle(shape), paragraphs));
+                    gathered += paragraphs.Sum(p => (long)p.Length);
+                }
+                else if (reader.IsStartElement && reader.ElementType == typeof(Drawing.Table) && reader.LoadCurrentElement() is Drawing.Table table)
+                {
+                    var rows = table.Elements<Drawing.TableRow>()
+                        .Select(r => (IReadOnlyList<string>)r.Elements<Drawing.TableCell>().Select(c => string.Join(' ', c.Descendants<Drawing.Paragraph>().Select(ParagraphText))).ToList())
+                        .ToList();
+                    tables.Add(rows);
+                    gathered += rows.Sum(r => r.Sum(c => (long)c.Length));
+                }
+
+                if (gathered > builder.Remaining)
+                {
+                    throw builder.TooMuchText();
+                }
+            }
+        }
+
+        var title = shapes.FindIndex(s => s.Title);
+        var titleText = title < 0 ? string.Empty : string.Join(' ', shapes[title].Paragraphs);
         builder.AddHeading(string.IsNullOrWhiteSpace(titleText) ? $"Slide {number}" : titleText, 1);
 
-        foreach (var shape in shapes.Where(s => s != title))
+        foreach (var paragraphs in shapes.Where((_, index) => index != title).Select(s => s.Paragraphs))
         {
-            var paragraphs = Paragraphs(shape).ToList();
             if (paragraphs.Count == 1)
             {
                 builder.AddParagraph(paragraphs[0]);
@@ -64,11 +100,9 @@ public sealed class PresentationDocumentReader : IDocumentReader
             }
         }
 
-        foreach (var table in slide.Slide?.Descendants<Drawing.Table>() ?? [])
+        foreach (var table in tables)
         {
-            builder.AddTable(table.Elements<Drawing.TableRow>()
-                .Select(r => (IReadOnlyList<string>)r.Elements<Drawing.TableCell>().Select(c => string.Join(' ', c.Descendants<Drawing.Paragraph>().Select(ParagraphText))).ToList())
-                .ToList());
+            builder.AddTable(table);
         }
 
         var notes = slide.NotesSlidePart?.NotesSlide?.Descendants<Shape>()

@@ -1,4 +1,5 @@
 using ChatRag.Ingestion.Errors;
+using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Model;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -13,8 +14,6 @@ namespace ChatRag.Ingestion.Readers;
 /// </summary>
 public sealed class SpreadsheetDocumentReader : IDocumentReader
 {
-    private const int MaxColumns = 1024;
-
     /// <inheritdoc />
     public bool CanRead(DocumentKind kind) => kind == DocumentKind.Xlsx;
 
@@ -33,8 +32,8 @@ public sealed class SpreadsheetDocumentReader : IDocumentReader
                 $"The workbook has {sheets.Count:N0} sheets; the limit is {context.Limits.MaxSheets:N0}. Split it and upload the parts separately.");
         }
 
-        var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-        var builder = new DocumentTextBuilder(DocumentKind.Xlsx, context.Limits.MaxExtractedCharacters);
+        var shared = SharedStrings(workbook.SharedStringTablePart, context.Limits, cancellationToken);
+        var builder = DocumentTextBuilder.For(DocumentKind.Xlsx, context, cancellationToken);
         var budget = new CellBudget(context.Limits.MaxCells);
         for (var i = 0; i < sheets.Count; i++)
         {
@@ -46,10 +45,15 @@ public sealed class SpreadsheetDocumentReader : IDocumentReader
             builder.Page = i + 1;
             builder.ResetHeadings();
             builder.AddHeading(sheets[i].Name?.Value ?? $"Sheet {i + 1}", 1);
-            var rows = ReadRows(worksheet, shared, context.Limits.MaxRowsPerSheet, budget, out var truncated, cancellationToken);
+            var rows = ReadRows(worksheet, shared, context.Limits, budget, out var truncated, out var narrowed, cancellationToken);
             if (truncated)
             {
                 builder.Warnings.Add($"Sheet '{sheets[i].Name?.Value}' was cut at {rows.Count:N0} rows (the configured row/cell limit).");
+            }
+
+            if (narrowed)
+            {
+                builder.Warnings.Add($"Sheet '{sheets[i].Name?.Value}' has cells past column {context.Limits.MaxTableColumns:N0} (the configured column limit); they were left out.");
             }
 
             builder.AddTable(rows);
@@ -58,11 +62,42 @@ public sealed class SpreadsheetDocumentReader : IDocumentReader
         return builder.Build(sheets.Count);
     }
 
-    private static List<IReadOnlyList<string>> ReadRows(
-        WorksheetPart worksheet, string[] shared, int maxRows, CellBudget budget, out bool truncated, CancellationToken cancellationToken)
+    /// <summary>
+    /// The shared strings, each cut to the cell limit once here, so that thousands of cells referencing one huge
+    /// string share one bounded copy. Streamed: only one string item is ever loaded as a tree.
+    /// </summary>
+    private static List<string> SharedStrings(SharedStringTablePart? part, IngestionLimitsOptions limits, CancellationToken cancellationToken)
     {
+        var strings = new List<string>();
+        if (part is null)
+        {
+            return strings;
+        }
+
+        OpenXmlPackages.Scan(part, limits, cancellationToken);
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = reader.LoadCurrentElement()?.InnerText ?? string.Empty;
+                strings.Add(text.Length > limits.MaxCellCharacters ? text[..limits.MaxCellCharacters] : text);
+            }
+        }
+
+        return strings;
+    }
+
+    private static List<IReadOnlyList<string>> ReadRows(
+        WorksheetPart worksheet, List<string> shared, IngestionLimitsOptions limits, CellBudget budget, out bool truncated, out bool narrowed, CancellationToken cancellationToken)
+    {
+        var maxRows = limits.MaxRowsPerSheet;
+        var maxColumns = limits.MaxTableColumns;
         var rows = new List<IReadOnlyList<string>>();
         truncated = false;
+        narrowed = false;
+        OpenXmlPackages.Scan(worksheet, limits, cancellationToken);
         using var reader = OpenXmlReader.Create(worksheet);
         while (reader.Read())
         {
@@ -76,9 +111,10 @@ public sealed class SpreadsheetDocumentReader : IDocumentReader
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
             {
-                var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                if (column >= MaxColumns)
+                var column = ColumnIndex(cell.CellReference?.Value, maxColumns) ?? cells.Count;
+                if (column >= maxColumns)
                 {
+                    narrowed = true;
                     break;
                 }
 
@@ -105,13 +141,13 @@ public sealed class SpreadsheetDocumentReader : IDocumentReader
         return rows;
     }
 
-    private static string CellText(Cell cell, string[] shared)
+    private static string CellText(Cell cell, List<string> shared)
     {
         var raw = cell.CellValue?.Text;
         var type = cell.DataType?.Value;
         if (type == CellValues.SharedString)
         {
-            return int.TryParse(raw, out var index) && index >= 0 && index < shared.Length ? shared[index] : string.Empty;
+            return int.TryParse(raw, out var index) && index >= 0 && index < shared.Count ? shared[index] : string.Empty;
         }
 
         if (type == CellValues.InlineString)
@@ -128,7 +164,7 @@ public sealed class SpreadsheetDocumentReader : IDocumentReader
     }
 
     /// <summary>Zero-based column of a reference such as <c>AB12</c>.</summary>
-    private static int? ColumnIndex(string? reference)
+    private static int? ColumnIndex(string? reference, int maxColumns)
     {
         if (string.IsNullOrEmpty(reference))
         {
@@ -144,9 +180,9 @@ public sealed class SpreadsheetDocumentReader : IDocumentReader
             }
 
             column = (column * 26) + (char.ToUpperInvariant(ch) - 'A' + 1);
-            if (column > MaxColumns)
+            if (column > maxColumns)
             {
-                return MaxColumns;
+                return maxColumns;
             }
         }
 

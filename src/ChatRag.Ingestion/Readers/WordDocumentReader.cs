@@ -23,20 +23,38 @@ public sealed class WordDocumentReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(context);
         using var buffer = await OpenXmlPackages.BufferAsync(content, cancellationToken);
         using var package = WordprocessingDocument.Open(buffer, false, OpenXmlPackages.Settings(context.Limits));
-        var main = package.MainDocumentPart;
-        var body = main?.Document?.Body
+        var main = package.MainDocumentPart
             ?? throw new CorruptDocumentException("The Word document has no body; it is damaged. Save it again in Word and upload the new file.");
-        var styles = WordStyles.Load(main!);
-        var builder = new DocumentTextBuilder(DocumentKind.Docx, context.Limits.MaxExtractedCharacters);
-        var paged = body.Descendants<LastRenderedPageBreak>().Any() || body.Descendants<Break>().Any(b => b.Type?.Value == BreakValues.Page);
+        var styles = WordStyles.Load(main);
+        var builder = DocumentTextBuilder.For(DocumentKind.Docx, context, cancellationToken);
+        var paged = false;
+        var hasBody = false;
+        OpenXmlPackages.Scan(main, context.Limits, cancellationToken, reader =>
+        {
+            hasBody |= reader.ElementType == typeof(Body);
+            paged |= reader.ElementType == typeof(LastRenderedPageBreak)
+                || (reader.ElementType == typeof(Break) && reader.Attributes.Any(a => a.LocalName == "type" && a.Value == "page"));
+        });
+        if (!hasBody)
+        {
+            throw new CorruptDocumentException("The Word document has no body; it is damaged. Save it again in Word and upload the new file.");
+        }
+
         builder.Page = paged ? 1 : null;
 
+        // Streamed: only one top-level paragraph or table is loaded as a tree at a time, and the text budget stops
+        // the loop, so a huge document part never becomes one huge object graph.
         var listItems = new List<string>();
-        var pending = new Stack<OpenXmlElement>(body.ChildElements.Reverse());
-        while (pending.Count > 0)
+        using var xml = OpenXmlReader.Create(main);
+        while (xml.Read())
         {
+            if (!xml.IsStartElement || (xml.ElementType != typeof(Paragraph) && xml.ElementType != typeof(Table)))
+            {
+                continue;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            var element = pending.Pop();
+            var element = xml.LoadCurrentElement();
             if (element is not Paragraph && listItems.Count > 0)
             {
                 builder.AddList(listItems);
@@ -55,15 +73,8 @@ public sealed class WordDocumentReader : IDocumentReader
                     break;
                 case Table table:
                     builder.AddTable(table.Elements<TableRow>()
-                        .Select(r => (IReadOnlyList<string>)r.Elements<TableCell>().Select(CellText).ToList())
+                        .Select(r => (IReadOnlyList<string>)r.Elements<TableCell>().Select(c => CellText(c, builder)).ToList())
                         .ToList());
-                    break;
-                case SdtBlock or CustomXmlBlock or SdtContentBlock:
-                    foreach (var child in element.ChildElements.Reverse())
-                    {
-                        pending.Push(child);
-                    }
-
                     break;
             }
         }
@@ -78,7 +89,7 @@ public sealed class WordDocumentReader : IDocumentReader
 
     private static void AddParagraph(Paragraph paragraph, WordStyles styles, DocumentTextBuilder builder, List<string> listItems)
     {
-        var text = ParagraphText(paragraph);
+        var text = ParagraphText(paragraph, builder);
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
@@ -117,14 +128,20 @@ public sealed class WordDocumentReader : IDocumentReader
     private static int CountPageBreaks(Paragraph paragraph) =>
         paragraph.Descendants<LastRenderedPageBreak>().Count() + paragraph.Descendants<Break>().Count(b => b.Type?.Value == BreakValues.Page);
 
-    private static string CellText(TableCell cell) =>
-        string.Join(' ', cell.Descendants<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0));
+    private static string CellText(TableCell cell, DocumentTextBuilder builder) =>
+        string.Join(' ', cell.Descendants<Paragraph>().Select(p => ParagraphText(p, builder)).Where(t => t.Length > 0));
 
-    private static string ParagraphText(Paragraph paragraph)
+    /// <summary>A paragraph's text, failing as soon as it alone passes the text budget rather than after copies of it.</summary>
+    private static string ParagraphText(Paragraph paragraph, DocumentTextBuilder builder)
     {
         var text = new StringBuilder();
         foreach (var element in paragraph.Descendants())
         {
+            if (text.Length > builder.Remaining)
+            {
+                throw builder.TooMuchText();
+            }
+
             switch (element)
             {
                 case Text t:

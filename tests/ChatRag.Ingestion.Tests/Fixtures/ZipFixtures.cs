@@ -85,4 +85,37 @@ internal static class ZipFixtures
         using var entry = zip.CreateEntry(name).Open();
         entry.Write(Encoding.UTF8.GetBytes(content));
     }
+
+    /// <summary>
+    /// A small Word-looking package whose end-of-directory record defers to a ZIP64 record with the given fields:
+    /// where that record sits (<paramref name="zip64EndOffset"/>, null for its true place), its entry count and its
+    /// directory offset (null for the true ones). Malformed values near <see cref="long.MaxValue"/> used to overflow.
+    /// </summary>
+    public static byte[] Zip64(long? zip64EndOffset = null, long? entryCount = null, long? directoryOffset = null)
+    {
+        var zip = Package(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"));
+        var eocd = zip.Length - 22;
+        var realEntries = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(eocd + 10));
+        var realSize = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(eocd + 12));
+        var realOffset = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(eocd + 16));
+        var record = new byte[56 + 20 + 22];
+        var end = record.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06064b50);
+        BinaryPrimitives.WriteInt64LittleEndian(end[4..], 44);
+        BinaryPrimitives.WriteInt64LittleEndian(end[24..], entryCount ?? realEntries);
+        BinaryPrimitives.WriteInt64LittleEndian(end[32..], entryCount ?? realEntries);
+        BinaryPrimitives.WriteInt64LittleEndian(end[40..], realSize);
+        BinaryPrimitives.WriteInt64LittleEndian(end[48..], directoryOffset ?? realOffset);
+        var locator = end[56..];
+        BinaryPrimitives.WriteUInt32LittleEndian(locator, 0x07064b50);
+        BinaryPrimitives.WriteInt64LittleEndian(locator[8..], zip64EndOffset ?? eocd);
+        BinaryPrimitives.WriteUInt32LittleEndian(locator[16..], 1);
+        var last = end[76..];
+        zip.AsSpan(eocd, 22).CopyTo(last);
+        BinaryPrimitives.WriteUInt16LittleEndian(last[8..], 0xFFFF);
+        BinaryPrimitives.WriteUInt16LittleEndian(last[10..], 0xFFFF);
+        BinaryPrimitives.WriteUInt32LittleEndian(last[12..], 0xFFFFFFFF);
+        BinaryPrimitives.WriteUInt32LittleEndian(last[16..], 0xFFFFFFFF);
+        return [.. zip.AsSpan(0, eocd), .. record];
+    }
 }
