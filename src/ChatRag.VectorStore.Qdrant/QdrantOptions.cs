@@ -81,8 +81,10 @@ public sealed class QdrantOptions
     public int HybridPrefetchLimit { get; set; } = 100;
 
     /// <summary>
-    /// RRF constant <c>k</c> sent with every hybrid query (60, the value of Cormack et al., unless set), so the fusion does not
-    /// depend on a server default. Needs a Qdrant with parameterised RRF (1.16+); null sends plain <c>fusion: rrf</c> for older servers.
+    /// RRF constant <c>k</c> in Cormack et al.'s formulation (<c>1 / (k + rank)</c>, rank from 1), the same meaning as
+    /// <c>ChatRag:Retrieval:RrfK</c>. Qdrant counts positions from 0 (<c>1 / (k + position)</c>), so the adapter sends
+    /// <c>k + 1</c>: 60 here is 61 on the wire, and both rank a list identically. Needs a Qdrant with parameterised RRF
+    /// (1.16+); null sends plain <c>fusion: rrf</c> for older servers, which then use Qdrant's own default (2 on the wire, 1 here).
     /// </summary>
     [Range(1, 1000)]
     public int? RrfK { get; set; } = 60;

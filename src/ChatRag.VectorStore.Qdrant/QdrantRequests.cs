@@ -107,7 +107,7 @@ internal static class QdrantRequests
     public static QueryPoints HybridQuery(string collection, VectorQuery query, (uint[] Indices, float[] Values) terms, QdrantOptions options)
     {
         var candidates = (ulong)Math.Max(query.Top, options.HybridPrefetchLimit);
-        var fusion = options.RrfK is { } k ? new Query { Rrf = new Rrf { K = (uint)k } } : new Query { Fusion = Fusion.Rrf };
+        var fusion = options.RrfK is { } k ? new Query { Rrf = new Rrf { K = QdrantRrfK(k) } } : new Query { Fusion = Fusion.Rrf };
         return new QueryPoints
         {
             CollectionName = collection,
@@ -133,10 +133,16 @@ internal static class QdrantRequests
             },
             Query = fusion,
             Filter = CollectionFilter(query.Collections),
-            Limit = (ulong)query.Top,
+
+            // Qdrant's RRF does not break ties (hash map, unstable sort, then its limit cut), and two disjoint lists tie in
+            // pairs; so ask for the whole fused list (every prefetch's candidates) and cut deterministically on our side.
+            Limit = candidates * 2,
             WithPayload = new WithPayloadSelector { Enable = false },
         };
     }
+
+    /// <summary>Qdrant's k for a Cormack k: Qdrant scores <c>1 / (k + position)</c> with position from 0, Cormack <c>1 / (k + rank)</c> from 1.</summary>
+    public static uint QdrantRrfK(int cormackK) => (uint)cormackK + 1;
 
     private static VectorInput DenseInput(ReadOnlyMemory<float> vector) => new() { Dense = new DenseVector { Data = { vector.ToArray() } } };
 }

@@ -8,8 +8,8 @@ namespace ChatRag.VectorStore.Qdrant.Tests.Fakes;
 /// <summary>Point validation and the Query API: nearest (dense, sparse with IDF), prefetch, RRF fusion, limit, payload selection.</summary>
 public sealed partial class InMemoryQdrantClient
 {
-    /// <summary>RRF constant used when the request does not set one (Qdrant's documented default).</summary>
-    public const int DefaultRrfK = 60;
+    /// <summary>RRF constant of plain <c>fusion: rrf</c>: Qdrant's <c>DEFAULT_RRF_K</c> (lib/segment/src/common/reciprocal_rank_fusion.rs).</summary>
+    public const int DefaultRrfK = 2;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ScoredPoint>> QueryAsync(QueryPoints request, CancellationToken cancellationToken)
@@ -41,7 +41,12 @@ public sealed partial class InMemoryQdrantClient
             Query.VariantOneofCase.Rrf => Rrf(prefetched, allowed, query.Rrf.HasK ? (int)query.Rrf.K : DefaultRrfK),
             _ => throw new NotSupportedException($"The in-memory Qdrant does not evaluate query variant {query?.VariantCase.ToString() ?? "none"}."),
         };
-        return scored.OrderByDescending(r => r.Score).ThenBy(r => r.Point.Id.Num).Take((int)Math.Min(limit, int.MaxValue)).ToList();
+        var ordered = query?.VariantCase == Query.VariantOneofCase.Nearest
+            ? scored.OrderByDescending(r => r.Score).ThenBy(r => r.Point.Id.Num)
+#pragma warning disable CA5394 // Not security: Qdrant's fusion sorts a hash map's values unstably, so ties come back in any order.
+            : scored.OrderByDescending(r => r.Score).ThenBy(_ => Random.Shared.Next());
+#pragma warning restore CA5394
+        return ordered.Take((int)Math.Min(limit, int.MaxValue)).ToList();
     }
 
     private static IEnumerable<(PointStruct Point, float Score)> Rrf(List<List<(PointStruct Point, float Score)>>? prefetched, HashSet<ulong> allowed, int k)
@@ -51,15 +56,16 @@ public sealed partial class InMemoryQdrantClient
             throw Error(StatusCode.InvalidArgument, "Fusion queries need prefetches");
         }
 
+        // Qdrant's rrf_scoring: position from 0, 1 / ((position + 1) / weight + k - 1) in f32, weight 1, summed per id.
         var scores = new Dictionary<ulong, (PointStruct Point, float Score)>();
         foreach (var list in prefetched)
         {
-            var rank = 0;
+            var position = 0;
             foreach (var (point, _) in list.Where(r => allowed.Contains(r.Point.Id.Num)))
             {
-                rank++;
                 var previous = scores.TryGetValue(point.Id.Num, out var s) ? s.Score : 0f;
-                scores[point.Id.Num] = (point, previous + (1f / (k + rank)));
+                scores[point.Id.Num] = (point, previous + (1f / (((position + 1) / 1f) + k - 1f)));
+                position++;
             }
         }
 
