@@ -22,8 +22,12 @@ public sealed class QdrantOptions
     [RegularExpression("^[0-9A-Fa-f:]{64,95}$")]
     public string? CertificateThumbprint { get; set; }
 
-    /// <summary>Prefix of every Qdrant collection name; the embedding space name follows it. Lets several deployments share one cluster.</summary>
-    [RegularExpression("^[A-Za-z0-9_-]{0,64}$")]
+    /// <summary>
+    /// Prefix of every Qdrant collection name; the embedding space name follows it. Lets several deployments share one cluster.
+    /// Required (an empty prefix would make every collection of the cluster look like ChatRag's).
+    /// </summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$")]
     public string CollectionPrefix { get; set; } = "chatrag_";
 
     /// <summary>HNSW graph degree (<c>m</c>); 0 disables the global graph (Qdrant's multitenancy layout, together with <see cref="HnswPayloadM"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatRag.Core.Indexing;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
     private readonly QdrantOptions options;
     private readonly TransientRetry retry;
     private readonly SemaphoreSlim upsertSlots;
+    private readonly ConcurrentDictionary<string, byte> ownedCollections = new(StringComparer.Ordinal);
 
     /// <summary>Creates the index over a client (the gRPC forwarder in production, an in-memory one in tests).</summary>
     public QdrantVectorIndex(IQdrantClient client, IOptions<QdrantOptions> options)
@@ -40,6 +42,7 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         ArgumentNullException.ThrowIfNull(space);
         using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.ensure_space");
         var name = CollectionName(space.Name);
+        ownedCollections.TryAdd(name, 0);
         if (!await retry.RunAsync("collection_exists", ct => client.CollectionExistsAsync(name, ct), cancellationToken).ConfigureAwait(false))
         {
             try
@@ -103,14 +106,35 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Deletes the document's points in the collections this deployment owns: the exact names of the spaces it ensured
+    /// (the host ensures every encoder's space at start-up). Matching names by prefix would reach other deployments
+    /// (<c>chatrag_</c> is a prefix of <c>chatrag_staging_</c>). Every collection is tried even when one fails; the first failure is rethrown.
+    /// </summary>
     public async Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken = default)
     {
         using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.delete_document");
-        var collections = await retry.RunAsync("list_collections", client.ListCollectionsAsync, cancellationToken).ConfigureAwait(false);
-        foreach (var name in collections.Where(c => c.StartsWith(options.CollectionPrefix, StringComparison.Ordinal)))
+        List<RpcException>? failures = null;
+        foreach (var name in ownedCollections.Keys.Order(StringComparer.Ordinal))
         {
-            await retry.RunAsync("delete", ct => client.DeleteAsync(name, QdrantRequests.DocumentFilter(documentId), ct), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // By filter, so a retry after a write that was applied but not acknowledged deletes nothing more.
+                await retry.RunAsync("delete", ct => client.DeleteAsync(name, QdrantRequests.DocumentFilter(documentId), ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException e) when (IsMissingCollection(e))
+            {
+                // Dropped by an operator: nothing of the document is left in it.
+            }
+            catch (RpcException e)
+            {
+                (failures ??= []).Add(e);
+            }
+        }
+
+        if (failures is [var first, ..])
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         }
     }
 

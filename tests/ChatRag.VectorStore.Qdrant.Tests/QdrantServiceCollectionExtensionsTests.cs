@@ -29,6 +29,7 @@ public sealed class QdrantServiceCollectionExtensionsTests
     [InlineData("ChatRag:Qdrant:Url", "not a url")]
     [InlineData("ChatRag:Qdrant:Url", "http://qdrant:6333")]
     [InlineData("ChatRag:Qdrant:CollectionPrefix", "bad prefix!")]
+    [InlineData("ChatRag:Qdrant:CollectionPrefix", "")] // an empty prefix would make every collection of the cluster look like ours
     [InlineData("ChatRag:Qdrant:WriteConsistencyFactor", "3")]
     [InlineData("ChatRag:Qdrant:UpsertBatchSize", "0")]
     public void Invalid_settings_fail_validation(string key, string value)

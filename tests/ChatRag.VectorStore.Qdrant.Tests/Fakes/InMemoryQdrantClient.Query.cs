@@ -14,7 +14,7 @@ public sealed partial class InMemoryQdrantClient
     /// <inheritdoc />
     public async Task<IReadOnlyList<ScoredPoint>> QueryAsync(QueryPoints request, CancellationToken cancellationToken)
     {
-        await EnterAsync("query", request);
+        await EnterAsync("query", request, request.CollectionName);
         lock (gate)
         {
             var c = Get(request.CollectionName);

@@ -16,8 +16,6 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     private readonly Dictionary<string, StoredCollection> collections = new(StringComparer.Ordinal);
     private readonly List<IMessage> requests = [];
     private readonly List<string> calls = [];
-    private int failuresLeft;
-    private StatusCode failureStatus;
     private int upsertsInFlight;
 
     /// <summary>When false, health checks fail with Unavailable.</summary>
@@ -37,16 +35,6 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
 
     /// <summary>Requests of one type.</summary>
     public IReadOnlyList<T> RequestsOf<T>() where T : IMessage => Requests.OfType<T>().ToList();
-
-    /// <summary>The next <paramref name="count"/> calls (of any kind) fail with <paramref name="status"/> before doing anything.</summary>
-    public void FailNext(int count, StatusCode status)
-    {
-        lock (gate)
-        {
-            failuresLeft = count;
-            failureStatus = status;
-        }
-    }
 
     /// <summary>The payload index schema of a collection, as Qdrant reports it.</summary>
     public IReadOnlyDictionary<string, PayloadSchemaInfo> PayloadSchema(string collection)
@@ -69,10 +57,10 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     /// <inheritdoc />
     public async Task<bool> CollectionExistsAsync(string collectionName, CancellationToken cancellationToken)
     {
-        await EnterAsync("collection_exists", null);
+        await EnterAsync("collection_exists", null, collectionName);
         lock (gate)
         {
-            return collections.ContainsKey(collectionName);
+            return collections.ContainsKey(collectionName) && !StillHidden(collectionName);
         }
     }
 
@@ -89,7 +77,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     /// <inheritdoc />
     public async Task<CollectionInfo> GetCollectionInfoAsync(string collectionName, CancellationToken cancellationToken)
     {
-        await EnterAsync("collection_info", null);
+        await EnterAsync("collection_info", null, collectionName);
         lock (gate)
         {
             var c = Get(collectionName);
@@ -115,7 +103,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     /// <inheritdoc />
     public async Task CreateCollectionAsync(CreateCollection request, CancellationToken cancellationToken)
     {
-        await EnterAsync("create_collection", request);
+        await EnterAsync("create_collection", request, request.CollectionName);
         lock (gate)
         {
             if (string.IsNullOrEmpty(request.CollectionName))
@@ -130,12 +118,14 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
 
             collections[request.CollectionName] = new StoredCollection(request.Clone());
         }
+
+        AfterApply("create_collection", request.CollectionName);
     }
 
     /// <inheritdoc />
     public async Task CreatePayloadIndexAsync(string collectionName, string fieldName, PayloadSchemaType schemaType, PayloadIndexParams? indexParams, CancellationToken cancellationToken)
     {
-        await EnterAsync("create_payload_index", indexParams);
+        await EnterAsync("create_payload_index", indexParams, collectionName);
         lock (gate)
         {
             var c = Get(collectionName);
@@ -152,12 +142,14 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
 
             c.Schema[fieldName] = info;
         }
+
+        AfterApply("create_payload_index", collectionName);
     }
 
     /// <inheritdoc />
     public async Task<UpdateResult> UpsertAsync(UpsertPoints request, CancellationToken cancellationToken)
     {
-        await EnterAsync("upsert", request);
+        await EnterAsync("upsert", request, request.CollectionName);
         var inFlight = Interlocked.Increment(ref upsertsInFlight);
         try
         {
@@ -181,6 +173,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
                 }
             }
 
+            AfterApply("upsert", request.CollectionName);
             return new UpdateResult { Status = UpdateStatus.Completed };
         }
         finally
@@ -192,7 +185,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     /// <inheritdoc />
     public async Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, CancellationToken cancellationToken)
     {
-        await EnterAsync("delete", filter);
+        await EnterAsync("delete", filter, collectionName);
         lock (gate)
         {
             var c = Get(collectionName);
@@ -200,15 +193,16 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
             {
                 c.Points.Remove(id);
             }
-
-            return new UpdateResult { Status = UpdateStatus.Completed };
         }
+
+        AfterApply("delete", collectionName);
+        return new UpdateResult { Status = UpdateStatus.Completed };
     }
 
     /// <inheritdoc />
     public async Task<ulong> CountAsync(string collectionName, Filter? filter, CancellationToken cancellationToken)
     {
-        await EnterAsync("count", filter);
+        await EnterAsync("count", filter, collectionName);
         lock (gate)
         {
             return (ulong)Get(collectionName).Points.Values.Count(p => FilterEvaluator.Matches(filter, p));
@@ -224,7 +218,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
 
     internal static RpcException Error(StatusCode status, string detail) => new(new Status(status, detail));
 
-    private async Task EnterAsync(string operation, IMessage? request)
+    private async Task EnterAsync(string operation, IMessage? request, string? collection = null)
     {
         // Yield first so concurrent callers really interleave, as they would over the network.
         await Task.Yield();
@@ -236,11 +230,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
                 requests.Add(request.Descriptor.Parser.ParseFrom(request.ToByteString())); // a wire round trip: what Qdrant would receive
             }
 
-            if (failuresLeft > 0)
-            {
-                failuresLeft--;
-                throw Error(failureStatus, $"injected failure of {operation}");
-            }
+            BeforeApply(operation, collection);
         }
     }
 
