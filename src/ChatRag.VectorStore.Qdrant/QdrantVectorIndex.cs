@@ -60,13 +60,10 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         }
 
         var info = await retry.RunAsync("collection_info", ct => client.GetCollectionInfoAsync(name, ct), cancellationToken).ConfigureAwait(false);
-        var existing = DenseDimensions(name, info);
-        if (existing != space.Dimensions)
-        {
-            throw new VectorSpaceMismatchException(space.Name, existing, space.Dimensions);
-        }
+        CheckSchema(space, name, info);
 
-        // Creating an index that exists is harmless in Qdrant, but checking first keeps start-up free of write calls.
+        // Payload indexes, unlike vectors, can be added to a live collection, so a missing one (an interrupted first start,
+        // an older ChatRag) is created rather than refused; one of the wrong kind was refused by CheckSchema above.
         if (!info.PayloadSchema.ContainsKey(QdrantSchema.CollectionField))
         {
             await retry.RunAsync("create_tenant_index", ct => client.CreatePayloadIndexAsync(name, QdrantSchema.CollectionField, PayloadSchemaType.Keyword, QdrantRequests.TenantIndex(), ct), cancellationToken).ConfigureAwait(false);
@@ -184,18 +181,6 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         {
             upsertSlots.Release();
         }
-    }
-
-    private static int DenseDimensions(string name, CollectionInfo info)
-    {
-        var vectors = info.Config?.Params?.VectorsConfig;
-        if (vectors?.ParamsMap is { } map && map.Map.TryGetValue(QdrantSchema.DenseVector, out var dense))
-        {
-            return (int)dense.Size;
-        }
-
-        throw new InvalidOperationException(
-            $"Qdrant collection '{name}' has no named vector '{QdrantSchema.DenseVector}'; it was not created by ChatRag. Remove it or choose another ChatRag:Qdrant:CollectionPrefix.");
     }
 
     // Qdrant answers NotFound for a missing collection on some calls and InvalidArgument ("doesn't exist") on others.
