@@ -1,11 +1,40 @@
 using ChatRag.Core.Indexing;
+using Grpc.Core;
 using Qdrant.Client.Grpc;
 
 namespace ChatRag.VectorStore.Qdrant;
 
-/// <summary>The start-up check that an existing collection has everything the adapter writes and queries.</summary>
+/// <summary>Start-up: creating the collection (or adopting one that exists) and checking it has everything the adapter writes and queries.</summary>
 public sealed partial class QdrantVectorIndex
 {
+    // Another server instance may have created it between our check and our create (AlreadyExists), or, in distributed
+    // mode, Qdrant answers "Waiting for consensus operation commit failed" and the collection appears moments later:
+    // either way the collection that exists is adopted (and validated by the caller).
+    private async Task CreateOrAdoptAsync(string name, VectorSpace space, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await retry.RunAsync("create_collection", ct => client.CreateCollectionAsync(QdrantRequests.CreateCollection(name, space.Dimensions, options), ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                if (await retry.RunAsync("collection_exists", ct => client.CollectionExistsAsync(name, ct), cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                if (attempt >= retry.RetryCount)
+                {
+                    throw;
+                }
+
+                await retry.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     // Without this a collection made by hand or by another tool passes start-up and every upsert then fails
     // ("Not existing vector name"), or hybrid search silently loses its IDF weighting.
     private static void CheckSchema(VectorSpace space, string name, CollectionInfo info)

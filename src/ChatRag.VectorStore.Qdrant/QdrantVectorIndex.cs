@@ -20,12 +20,15 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
     private readonly ConcurrentDictionary<string, byte> ownedCollections = new(StringComparer.Ordinal);
 
     /// <summary>Creates the index over a client (the gRPC forwarder in production, an in-memory one in tests).</summary>
-    public QdrantVectorIndex(IQdrantClient client, IOptions<QdrantOptions> options)
+    /// <param name="client">The Qdrant calls.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="time">Clock of the retry delays; the system clock when null.</param>
+    public QdrantVectorIndex(IQdrantClient client, IOptions<QdrantOptions> options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.client = client ?? throw new ArgumentNullException(nameof(client));
         this.options = options.Value;
-        retry = new TransientRetry(this.options.RetryCount, this.options.RetryBaseDelay, static (operation, status) =>
+        retry = new TransientRetry(this.options.RetryCount, this.options.RetryBaseDelay, time ?? TimeProvider.System, static (operation, status) =>
             QdrantTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("status", status.ToString())));
         upsertSlots = new SemaphoreSlim(this.options.MaxConcurrentUpserts);
     }
@@ -45,18 +48,7 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         ownedCollections.TryAdd(name, 0);
         if (!await retry.RunAsync("collection_exists", ct => client.CollectionExistsAsync(name, ct), cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                await retry.RunAsync("create_collection", ct => client.CreateCollectionAsync(QdrantRequests.CreateCollection(name, space.Dimensions, options), ct), cancellationToken).ConfigureAwait(false);
-            }
-            catch (RpcException)
-            {
-                // Another server instance may have created it between our check and our create; then validate theirs below.
-                if (!await client.CollectionExistsAsync(name, cancellationToken).ConfigureAwait(false))
-                {
-                    throw;
-                }
-            }
+            await CreateOrAdoptAsync(name, space, cancellationToken).ConfigureAwait(false);
         }
 
         var info = await retry.RunAsync("collection_info", ct => client.GetCollectionInfoAsync(name, ct), cancellationToken).ConfigureAwait(false);
