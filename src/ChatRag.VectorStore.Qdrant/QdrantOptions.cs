@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Qdrant.Client.Grpc;
 
 namespace ChatRag.VectorStore.Qdrant;
 
@@ -56,9 +57,31 @@ public sealed class QdrantOptions
     [Range(1, 16)]
     public int ReplicationFactor { get; set; } = 1;
 
-    /// <summary>Replicas that must acknowledge a write before it succeeds; at most <see cref="ReplicationFactor"/>.</summary>
+    /// <summary>
+    /// Replicas that must apply a write for it to succeed; at most <see cref="ReplicationFactor"/>. Null (the default) takes a
+    /// majority of the replicas, which with <see cref="ReadConsistency"/> <c>Majority</c> lets a search see every acknowledged write.
+    /// </summary>
     [Range(1, 16)]
-    public int WriteConsistencyFactor { get; set; } = 1;
+    public int? WriteConsistencyFactor { get; set; }
+
+    /// <summary>
+    /// Ordering of writes across replicas: <c>Weak</c> (any order, fastest), <c>Medium</c> (through the shard's current leader,
+    /// the default: a re-ingest racing a delete lands in the same order on every replica), <c>Strong</c> (through the permanent
+    /// leader; writes fail while it is down).
+    /// </summary>
+    public WriteOrderingType WriteOrdering { get; set; } = WriteOrderingType.Medium;
+
+    /// <summary>
+    /// Read consistency of searches: <c>All</c>, <c>Majority</c> or <c>Quorum</c> (Qdrant's meanings). Null (the default) sends
+    /// <c>Majority</c> when <see cref="ReplicationFactor"/> is above 1 and nothing (one replica answers) otherwise.
+    /// </summary>
+    public ReadConsistencyType? ReadConsistency { get; set; }
+
+    /// <summary>The write consistency factor sent at collection creation.</summary>
+    public int EffectiveWriteConsistencyFactor() => WriteConsistencyFactor ?? ((ReplicationFactor / 2) + 1);
+
+    /// <summary>The read consistency sent with searches, or null for Qdrant's default (one replica).</summary>
+    public ReadConsistencyType? EffectiveReadConsistency() => ReadConsistency ?? (ReplicationFactor > 1 ? ReadConsistencyType.Majority : null);
 
     /// <summary>Points per upsert request.</summary>
     [Range(1, 10_000)]

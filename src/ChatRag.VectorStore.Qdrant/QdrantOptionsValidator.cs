@@ -19,7 +19,7 @@ public sealed class QdrantOptionsValidator : IValidateOptions<QdrantOptions>
             failures.Add($"{QdrantOptions.SectionName}:Url points at port 6333 (Qdrant's REST API); the client speaks gRPC on 6334.");
         }
 
-        if (options.WriteConsistencyFactor > options.ReplicationFactor)
+        if (options.EffectiveWriteConsistencyFactor() > options.ReplicationFactor)
         {
             failures.Add($"{QdrantOptions.SectionName}:WriteConsistencyFactor ({options.WriteConsistencyFactor}) cannot exceed ReplicationFactor ({options.ReplicationFactor}).");
         }

@@ -41,7 +41,7 @@ internal static class QdrantRequests
             OnDiskPayload = options.OnDiskPayload,
             ShardNumber = (uint)options.ShardNumber,
             ReplicationFactor = (uint)options.ReplicationFactor,
-            WriteConsistencyFactor = (uint)options.WriteConsistencyFactor,
+            WriteConsistencyFactor = (uint)options.EffectiveWriteConsistencyFactor(),
         };
         return request;
     }
@@ -102,6 +102,7 @@ internal static class QdrantRequests
         Limit = (ulong)query.Top,
         Params = new SearchParams { Exact = options.ExactSearch },
         WithPayload = new WithPayloadSelector { Enable = false },
+        ReadConsistency = ReadConsistency(options),
     };
 
     public static QueryPoints HybridQuery(string collection, VectorQuery query, (uint[] Indices, float[] Values) terms, QdrantOptions options)
@@ -138,8 +139,12 @@ internal static class QdrantRequests
             // pairs; so ask for the whole fused list (every prefetch's candidates) and cut deterministically on our side.
             Limit = candidates * 2,
             WithPayload = new WithPayloadSelector { Enable = false },
+            ReadConsistency = ReadConsistency(options),
         };
     }
+
+    private static ReadConsistency? ReadConsistency(QdrantOptions options) =>
+        options.EffectiveReadConsistency() is { } type ? new ReadConsistency { Type = type } : null;
 
     /// <summary>Qdrant's k for a Cormack k: Qdrant scores <c>1 / (k + position)</c> with position from 0, Cormack <c>1 / (k + rank)</c> from 1.</summary>
     public static uint QdrantRrfK(int cormackK) => (uint)cormackK + 1;

@@ -109,7 +109,7 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
             try
             {
                 // By filter, so a retry after a write that was applied but not acknowledged deletes nothing more.
-                await retry.RunAsync("delete", ct => client.DeleteAsync(name, QdrantRequests.DocumentFilter(documentId), ct), cancellationToken).ConfigureAwait(false);
+                await retry.RunAsync("delete", ct => client.DeleteAsync(name, QdrantRequests.DocumentFilter(documentId), options.WriteOrdering, ct), cancellationToken).ConfigureAwait(false);
             }
             catch (RpcException e) when (IsMissingCollection(e))
             {
@@ -165,7 +165,13 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
     {
         try
         {
-            var request = new UpsertPoints { CollectionName = name, Wait = true, Points = { batch.Select(QdrantRequests.Point) } };
+            var request = new UpsertPoints
+            {
+                CollectionName = name,
+                Wait = true, // Qdrant answers once every active replica applied it (or was deactivated for failing it)
+                Ordering = new WriteOrdering { Type = options.WriteOrdering },
+                Points = { batch.Select(QdrantRequests.Point) },
+            };
             await retry.RunAsync("upsert", ct => client.UpsertAsync(request, ct), cancellationToken).ConfigureAwait(false);
             QdrantTelemetry.UpsertedPoints.Add(batch.Length);
         }

@@ -183,9 +183,15 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     }
 
     /// <inheritdoc />
-    public async Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, CancellationToken cancellationToken)
+    public async Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, WriteOrderingType? ordering, CancellationToken cancellationToken)
     {
-        await EnterAsync("delete", filter, collectionName);
+        var request = new DeletePoints { CollectionName = collectionName, Wait = true, Points = new PointsSelector { Filter = filter } };
+        if (ordering is { } type)
+        {
+            request.Ordering = new WriteOrdering { Type = type };
+        }
+
+        await EnterAsync("delete", request, collectionName);
         lock (gate)
         {
             var c = Get(collectionName);
