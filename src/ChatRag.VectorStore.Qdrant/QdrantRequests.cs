@@ -130,6 +130,10 @@ internal static class QdrantRequests
                     Using = QdrantSchema.SparseVector,
                     Filter = CollectionFilter(query.Collections),
                     Limit = candidates,
+
+                    // IDF over the searched ChatRag collections only, not every tenant of the Qdrant collection (Qdrant 1.19+;
+                    // older servers skip the unknown field and fall back to collection-wide IDF, see docs/deployment.md).
+                    Params = new SearchParams { Idf = new IdfParams { Corpus = CollectionFilter(query.Collections) } },
                 },
             },
             Query = fusion,

@@ -18,17 +18,17 @@ public sealed partial class InMemoryQdrantClient
         lock (gate)
         {
             var c = Get(request.CollectionName);
-            var ranked = Evaluate(c, request.Query, request.HasUsing ? request.Using : string.Empty, request.Filter, request.Prefetch, request.HasLimit ? request.Limit : 10);
+            var ranked = Evaluate(c, request.Query, request.HasUsing ? request.Using : string.Empty, request.Filter, request.Prefetch, request.HasLimit ? request.Limit : 10, request.Params);
             return ranked.Select(r => Scored(r.Point, r.Score, request.WithPayload)).ToList();
         }
     }
 
     private static List<(PointStruct Point, float Score)> Evaluate(
-        StoredCollection c, Query? query, string vectorName, Filter? filter, RepeatedField<PrefetchQuery> prefetch, ulong limit)
+        StoredCollection c, Query? query, string vectorName, Filter? filter, RepeatedField<PrefetchQuery> prefetch, ulong limit, SearchParams? searchParams)
     {
         List<List<(PointStruct Point, float Score)>>? prefetched = prefetch.Count == 0
             ? null
-            : prefetch.Select(p => Evaluate(c, p.Query, p.HasUsing ? p.Using : string.Empty, p.Filter, p.Prefetch, p.HasLimit ? p.Limit : 10)).ToList();
+            : prefetch.Select(p => Evaluate(c, p.Query, p.HasUsing ? p.Using : string.Empty, p.Filter, p.Prefetch, p.HasLimit ? p.Limit : 10, p.Params)).ToList();
         var candidates = (prefetched is null ? c.Points.Values : prefetched.SelectMany(l => l.Select(r => r.Point)).DistinctBy(p => p.Id.Num))
             .Where(p => FilterEvaluator.Matches(filter, p))
             .ToList();
@@ -36,7 +36,7 @@ public sealed partial class InMemoryQdrantClient
 
         IEnumerable<(PointStruct Point, float Score)> scored = query?.VariantCase switch
         {
-            Query.VariantOneofCase.Nearest => Nearest(c, query.Nearest, vectorName, candidates),
+            Query.VariantOneofCase.Nearest => Nearest(c, query.Nearest, vectorName, candidates, searchParams?.Idf?.Corpus),
             Query.VariantOneofCase.Fusion when query.Fusion == Fusion.Rrf => Rrf(prefetched, allowed, DefaultRrfK),
             Query.VariantOneofCase.Rrf => Rrf(prefetched, allowed, query.Rrf.HasK ? (int)query.Rrf.K : DefaultRrfK),
             _ => throw new NotSupportedException($"The in-memory Qdrant does not evaluate query variant {query?.VariantCase.ToString() ?? "none"}."),
@@ -72,7 +72,7 @@ public sealed partial class InMemoryQdrantClient
         return scores.Values;
     }
 
-    private static IEnumerable<(PointStruct Point, float Score)> Nearest(StoredCollection c, VectorInput input, string vectorName, List<PointStruct> candidates)
+    private static IEnumerable<(PointStruct Point, float Score)> Nearest(StoredCollection c, VectorInput input, string vectorName, List<PointStruct> candidates, Filter? idfCorpus)
     {
         if (c.DenseParams(vectorName) is { } dense)
         {
@@ -105,7 +105,7 @@ public sealed partial class InMemoryQdrantClient
                 throw Error(StatusCode.InvalidArgument, $"Vector `{vectorName}` is sparse but the query is {input.VariantCase}");
             }
 
-            var idf = sparse.HasModifier && sparse.Modifier == Modifier.Idf ? InverseDocumentFrequencies(c, vectorName, input.Sparse.Indices) : null;
+            var idf = sparse.HasModifier && sparse.Modifier == Modifier.Idf ? InverseDocumentFrequencies(c, vectorName, input.Sparse.Indices, idfCorpus) : null;
             return candidates
                 .Where(p => p.Vectors.Vectors_.Vectors.ContainsKey(vectorName))
                 .Select(p => (Point: p, Score: SparseScore(input.Sparse, p.Vectors.Vectors_.Vectors[vectorName].Sparse, idf)))
@@ -116,10 +116,11 @@ public sealed partial class InMemoryQdrantClient
         throw Error(StatusCode.InvalidArgument, $"Wrong input: Not existing vector name error: {vectorName}");
     }
 
-    // Qdrant's IDF modifier: idf = ln(1 + (N - n + 0.5) / (n + 0.5)) over every point holding the sparse vector, whatever the filter.
-    private static Dictionary<uint, float> InverseDocumentFrequencies(StoredCollection c, string vectorName, IEnumerable<uint> terms)
+    // Qdrant's IDF modifier: idf = ln(1 + (N - n + 0.5) / (n + 0.5)) over every point holding the sparse vector, whatever the
+    // search filter, unless search params name an IDF corpus (Qdrant 1.19+): then over the points matching that filter.
+    private static Dictionary<uint, float> InverseDocumentFrequencies(StoredCollection c, string vectorName, IEnumerable<uint> terms, Filter? corpus)
     {
-        var holders = c.Points.Values.Where(p => p.Vectors.Vectors_.Vectors.ContainsKey(vectorName)).Select(p => p.Vectors.Vectors_.Vectors[vectorName].Sparse).ToList();
+        var holders = c.Points.Values.Where(p => p.Vectors.Vectors_.Vectors.ContainsKey(vectorName) && FilterEvaluator.Matches(corpus, p)).Select(p => p.Vectors.Vectors_.Vectors[vectorName].Sparse).ToList();
         return terms.Distinct().ToDictionary(t => t, t =>
         {
             var n = holders.Count(s => s.Indices.Contains(t));
