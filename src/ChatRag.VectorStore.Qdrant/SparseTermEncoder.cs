@@ -6,6 +6,9 @@ namespace ChatRag.VectorStore.Qdrant;
 /// Turns text into the sparse vectors of the hybrid search: one dimension per token (a stable 32-bit FNV-1a hash of the
 /// lower-cased token, so every process and version agrees), BM25 term-frequency saturation on the document side.
 /// Qdrant supplies the other half of BM25, the IDF, through the sparse vector's <c>Modifier.Idf</c>.
+/// Chinese and Japanese are written without spaces, so a run of Han, Hiragana or Katakana is cut into overlapping
+/// character bigrams (a lone character stays a unigram), as Lucene's CJK analyzer does; otherwise a whole sentence
+/// would be one term that no query matches.
 /// </summary>
 public static class SparseTermEncoder
 {
@@ -29,13 +32,44 @@ public static class SparseTermEncoder
     /// <summary>Query-side vector: weight 1 per distinct term, so the score is the sum of matched terms' BM25 weights.</summary>
     public static (uint[] Indices, float[] Values) EncodeQuery(string? text) => Build(Count(text, out _), _ => 1f);
 
-    /// <summary>Lower-cased runs of letters and digits (whole Unicode code points); <see cref="Hash"/> of each is its dimension.</summary>
+    /// <summary>
+    /// Lower-cased runs of letters and digits (whole Unicode code points), CJK runs as character bigrams;
+    /// <see cref="Hash"/> of each is its dimension.
+    /// </summary>
     public static IEnumerable<string> Tokenize(string? text)
     {
         var token = new StringBuilder();
+        Rune? previousCjk = null;
+        var cjkRun = 0;
         foreach (var rune in (text ?? string.Empty).EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune))
+            if (cjkRun > 0 && !IsCjk(rune))
+            {
+                if (cjkRun == 1)
+                {
+                    yield return previousCjk!.Value.ToString();
+                }
+
+                cjkRun = 0;
+            }
+
+            if (IsCjk(rune))
+            {
+                if (token.Length > 0)
+                {
+                    yield return token.ToString();
+                    token.Clear();
+                }
+
+                if (cjkRun > 0)
+                {
+                    yield return previousCjk!.Value.ToString() + rune.ToString();
+                }
+
+                previousCjk = rune;
+                cjkRun++;
+            }
+            else if (Rune.IsLetterOrDigit(rune))
             {
                 token.Append(Rune.ToLowerInvariant(rune).ToString());
             }
@@ -46,11 +80,26 @@ public static class SparseTermEncoder
             }
         }
 
+        if (cjkRun == 1)
+        {
+            yield return previousCjk!.Value.ToString();
+        }
+
         if (token.Length > 0)
         {
             yield return token.ToString();
         }
     }
+
+    /// <summary>Han ideographs, Hiragana and Katakana: scripts written without spaces between words.</summary>
+    public static bool IsCjk(Rune rune) => rune.Value is
+        (>= 0x3040 and <= 0x30FF) // Hiragana, Katakana
+        or (>= 0x31F0 and <= 0x31FF) // Katakana phonetic extensions
+        or (>= 0x3400 and <= 0x4DBF) // CJK extension A
+        or (>= 0x4E00 and <= 0x9FFF) // CJK unified ideographs
+        or (>= 0xF900 and <= 0xFAFF) // CJK compatibility ideographs
+        or (>= 0xFF66 and <= 0xFF9F) // half-width Katakana
+        or (>= 0x20000 and <= 0x3134F); // CJK extensions B to G
 
     /// <summary>The stable dimension of a token: 32-bit FNV-1a over its UTF-8 bytes.</summary>
     public static uint Hash(string token)
@@ -73,8 +122,15 @@ public static class SparseTermEncoder
         Span<byte> utf8 = stackalloc byte[4];
         var hash = OffsetBasis;
         var inToken = false;
+        var previousCjk = default(Rune);
+        var cjkRun = 0;
         foreach (var rune in (text ?? string.Empty).EnumerateRunes())
         {
+            if (cjkRun > 0 && !IsCjk(rune))
+            {
+                EndCjkRun(counts, previousCjk, ref cjkRun, ref length);
+            }
+
             if (rune.IsAscii)
             {
                 // ASCII fast path, same result as the general branch: most corpus text is ASCII.
@@ -90,6 +146,23 @@ public static class SparseTermEncoder
                     hash = OffsetBasis;
                     inToken = false;
                 }
+            }
+            else if (IsCjk(rune))
+            {
+                if (inToken)
+                {
+                    Add(counts, hash, ref length);
+                    hash = OffsetBasis;
+                    inToken = false;
+                }
+
+                if (cjkRun > 0)
+                {
+                    Add(counts, HashRunes(previousCjk, rune), ref length);
+                }
+
+                previousCjk = rune;
+                cjkRun++;
             }
             else if (Rune.IsLetterOrDigit(rune))
             {
@@ -109,12 +182,46 @@ public static class SparseTermEncoder
             }
         }
 
+        if (cjkRun > 0)
+        {
+            EndCjkRun(counts, previousCjk, ref cjkRun, ref length);
+        }
+
         if (inToken)
         {
             Add(counts, hash, ref length);
         }
 
         return counts;
+    }
+
+    // A run of one CJK character has no bigram: the character itself is the term.
+    private static void EndCjkRun(Dictionary<uint, int> counts, Rune last, ref int cjkRun, ref int length)
+    {
+        if (cjkRun == 1)
+        {
+            Add(counts, HashRunes(last, null), ref length);
+        }
+
+        cjkRun = 0;
+    }
+
+    private static uint HashRunes(Rune first, Rune? second)
+    {
+        Span<byte> utf8 = stackalloc byte[8];
+        var written = first.EncodeToUtf8(utf8);
+        if (second is { } s)
+        {
+            written += s.EncodeToUtf8(utf8[written..]);
+        }
+
+        var hash = OffsetBasis;
+        foreach (var b in utf8[..written])
+        {
+            hash = unchecked((hash ^ b) * Prime);
+        }
+
+        return hash;
     }
 
     private static void Add(Dictionary<uint, int> counts, uint hash, ref int length)
