@@ -45,7 +45,6 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         ArgumentNullException.ThrowIfNull(space);
         using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.ensure_space");
         var name = CollectionName(space.Name);
-        ownedCollections.TryAdd(name, 0);
         if (!await retry.RunAsync("collection_exists", ct => client.CollectionExistsAsync(name, ct), cancellationToken).ConfigureAwait(false))
         {
             await CreateOrAdoptAsync(name, space, cancellationToken).ConfigureAwait(false);
@@ -65,6 +64,8 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         {
             await retry.RunAsync("create_document_index", ct => client.CreatePayloadIndexAsync(name, QdrantSchema.DocumentIdField, PayloadSchemaType.Keyword, null, ct), cancellationToken).ConfigureAwait(false);
         }
+
+        ownedCollections.TryAdd(name, 0); // only once it is known to be ours: a refused collection is never written or deleted in
     }
 
     /// <inheritdoc />
