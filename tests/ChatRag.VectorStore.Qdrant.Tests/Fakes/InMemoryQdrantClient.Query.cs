@@ -116,11 +116,14 @@ public sealed partial class InMemoryQdrantClient
         throw Error(StatusCode.InvalidArgument, $"Wrong input: Not existing vector name error: {vectorName}");
     }
 
-    // Qdrant's IDF modifier: idf = ln(1 + (N - n + 0.5) / (n + 0.5)) over every point holding the sparse vector, whatever the
-    // search filter, unless search params name an IDF corpus (Qdrant 1.19+): then over the points matching that filter.
+    // Qdrant's IDF modifier: idf = ln(1 + (N - n + 0.5) / (n + 0.5)). Globally (no corpus) N and n are the sparse index's
+    // vector count and posting list lengths, which still hold deleted and overwritten points until optimisation, whatever the
+    // search filter. With an IDF corpus (Qdrant 1.19+) only live points matching the corpus filter count
+    // (lib/segment/src/index/sparse_index/sparse_vector_index/read_view/idf.rs).
     private static Dictionary<uint, float> InverseDocumentFrequencies(StoredCollection c, string vectorName, IEnumerable<uint> terms, Filter? corpus)
     {
-        var holders = c.Points.Values.Where(p => p.Vectors.Vectors_.Vectors.ContainsKey(vectorName) && FilterEvaluator.Matches(corpus, p)).Select(p => p.Vectors.Vectors_.Vectors[vectorName].Sparse).ToList();
+        var population = corpus is null ? c.Points.Values.Concat(c.Tombstones) : c.Points.Values.Where(p => FilterEvaluator.Matches(corpus, p));
+        var holders = population.Where(p => p.Vectors.Vectors_.Vectors.ContainsKey(vectorName)).Select(p => p.Vectors.Vectors_.Vectors[vectorName].Sparse).ToList();
         return terms.Distinct().ToDictionary(t => t, t =>
         {
             var n = holders.Count(s => s.Indices.Contains(t));

@@ -45,6 +45,18 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
         }
     }
 
+    /// <summary>What Qdrant's optimiser does to deleted and overwritten points: drops them from the index statistics.</summary>
+    public void Optimize()
+    {
+        lock (gate)
+        {
+            foreach (var c in collections.Values)
+            {
+                c.Tombstones.Clear();
+            }
+        }
+    }
+
     /// <summary>A stored point, or null.</summary>
     public PointStruct? Point(string collection, ulong id)
     {
@@ -169,6 +181,11 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
                 var validated = request.Points.Select(p => Validate(c, p)).ToList(); // all or nothing, like one Qdrant request
                 foreach (var point in validated)
                 {
+                    if (c.Points.TryGetValue(point.Id.Num, out var overwritten))
+                    {
+                        c.Tombstones.Add(overwritten);
+                    }
+
                     c.Points[point.Id.Num] = point;
                 }
             }
@@ -197,6 +214,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
             var c = Get(collectionName);
             foreach (var id in c.Points.Values.Where(p => FilterEvaluator.Matches(filter, p)).Select(p => p.Id.Num).ToList())
             {
+                c.Tombstones.Add(c.Points[id]);
                 c.Points.Remove(id);
             }
         }
@@ -248,6 +266,9 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
         public CreateCollection Config { get; } = config;
 
         public Dictionary<ulong, PointStruct> Points { get; } = [];
+
+        /// <summary>Deleted and overwritten versions, still in the sparse posting lists until the optimiser merges segments.</summary>
+        public List<PointStruct> Tombstones { get; } = [];
 
         public Dictionary<string, PayloadSchemaInfo> Schema { get; } = new(StringComparer.Ordinal);
 
