@@ -10,7 +10,7 @@ namespace ChatRag.VectorStore.Qdrant;
 /// character bigrams (a lone character stays a unigram), as Lucene's CJK analyzer does; otherwise a whole sentence
 /// would be one term that no query matches.
 /// </summary>
-public static class SparseTermEncoder
+public static partial class SparseTermEncoder
 {
     /// <summary>BM25 term-frequency saturation.</summary>
     public const double K1 = 1.2;
@@ -89,29 +89,6 @@ public static class SparseTermEncoder
         {
             yield return token.ToString();
         }
-    }
-
-    /// <summary>Han ideographs, Hiragana and Katakana: scripts written without spaces between words.</summary>
-    public static bool IsCjk(Rune rune) => rune.Value is
-        (>= 0x3040 and <= 0x30FF) // Hiragana, Katakana
-        or (>= 0x31F0 and <= 0x31FF) // Katakana phonetic extensions
-        or (>= 0x3400 and <= 0x4DBF) // CJK extension A
-        or (>= 0x4E00 and <= 0x9FFF) // CJK unified ideographs
-        or (>= 0xF900 and <= 0xFAFF) // CJK compatibility ideographs
-        or (>= 0xFF66 and <= 0xFF9F) // half-width Katakana
-        or (>= 0x20000 and <= 0x3134F); // CJK extensions B to G
-
-    /// <summary>The stable dimension of a token: 32-bit FNV-1a over its UTF-8 bytes.</summary>
-    public static uint Hash(string token)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        var hash = OffsetBasis;
-        foreach (var b in Encoding.UTF8.GetBytes(token))
-        {
-            hash = unchecked((hash ^ b) * Prime);
-        }
-
-        return hash;
     }
 
     // Hot path of every upsert: hashes while scanning, without allocating a string per token (about 10x faster than Tokenize + Hash).
@@ -193,35 +170,6 @@ public static class SparseTermEncoder
         }
 
         return counts;
-    }
-
-    // A run of one CJK character has no bigram: the character itself is the term.
-    private static void EndCjkRun(Dictionary<uint, int> counts, Rune last, ref int cjkRun, ref int length)
-    {
-        if (cjkRun == 1)
-        {
-            Add(counts, HashRunes(last, null), ref length);
-        }
-
-        cjkRun = 0;
-    }
-
-    private static uint HashRunes(Rune first, Rune? second)
-    {
-        Span<byte> utf8 = stackalloc byte[8];
-        var written = first.EncodeToUtf8(utf8);
-        if (second is { } s)
-        {
-            written += s.EncodeToUtf8(utf8[written..]);
-        }
-
-        var hash = OffsetBasis;
-        foreach (var b in utf8[..written])
-        {
-            hash = unchecked((hash ^ b) * Prime);
-        }
-
-        return hash;
     }
 
     private static void Add(Dictionary<uint, int> counts, uint hash, ref int length)
