@@ -28,8 +28,8 @@ public interface IQdrantClient
     /// <summary>Inserts or replaces points.</summary>
     Task<UpdateResult> UpsertAsync(UpsertPoints request, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the points matching a filter and waits for it.</summary>
-    Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, CancellationToken cancellationToken);
+    /// <summary>Deletes the points matching a filter and waits for it, with the given write ordering (Qdrant's default when null).</summary>
+    Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, WriteOrderingType? ordering, CancellationToken cancellationToken);
 
     /// <summary>Runs a Query API request (nearest, prefetch, fusion).</summary>
     Task<IReadOnlyList<ScoredPoint>> QueryAsync(QueryPoints request, CancellationToken cancellationToken);

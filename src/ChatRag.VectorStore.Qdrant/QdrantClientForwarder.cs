@@ -54,8 +54,8 @@ public sealed class QdrantClientForwarder : IQdrantClient, IDisposable
         client.UpsertAsync(request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, CancellationToken cancellationToken) =>
-        client.DeleteAsync(collectionName, filter, wait: true, cancellationToken: cancellationToken);
+    public Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, WriteOrderingType? ordering, CancellationToken cancellationToken) =>
+        client.DeleteAsync(collectionName, filter, wait: true, ordering: ordering, cancellationToken: cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ScoredPoint>> QueryAsync(QueryPoints request, CancellationToken cancellationToken)

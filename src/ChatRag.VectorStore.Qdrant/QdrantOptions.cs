@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Qdrant.Client.Grpc;
 
 namespace ChatRag.VectorStore.Qdrant;
 
@@ -22,8 +23,12 @@ public sealed class QdrantOptions
     [RegularExpression("^[0-9A-Fa-f:]{64,95}$")]
     public string? CertificateThumbprint { get; set; }
 
-    /// <summary>Prefix of every Qdrant collection name; the embedding space name follows it. Lets several deployments share one cluster.</summary>
-    [RegularExpression("^[A-Za-z0-9_-]{0,64}$")]
+    /// <summary>
+    /// Prefix of every Qdrant collection name; the embedding space name follows it. Lets several deployments share one cluster.
+    /// Required (an empty prefix would make every collection of the cluster look like ChatRag's).
+    /// </summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$")]
     public string CollectionPrefix { get; set; } = "chatrag_";
 
     /// <summary>HNSW graph degree (<c>m</c>); 0 disables the global graph (Qdrant's multitenancy layout, together with <see cref="HnswPayloadM"/>).</summary>
@@ -52,9 +57,31 @@ public sealed class QdrantOptions
     [Range(1, 16)]
     public int ReplicationFactor { get; set; } = 1;
 
-    /// <summary>Replicas that must acknowledge a write before it succeeds; at most <see cref="ReplicationFactor"/>.</summary>
+    /// <summary>
+    /// Replicas that must apply a write for it to succeed; at most <see cref="ReplicationFactor"/>. Null (the default) takes a
+    /// majority of the replicas, which with <see cref="ReadConsistency"/> <c>Majority</c> lets a search see every acknowledged write.
+    /// </summary>
     [Range(1, 16)]
-    public int WriteConsistencyFactor { get; set; } = 1;
+    public int? WriteConsistencyFactor { get; set; }
+
+    /// <summary>
+    /// Ordering of writes across replicas: <c>Weak</c> (any order, fastest), <c>Medium</c> (through the shard's current leader,
+    /// the default: a re-ingest racing a delete lands in the same order on every replica), <c>Strong</c> (through the permanent
+    /// leader; writes fail while it is down).
+    /// </summary>
+    public WriteOrderingType WriteOrdering { get; set; } = WriteOrderingType.Medium;
+
+    /// <summary>
+    /// Read consistency of searches: <c>All</c>, <c>Majority</c> or <c>Quorum</c> (Qdrant's meanings). Null (the default) sends
+    /// <c>Majority</c> when <see cref="ReplicationFactor"/> is above 1 and nothing (one replica answers) otherwise.
+    /// </summary>
+    public ReadConsistencyType? ReadConsistency { get; set; }
+
+    /// <summary>The write consistency factor sent at collection creation.</summary>
+    public int EffectiveWriteConsistencyFactor() => WriteConsistencyFactor ?? ((ReplicationFactor / 2) + 1);
+
+    /// <summary>The read consistency sent with searches, or null for Qdrant's default (one replica).</summary>
+    public ReadConsistencyType? EffectiveReadConsistency() => ReadConsistency ?? (ReplicationFactor > 1 ? ReadConsistencyType.Majority : null);
 
     /// <summary>Points per upsert request.</summary>
     [Range(1, 10_000)]
@@ -81,8 +108,10 @@ public sealed class QdrantOptions
     public int HybridPrefetchLimit { get; set; } = 100;
 
     /// <summary>
-    /// RRF constant <c>k</c> sent with every hybrid query (60, the value of Cormack et al., unless set), so the fusion does not
-    /// depend on a server default. Needs a Qdrant with parameterised RRF (1.16+); null sends plain <c>fusion: rrf</c> for older servers.
+    /// RRF constant <c>k</c> in Cormack et al.'s formulation (<c>1 / (k + rank)</c>, rank from 1), the same meaning as
+    /// <c>ChatRag:Retrieval:RrfK</c>. Qdrant counts positions from 0 (<c>1 / (k + position)</c>), so the adapter sends
+    /// <c>k + 1</c>: 60 here is 61 on the wire, and both rank a list identically. Needs a Qdrant with parameterised RRF
+    /// (1.16+); null sends plain <c>fusion: rrf</c> for older servers, which then use Qdrant's own default (2 on the wire, 1 here).
     /// </summary>
     [Range(1, 1000)]
     public int? RrfK { get; set; } = 60;

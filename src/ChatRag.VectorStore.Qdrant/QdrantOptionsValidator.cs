@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatRag.VectorStore.Qdrant;
 
-/// <summary>Checks what data annotations cannot: an absolute http(s) URL and a write consistency the replicas can meet.</summary>
+/// <summary>Checks what data annotations cannot: an absolute http(s) URL, a write consistency the replicas can meet, an HNSW layout that builds a graph.</summary>
 public sealed class QdrantOptionsValidator : IValidateOptions<QdrantOptions>
 {
     /// <inheritdoc />
@@ -19,9 +19,15 @@ public sealed class QdrantOptionsValidator : IValidateOptions<QdrantOptions>
             failures.Add($"{QdrantOptions.SectionName}:Url points at port 6333 (Qdrant's REST API); the client speaks gRPC on 6334.");
         }
 
-        if (options.WriteConsistencyFactor > options.ReplicationFactor)
+        if (options.EffectiveWriteConsistencyFactor() > options.ReplicationFactor)
         {
             failures.Add($"{QdrantOptions.SectionName}:WriteConsistencyFactor ({options.WriteConsistencyFactor}) cannot exceed ReplicationFactor ({options.ReplicationFactor}).");
+        }
+
+        if (options.HnswM == 0 && options.HnswPayloadM is null or 0)
+        {
+            // m = 0 turns the global HNSW graph off; without per-tenant graphs (payload_m) every search is a full scan.
+            failures.Add($"{QdrantOptions.SectionName}:HnswM = 0 builds no graph unless HnswPayloadM is set above 0 (Qdrant's multitenancy layout).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -41,7 +41,7 @@ internal static class QdrantRequests
             OnDiskPayload = options.OnDiskPayload,
             ShardNumber = (uint)options.ShardNumber,
             ReplicationFactor = (uint)options.ReplicationFactor,
-            WriteConsistencyFactor = (uint)options.WriteConsistencyFactor,
+            WriteConsistencyFactor = (uint)options.EffectiveWriteConsistencyFactor(),
         };
         return request;
     }
@@ -102,12 +102,13 @@ internal static class QdrantRequests
         Limit = (ulong)query.Top,
         Params = new SearchParams { Exact = options.ExactSearch },
         WithPayload = new WithPayloadSelector { Enable = false },
+        ReadConsistency = ReadConsistency(options),
     };
 
     public static QueryPoints HybridQuery(string collection, VectorQuery query, (uint[] Indices, float[] Values) terms, QdrantOptions options)
     {
         var candidates = (ulong)Math.Max(query.Top, options.HybridPrefetchLimit);
-        var fusion = options.RrfK is { } k ? new Query { Rrf = new Rrf { K = (uint)k } } : new Query { Fusion = Fusion.Rrf };
+        var fusion = options.RrfK is { } k ? new Query { Rrf = new Rrf { K = QdrantRrfK(k) } } : new Query { Fusion = Fusion.Rrf };
         return new QueryPoints
         {
             CollectionName = collection,
@@ -129,14 +130,28 @@ internal static class QdrantRequests
                     Using = QdrantSchema.SparseVector,
                     Filter = CollectionFilter(query.Collections),
                     Limit = candidates,
+
+                    // IDF over the searched ChatRag collections only, not every tenant of the Qdrant collection (Qdrant 1.19+;
+                    // older servers skip the unknown field and fall back to collection-wide IDF, see docs/deployment.md).
+                    Params = new SearchParams { Idf = new IdfParams { Corpus = CollectionFilter(query.Collections) } },
                 },
             },
             Query = fusion,
             Filter = CollectionFilter(query.Collections),
-            Limit = (ulong)query.Top,
+
+            // Qdrant's RRF does not break ties (hash map, unstable sort, then its limit cut), and two disjoint lists tie in
+            // pairs; so ask for the whole fused list (every prefetch's candidates) and cut deterministically on our side.
+            Limit = candidates * 2,
             WithPayload = new WithPayloadSelector { Enable = false },
+            ReadConsistency = ReadConsistency(options),
         };
     }
+
+    private static ReadConsistency? ReadConsistency(QdrantOptions options) =>
+        options.EffectiveReadConsistency() is { } type ? new ReadConsistency { Type = type } : null;
+
+    /// <summary>Qdrant's k for a Cormack k: Qdrant scores <c>1 / (k + position)</c> with position from 0, Cormack <c>1 / (k + rank)</c> from 1.</summary>
+    public static uint QdrantRrfK(int cormackK) => (uint)cormackK + 1;
 
     private static VectorInput DenseInput(ReadOnlyMemory<float> vector) => new() { Dense = new DenseVector { Data = { vector.ToArray() } } };
 }

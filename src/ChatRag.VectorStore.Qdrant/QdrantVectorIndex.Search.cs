@@ -37,7 +37,8 @@ public sealed partial class QdrantVectorIndex
         }
 
         using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.search_hybrid");
-        return await RunQueryAsync(QdrantRequests.HybridQuery(CollectionName(space), query, terms, options), cancellationToken).ConfigureAwait(false);
+        var fused = await RunQueryAsync(QdrantRequests.HybridQuery(CollectionName(space), query, terms, options), cancellationToken).ConfigureAwait(false);
+        return [.. fused.Take(query.Top)]; // the whole fused list, sorted with our tie-break: the cut is ours, so it is stable
     }
 
     private async Task<IReadOnlyList<VectorHit>> RunQueryAsync(QueryPoints request, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatRag.Core.Indexing;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -16,14 +17,18 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
     private readonly QdrantOptions options;
     private readonly TransientRetry retry;
     private readonly SemaphoreSlim upsertSlots;
+    private readonly ConcurrentDictionary<string, byte> ownedCollections = new(StringComparer.Ordinal);
 
     /// <summary>Creates the index over a client (the gRPC forwarder in production, an in-memory one in tests).</summary>
-    public QdrantVectorIndex(IQdrantClient client, IOptions<QdrantOptions> options)
+    /// <param name="client">The Qdrant calls.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="time">Clock of the retry delays; the system clock when null.</param>
+    public QdrantVectorIndex(IQdrantClient client, IOptions<QdrantOptions> options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.client = client ?? throw new ArgumentNullException(nameof(client));
         this.options = options.Value;
-        retry = new TransientRetry(this.options.RetryCount, this.options.RetryBaseDelay, static (operation, status) =>
+        retry = new TransientRetry(this.options.RetryCount, this.options.RetryBaseDelay, time ?? TimeProvider.System, static (operation, status) =>
             QdrantTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("status", status.ToString())));
         upsertSlots = new SemaphoreSlim(this.options.MaxConcurrentUpserts);
     }
@@ -42,28 +47,14 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         var name = CollectionName(space.Name);
         if (!await retry.RunAsync("collection_exists", ct => client.CollectionExistsAsync(name, ct), cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                await retry.RunAsync("create_collection", ct => client.CreateCollectionAsync(QdrantRequests.CreateCollection(name, space.Dimensions, options), ct), cancellationToken).ConfigureAwait(false);
-            }
-            catch (RpcException)
-            {
-                // Another server instance may have created it between our check and our create; then validate theirs below.
-                if (!await client.CollectionExistsAsync(name, cancellationToken).ConfigureAwait(false))
-                {
-                    throw;
-                }
-            }
+            await CreateOrAdoptAsync(name, space, cancellationToken).ConfigureAwait(false);
         }
 
         var info = await retry.RunAsync("collection_info", ct => client.GetCollectionInfoAsync(name, ct), cancellationToken).ConfigureAwait(false);
-        var existing = DenseDimensions(name, info);
-        if (existing != space.Dimensions)
-        {
-            throw new VectorSpaceMismatchException(space.Name, existing, space.Dimensions);
-        }
+        CheckSchema(space, name, info);
 
-        // Creating an index that exists is harmless in Qdrant, but checking first keeps start-up free of write calls.
+        // Payload indexes, unlike vectors, can be added to a live collection, so a missing one (an interrupted first start,
+        // an older ChatRag) is created rather than refused; one of the wrong kind was refused by CheckSchema above.
         if (!info.PayloadSchema.ContainsKey(QdrantSchema.CollectionField))
         {
             await retry.RunAsync("create_tenant_index", ct => client.CreatePayloadIndexAsync(name, QdrantSchema.CollectionField, PayloadSchemaType.Keyword, QdrantRequests.TenantIndex(), ct), cancellationToken).ConfigureAwait(false);
@@ -73,6 +64,8 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         {
             await retry.RunAsync("create_document_index", ct => client.CreatePayloadIndexAsync(name, QdrantSchema.DocumentIdField, PayloadSchemaType.Keyword, null, ct), cancellationToken).ConfigureAwait(false);
         }
+
+        ownedCollections.TryAdd(name, 0); // only once it is known to be ours: a refused collection is never written or deleted in
     }
 
     /// <inheritdoc />
@@ -103,14 +96,35 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Deletes the document's points in the collections this deployment owns: the exact names of the spaces it ensured
+    /// (the host ensures every encoder's space at start-up). Matching names by prefix would reach other deployments
+    /// (<c>chatrag_</c> is a prefix of <c>chatrag_staging_</c>). Every collection is tried even when one fails; the first failure is rethrown.
+    /// </summary>
     public async Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken = default)
     {
         using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.delete_document");
-        var collections = await retry.RunAsync("list_collections", client.ListCollectionsAsync, cancellationToken).ConfigureAwait(false);
-        foreach (var name in collections.Where(c => c.StartsWith(options.CollectionPrefix, StringComparison.Ordinal)))
+        List<RpcException>? failures = null;
+        foreach (var name in ownedCollections.Keys.Order(StringComparer.Ordinal))
         {
-            await retry.RunAsync("delete", ct => client.DeleteAsync(name, QdrantRequests.DocumentFilter(documentId), ct), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // By filter, so a retry after a write that was applied but not acknowledged deletes nothing more.
+                await retry.RunAsync("delete", ct => client.DeleteAsync(name, QdrantRequests.DocumentFilter(documentId), options.WriteOrdering, ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException e) when (IsMissingCollection(e))
+            {
+                // Dropped by an operator: nothing of the document is left in it.
+            }
+            catch (RpcException e)
+            {
+                (failures ??= []).Add(e);
+            }
+        }
+
+        if (failures is [var first, ..])
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         }
     }
 
@@ -152,7 +166,13 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
     {
         try
         {
-            var request = new UpsertPoints { CollectionName = name, Wait = true, Points = { batch.Select(QdrantRequests.Point) } };
+            var request = new UpsertPoints
+            {
+                CollectionName = name,
+                Wait = true, // Qdrant answers once every active replica applied it (or was deactivated for failing it)
+                Ordering = new WriteOrdering { Type = options.WriteOrdering },
+                Points = { batch.Select(QdrantRequests.Point) },
+            };
             await retry.RunAsync("upsert", ct => client.UpsertAsync(request, ct), cancellationToken).ConfigureAwait(false);
             QdrantTelemetry.UpsertedPoints.Add(batch.Length);
         }
@@ -160,18 +180,6 @@ public sealed partial class QdrantVectorIndex : IHybridVectorIndex, IDisposable
         {
             upsertSlots.Release();
         }
-    }
-
-    private static int DenseDimensions(string name, CollectionInfo info)
-    {
-        var vectors = info.Config?.Params?.VectorsConfig;
-        if (vectors?.ParamsMap is { } map && map.Map.TryGetValue(QdrantSchema.DenseVector, out var dense))
-        {
-            return (int)dense.Size;
-        }
-
-        throw new InvalidOperationException(
-            $"Qdrant collection '{name}' has no named vector '{QdrantSchema.DenseVector}'; it was not created by ChatRag. Remove it or choose another ChatRag:Qdrant:CollectionPrefix.");
     }
 
     // Qdrant answers NotFound for a missing collection on some calls and InvalidArgument ("doesn't exist") on others.

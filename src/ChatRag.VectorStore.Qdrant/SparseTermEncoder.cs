@@ -6,8 +6,11 @@ namespace ChatRag.VectorStore.Qdrant;
 /// Turns text into the sparse vectors of the hybrid search: one dimension per token (a stable 32-bit FNV-1a hash of the
 /// lower-cased token, so every process and version agrees), BM25 term-frequency saturation on the document side.
 /// Qdrant supplies the other half of BM25, the IDF, through the sparse vector's <c>Modifier.Idf</c>.
+/// Chinese and Japanese are written without spaces, so a run of Han, Hiragana or Katakana is cut into overlapping
+/// character bigrams (a lone character stays a unigram), as Lucene's CJK analyzer does; otherwise a whole sentence
+/// would be one term that no query matches.
 /// </summary>
-public static class SparseTermEncoder
+public static partial class SparseTermEncoder
 {
     /// <summary>BM25 term-frequency saturation.</summary>
     public const double K1 = 1.2;
@@ -29,13 +32,44 @@ public static class SparseTermEncoder
     /// <summary>Query-side vector: weight 1 per distinct term, so the score is the sum of matched terms' BM25 weights.</summary>
     public static (uint[] Indices, float[] Values) EncodeQuery(string? text) => Build(Count(text, out _), _ => 1f);
 
-    /// <summary>Lower-cased runs of letters and digits (whole Unicode code points); <see cref="Hash"/> of each is its dimension.</summary>
+    /// <summary>
+    /// Lower-cased runs of letters and digits (whole Unicode code points), CJK runs as character bigrams;
+    /// <see cref="Hash"/> of each is its dimension.
+    /// </summary>
     public static IEnumerable<string> Tokenize(string? text)
     {
         var token = new StringBuilder();
+        Rune? previousCjk = null;
+        var cjkRun = 0;
         foreach (var rune in (text ?? string.Empty).EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune))
+            if (cjkRun > 0 && !IsCjk(rune))
+            {
+                if (cjkRun == 1)
+                {
+                    yield return previousCjk!.Value.ToString();
+                }
+
+                cjkRun = 0;
+            }
+
+            if (IsCjk(rune))
+            {
+                if (token.Length > 0)
+                {
+                    yield return token.ToString();
+                    token.Clear();
+                }
+
+                if (cjkRun > 0)
+                {
+                    yield return previousCjk!.Value.ToString() + rune.ToString();
+                }
+
+                previousCjk = rune;
+                cjkRun++;
+            }
+            else if (Rune.IsLetterOrDigit(rune))
             {
                 token.Append(Rune.ToLowerInvariant(rune).ToString());
             }
@@ -46,23 +80,15 @@ public static class SparseTermEncoder
             }
         }
 
+        if (cjkRun == 1)
+        {
+            yield return previousCjk!.Value.ToString();
+        }
+
         if (token.Length > 0)
         {
             yield return token.ToString();
         }
-    }
-
-    /// <summary>The stable dimension of a token: 32-bit FNV-1a over its UTF-8 bytes.</summary>
-    public static uint Hash(string token)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        var hash = OffsetBasis;
-        foreach (var b in Encoding.UTF8.GetBytes(token))
-        {
-            hash = unchecked((hash ^ b) * Prime);
-        }
-
-        return hash;
     }
 
     // Hot path of every upsert: hashes while scanning, without allocating a string per token (about 10x faster than Tokenize + Hash).
@@ -73,8 +99,15 @@ public static class SparseTermEncoder
         Span<byte> utf8 = stackalloc byte[4];
         var hash = OffsetBasis;
         var inToken = false;
+        var previousCjk = default(Rune);
+        var cjkRun = 0;
         foreach (var rune in (text ?? string.Empty).EnumerateRunes())
         {
+            if (cjkRun > 0 && !IsCjk(rune))
+            {
+                EndCjkRun(counts, previousCjk, ref cjkRun, ref length);
+            }
+
             if (rune.IsAscii)
             {
                 // ASCII fast path, same result as the general branch: most corpus text is ASCII.
@@ -90,6 +123,23 @@ public static class SparseTermEncoder
                     hash = OffsetBasis;
                     inToken = false;
                 }
+            }
+            else if (IsCjk(rune))
+            {
+                if (inToken)
+                {
+                    Add(counts, hash, ref length);
+                    hash = OffsetBasis;
+                    inToken = false;
+                }
+
+                if (cjkRun > 0)
+                {
+                    Add(counts, HashRunes(previousCjk, rune), ref length);
+                }
+
+                previousCjk = rune;
+                cjkRun++;
             }
             else if (Rune.IsLetterOrDigit(rune))
             {
@@ -107,6 +157,11 @@ public static class SparseTermEncoder
                 hash = OffsetBasis;
                 inToken = false;
             }
+        }
+
+        if (cjkRun > 0)
+        {
+            EndCjkRun(counts, previousCjk, ref cjkRun, ref length);
         }
 
         if (inToken)

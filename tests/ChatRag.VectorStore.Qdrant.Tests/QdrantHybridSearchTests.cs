@@ -18,7 +18,8 @@ public sealed class QdrantHybridSearchTests
         await index.SearchHybridAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 5, ["a", "b"]), "rocket fuel");
 
         var request = server.RequestsOf<QueryPoints>().Last();
-        Assert.Equal(60U, request.Query.Rrf.K);
+        Assert.Equal(61U, request.Query.Rrf.K); // Cormack's 60 is Qdrant's 61: Qdrant counts positions from 0
+        Assert.Equal(200UL, request.Limit); // the whole fused list (2 prefetches x 100); the adapter cuts to the top itself
         Assert.Equal([QdrantSchema.DenseVector, QdrantSchema.SparseVector], request.Prefetch.Select(p => p.Using));
         Assert.All(request.Prefetch, p =>
         {
@@ -27,7 +28,6 @@ public sealed class QdrantHybridSearchTests
             Assert.Equal(["a", "b"], condition.Match.Keywords.Strings);
             Assert.True(p.Limit >= 5);
         });
-        Assert.Equal(5UL, request.Limit);
         Assert.Equal(SparseTermEncoder.EncodeQuery("rocket fuel").Indices, request.Prefetch[1].Query.Nearest.Sparse.Indices);
     }
 
@@ -41,7 +41,7 @@ public sealed class QdrantHybridSearchTests
         var hybrid = await index.SearchHybridAsync(QdrantTestIndex.Space, query, "rocket");
 
         Assert.Equal([1L, 2, 3, 4], dense.Select(h => h.ChunkId));
-        // Dense ranks 1,2,3,4; BM25 ranks 3 ("rocket rocket") then 2. RRF (k=60): 3 = 1/63+1/61, 2 = 1/62+1/62, 1 = 1/61, 4 = 1/64.
+        // Dense ranks 1,2,3,4; BM25 ranks 3 ("rocket rocket") then 2. RRF (Cormack k=60): 3 = 1/63+1/61, 2 = 1/62+1/62, 1 = 1/61, 4 = 1/64.
         Assert.Equal([3L, 2, 1, 4], hybrid.Select(h => h.ChunkId));
         Assert.True(hybrid.Zip(hybrid.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
@@ -53,9 +53,9 @@ public sealed class QdrantHybridSearchTests
 
         var hits = await index.SearchHybridAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 4, ["a"]), "rocket");
 
-        Assert.Equal(2U, server.RequestsOf<QueryPoints>().Last().Query.Rrf.K);
+        Assert.Equal(3U, server.RequestsOf<QueryPoints>().Last().Query.Rrf.K);
         Assert.Equal([3L, 2, 1, 4], hits.Select(h => h.ChunkId));
-        Assert.Equal((1f / 5) + (1f / 3), hits[0].Score, 5);
+        Assert.Equal((1f / 5) + (1f / 3), hits[0].Score, 5); // ranks 3 and 1 with Cormack k = 2
     }
 
     [Fact]

@@ -29,13 +29,23 @@ public sealed class QdrantServiceCollectionExtensionsTests
     [InlineData("ChatRag:Qdrant:Url", "not a url")]
     [InlineData("ChatRag:Qdrant:Url", "http://qdrant:6333")]
     [InlineData("ChatRag:Qdrant:CollectionPrefix", "bad prefix!")]
+    [InlineData("ChatRag:Qdrant:CollectionPrefix", "")] // an empty prefix would make every collection of the cluster look like ours
     [InlineData("ChatRag:Qdrant:WriteConsistencyFactor", "3")]
     [InlineData("ChatRag:Qdrant:UpsertBatchSize", "0")]
+    [InlineData("ChatRag:Qdrant:HnswM", "0")] // no global graph and no per-tenant graphs: every search a full scan
     public void Invalid_settings_fail_validation(string key, string value)
     {
         using var services = Build(new() { [key] = value });
 
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<QdrantOptions>>().Value);
+    }
+
+    [Fact]
+    public void The_multitenancy_layout_without_a_global_graph_is_accepted()
+    {
+        using var services = Build(new() { ["ChatRag:Qdrant:HnswM"] = "0", ["ChatRag:Qdrant:HnswPayloadM"] = "16" });
+
+        Assert.Equal(0, services.GetRequiredService<IOptions<QdrantOptions>>().Value.HnswM);
     }
 
     [Fact]

@@ -117,8 +117,35 @@ public sealed class QdrantVectorIndexSchemaTests
 
         Assert.Equal(1, await index.CountAsync(QdrantTestIndex.Space));
         Assert.Equal(2, await foreign.CountAsync(QdrantTestIndex.Space));
-        var filter = Assert.Single(server.RequestsOf<Filter>(), f => f.Must.Count > 0);
+        var filter = Assert.Single(server.RequestsOf<DeletePoints>()).Points.Filter;
         Assert.Equal(QdrantSchema.DocumentIdField, filter.Must[0].Field.Key);
         Assert.Equal(document.ToString("D"), filter.Must[0].Field.Match.Keyword);
+    }
+
+    [Fact]
+    public async Task With_replicas_writes_are_ordered_through_the_leader_and_acknowledged_by_a_majority_that_reads_consult()
+    {
+        var index = await QdrantTestIndex.OpenAsync(server, configure: o => o.ReplicationFactor = 3);
+
+        await index.UpsertAsync(QdrantTestIndex.Space, [new VectorRecord(1, Guid.NewGuid(), "a", QdrantTestIndex.Unit(8, 1), "words")]);
+        await index.DeleteDocumentAsync(Guid.NewGuid());
+        await index.SearchAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 3, ["a"]));
+        await index.SearchHybridAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 3, ["a"]), "words");
+
+        Assert.Equal(2U, Assert.Single(server.RequestsOf<CreateCollection>()).WriteConsistencyFactor); // 2 of 3: a majority
+        Assert.Equal(WriteOrderingType.Medium, Assert.Single(server.RequestsOf<UpsertPoints>()).Ordering.Type);
+        Assert.Equal(WriteOrderingType.Medium, Assert.Single(server.RequestsOf<DeletePoints>()).Ordering.Type);
+        Assert.All(server.RequestsOf<QueryPoints>(), q => Assert.Equal(ReadConsistencyType.Majority, q.ReadConsistency.Type));
+    }
+
+    [Fact]
+    public async Task Without_replicas_reads_ask_one_replica()
+    {
+        var index = await QdrantTestIndex.OpenAsync(server);
+
+        await index.SearchAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 3, ["a"]));
+
+        Assert.Null(Assert.Single(server.RequestsOf<QueryPoints>()).ReadConsistency);
+        Assert.Equal(1U, Assert.Single(server.RequestsOf<CreateCollection>()).WriteConsistencyFactor);
     }
 }

@@ -17,6 +17,23 @@ public sealed class SparseTermEncoderTests
     }
 
     [Fact]
+    public void Chinese_and_japanese_runs_become_character_bigrams_and_a_lone_character_a_unigram()
+    {
+        Assert.Equal(["向量", "量数", "数据", "据库", "db"], SparseTermEncoder.Tokenize("向量数据库db"));
+        Assert.Equal(["東京", "タワ", "ワー", "水"], SparseTermEncoder.Tokenize("東京 タワー。水"));
+        Assert.Equal(["한국어", "텍스트"], SparseTermEncoder.Tokenize("한국어 텍스트")); // Korean is written with spaces
+    }
+
+    [Fact]
+    public void A_chinese_query_word_shares_terms_with_a_sentence_containing_it()
+    {
+        var document = SparseTermEncoder.EncodeDocument("我们使用向量数据库存储嵌入");
+        var query = SparseTermEncoder.EncodeQuery("数据库");
+
+        Assert.Equal(query.Indices, query.Indices.Intersect(document.Indices));
+    }
+
+    [Fact]
     public void Document_weights_saturate_with_repetition_and_indices_ascend()
     {
         var (indices, values) = SparseTermEncoder.EncodeDocument("rocket rocket rocket fuel");
@@ -33,6 +50,7 @@ public sealed class SparseTermEncoderTests
     [Theory]
     [InlineData("Plain words, plain words.")]
     [InlineData("Ünïcode MIXED case 42 café-crème 𐐀𐐨 (deseret) 日本語テキスト")]
+    [InlineData("水 a日本b 𠀀𠀁 中文English混合 x")]
     public void The_fast_encoder_agrees_with_tokenize_and_hash(string text)
     {
         var expected = SparseTermEncoder.Tokenize(text).Select(SparseTermEncoder.Hash).Distinct().Order().ToArray();

@@ -8,27 +8,27 @@ namespace ChatRag.VectorStore.Qdrant.Tests.Fakes;
 /// <summary>Point validation and the Query API: nearest (dense, sparse with IDF), prefetch, RRF fusion, limit, payload selection.</summary>
 public sealed partial class InMemoryQdrantClient
 {
-    /// <summary>RRF constant used when the request does not set one (Qdrant's documented default).</summary>
-    public const int DefaultRrfK = 60;
+    /// <summary>RRF constant of plain <c>fusion: rrf</c>: Qdrant's <c>DEFAULT_RRF_K</c> (lib/segment/src/common/reciprocal_rank_fusion.rs).</summary>
+    public const int DefaultRrfK = 2;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ScoredPoint>> QueryAsync(QueryPoints request, CancellationToken cancellationToken)
     {
-        await EnterAsync("query", request);
+        await EnterAsync("query", request, request.CollectionName);
         lock (gate)
         {
             var c = Get(request.CollectionName);
-            var ranked = Evaluate(c, request.Query, request.HasUsing ? request.Using : string.Empty, request.Filter, request.Prefetch, request.HasLimit ? request.Limit : 10);
+            var ranked = Evaluate(c, request.Query, request.HasUsing ? request.Using : string.Empty, request.Filter, request.Prefetch, request.HasLimit ? request.Limit : 10, request.Params);
             return ranked.Select(r => Scored(r.Point, r.Score, request.WithPayload)).ToList();
         }
     }
 
     private static List<(PointStruct Point, float Score)> Evaluate(
-        StoredCollection c, Query? query, string vectorName, Filter? filter, RepeatedField<PrefetchQuery> prefetch, ulong limit)
+        StoredCollection c, Query? query, string vectorName, Filter? filter, RepeatedField<PrefetchQuery> prefetch, ulong limit, SearchParams? searchParams)
     {
         List<List<(PointStruct Point, float Score)>>? prefetched = prefetch.Count == 0
             ? null
-            : prefetch.Select(p => Evaluate(c, p.Query, p.HasUsing ? p.Using : string.Empty, p.Filter, p.Prefetch, p.HasLimit ? p.Limit : 10)).ToList();
+            : prefetch.Select(p => Evaluate(c, p.Query, p.HasUsing ? p.Using : string.Empty, p.Filter, p.Prefetch, p.HasLimit ? p.Limit : 10, p.Params)).ToList();
         var candidates = (prefetched is null ? c.Points.Values : prefetched.SelectMany(l => l.Select(r => r.Point)).DistinctBy(p => p.Id.Num))
             .Where(p => FilterEvaluator.Matches(filter, p))
             .ToList();
@@ -36,12 +36,17 @@ public sealed partial class InMemoryQdrantClient
 
         IEnumerable<(PointStruct Point, float Score)> scored = query?.VariantCase switch
         {
-            Query.VariantOneofCase.Nearest => Nearest(c, query.Nearest, vectorName, candidates),
+            Query.VariantOneofCase.Nearest => Nearest(c, query.Nearest, vectorName, candidates, searchParams?.Idf?.Corpus),
             Query.VariantOneofCase.Fusion when query.Fusion == Fusion.Rrf => Rrf(prefetched, allowed, DefaultRrfK),
             Query.VariantOneofCase.Rrf => Rrf(prefetched, allowed, query.Rrf.HasK ? (int)query.Rrf.K : DefaultRrfK),
             _ => throw new NotSupportedException($"The in-memory Qdrant does not evaluate query variant {query?.VariantCase.ToString() ?? "none"}."),
         };
-        return scored.OrderByDescending(r => r.Score).ThenBy(r => r.Point.Id.Num).Take((int)Math.Min(limit, int.MaxValue)).ToList();
+        var ordered = query?.VariantCase == Query.VariantOneofCase.Nearest
+            ? scored.OrderByDescending(r => r.Score).ThenBy(r => r.Point.Id.Num)
+#pragma warning disable CA5394 // Not security: Qdrant's fusion sorts a hash map's values unstably, so ties come back in any order.
+            : scored.OrderByDescending(r => r.Score).ThenBy(_ => Random.Shared.Next());
+#pragma warning restore CA5394
+        return ordered.Take((int)Math.Min(limit, int.MaxValue)).ToList();
     }
 
     private static IEnumerable<(PointStruct Point, float Score)> Rrf(List<List<(PointStruct Point, float Score)>>? prefetched, HashSet<ulong> allowed, int k)
@@ -51,22 +56,23 @@ public sealed partial class InMemoryQdrantClient
             throw Error(StatusCode.InvalidArgument, "Fusion queries need prefetches");
         }
 
+        // Qdrant's rrf_scoring: position from 0, 1 / ((position + 1) / weight + k - 1) in f32, weight 1, summed per id.
         var scores = new Dictionary<ulong, (PointStruct Point, float Score)>();
         foreach (var list in prefetched)
         {
-            var rank = 0;
+            var position = 0;
             foreach (var (point, _) in list.Where(r => allowed.Contains(r.Point.Id.Num)))
             {
-                rank++;
                 var previous = scores.TryGetValue(point.Id.Num, out var s) ? s.Score : 0f;
-                scores[point.Id.Num] = (point, previous + (1f / (k + rank)));
+                scores[point.Id.Num] = (point, previous + (1f / (((position + 1) / 1f) + k - 1f)));
+                position++;
             }
         }
 
         return scores.Values;
     }
 
-    private static IEnumerable<(PointStruct Point, float Score)> Nearest(StoredCollection c, VectorInput input, string vectorName, List<PointStruct> candidates)
+    private static IEnumerable<(PointStruct Point, float Score)> Nearest(StoredCollection c, VectorInput input, string vectorName, List<PointStruct> candidates, Filter? idfCorpus)
     {
         if (c.DenseParams(vectorName) is { } dense)
         {
@@ -99,7 +105,7 @@ public sealed partial class InMemoryQdrantClient
                 throw Error(StatusCode.InvalidArgument, $"Vector `{vectorName}` is sparse but the query is {input.VariantCase}");
             }
 
-            var idf = sparse.HasModifier && sparse.Modifier == Modifier.Idf ? InverseDocumentFrequencies(c, vectorName, input.Sparse.Indices) : null;
+            var idf = sparse.HasModifier && sparse.Modifier == Modifier.Idf ? InverseDocumentFrequencies(c, vectorName, input.Sparse.Indices, idfCorpus) : null;
             return candidates
                 .Where(p => p.Vectors.Vectors_.Vectors.ContainsKey(vectorName))
                 .Select(p => (Point: p, Score: SparseScore(input.Sparse, p.Vectors.Vectors_.Vectors[vectorName].Sparse, idf)))
@@ -110,10 +116,14 @@ public sealed partial class InMemoryQdrantClient
         throw Error(StatusCode.InvalidArgument, $"Wrong input: Not existing vector name error: {vectorName}");
     }
 
-    // Qdrant's IDF modifier: idf = ln(1 + (N - n + 0.5) / (n + 0.5)) over every point holding the sparse vector, whatever the filter.
-    private static Dictionary<uint, float> InverseDocumentFrequencies(StoredCollection c, string vectorName, IEnumerable<uint> terms)
+    // Qdrant's IDF modifier: idf = ln(1 + (N - n + 0.5) / (n + 0.5)). Globally (no corpus) N and n are the sparse index's
+    // vector count and posting list lengths, which still hold deleted and overwritten points until optimisation, whatever the
+    // search filter. With an IDF corpus (Qdrant 1.19+) only live points matching the corpus filter count
+    // (lib/segment/src/index/sparse_index/sparse_vector_index/read_view/idf.rs).
+    private static Dictionary<uint, float> InverseDocumentFrequencies(StoredCollection c, string vectorName, IEnumerable<uint> terms, Filter? corpus)
     {
-        var holders = c.Points.Values.Where(p => p.Vectors.Vectors_.Vectors.ContainsKey(vectorName)).Select(p => p.Vectors.Vectors_.Vectors[vectorName].Sparse).ToList();
+        var population = corpus is null ? c.Points.Values.Concat(c.Tombstones) : c.Points.Values.Where(p => FilterEvaluator.Matches(corpus, p));
+        var holders = population.Where(p => p.Vectors.Vectors_.Vectors.ContainsKey(vectorName)).Select(p => p.Vectors.Vectors_.Vectors[vectorName].Sparse).ToList();
         return terms.Distinct().ToDictionary(t => t, t =>
         {
             var n = holders.Count(s => s.Indices.Contains(t));

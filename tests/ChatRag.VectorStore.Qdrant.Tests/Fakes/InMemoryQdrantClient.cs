@@ -16,8 +16,6 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     private readonly Dictionary<string, StoredCollection> collections = new(StringComparer.Ordinal);
     private readonly List<IMessage> requests = [];
     private readonly List<string> calls = [];
-    private int failuresLeft;
-    private StatusCode failureStatus;
     private int upsertsInFlight;
 
     /// <summary>When false, health checks fail with Unavailable.</summary>
@@ -38,22 +36,24 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     /// <summary>Requests of one type.</summary>
     public IReadOnlyList<T> RequestsOf<T>() where T : IMessage => Requests.OfType<T>().ToList();
 
-    /// <summary>The next <paramref name="count"/> calls (of any kind) fail with <paramref name="status"/> before doing anything.</summary>
-    public void FailNext(int count, StatusCode status)
-    {
-        lock (gate)
-        {
-            failuresLeft = count;
-            failureStatus = status;
-        }
-    }
-
     /// <summary>The payload index schema of a collection, as Qdrant reports it.</summary>
     public IReadOnlyDictionary<string, PayloadSchemaInfo> PayloadSchema(string collection)
     {
         lock (gate)
         {
             return new Dictionary<string, PayloadSchemaInfo>(Get(collection).Schema);
+        }
+    }
+
+    /// <summary>What Qdrant's optimiser does to deleted and overwritten points: drops them from the index statistics.</summary>
+    public void Optimize()
+    {
+        lock (gate)
+        {
+            foreach (var c in collections.Values)
+            {
+                c.Tombstones.Clear();
+            }
         }
     }
 
@@ -69,10 +69,10 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     /// <inheritdoc />
     public async Task<bool> CollectionExistsAsync(string collectionName, CancellationToken cancellationToken)
     {
-        await EnterAsync("collection_exists", null);
+        await EnterAsync("collection_exists", null, collectionName);
         lock (gate)
         {
-            return collections.ContainsKey(collectionName);
+            return collections.ContainsKey(collectionName) && !StillHidden(collectionName);
         }
     }
 
@@ -89,7 +89,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     /// <inheritdoc />
     public async Task<CollectionInfo> GetCollectionInfoAsync(string collectionName, CancellationToken cancellationToken)
     {
-        await EnterAsync("collection_info", null);
+        await EnterAsync("collection_info", null, collectionName);
         lock (gate)
         {
             var c = Get(collectionName);
@@ -115,7 +115,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     /// <inheritdoc />
     public async Task CreateCollectionAsync(CreateCollection request, CancellationToken cancellationToken)
     {
-        await EnterAsync("create_collection", request);
+        await EnterAsync("create_collection", request, request.CollectionName);
         lock (gate)
         {
             if (string.IsNullOrEmpty(request.CollectionName))
@@ -130,12 +130,14 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
 
             collections[request.CollectionName] = new StoredCollection(request.Clone());
         }
+
+        AfterApply("create_collection", request.CollectionName);
     }
 
     /// <inheritdoc />
     public async Task CreatePayloadIndexAsync(string collectionName, string fieldName, PayloadSchemaType schemaType, PayloadIndexParams? indexParams, CancellationToken cancellationToken)
     {
-        await EnterAsync("create_payload_index", indexParams);
+        await EnterAsync("create_payload_index", indexParams, collectionName);
         lock (gate)
         {
             var c = Get(collectionName);
@@ -152,12 +154,14 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
 
             c.Schema[fieldName] = info;
         }
+
+        AfterApply("create_payload_index", collectionName);
     }
 
     /// <inheritdoc />
     public async Task<UpdateResult> UpsertAsync(UpsertPoints request, CancellationToken cancellationToken)
     {
-        await EnterAsync("upsert", request);
+        await EnterAsync("upsert", request, request.CollectionName);
         var inFlight = Interlocked.Increment(ref upsertsInFlight);
         try
         {
@@ -177,10 +181,16 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
                 var validated = request.Points.Select(p => Validate(c, p)).ToList(); // all or nothing, like one Qdrant request
                 foreach (var point in validated)
                 {
+                    if (c.Points.TryGetValue(point.Id.Num, out var overwritten))
+                    {
+                        c.Tombstones.Add(overwritten);
+                    }
+
                     c.Points[point.Id.Num] = point;
                 }
             }
 
+            AfterApply("upsert", request.CollectionName);
             return new UpdateResult { Status = UpdateStatus.Completed };
         }
         finally
@@ -190,25 +200,33 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     }
 
     /// <inheritdoc />
-    public async Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, CancellationToken cancellationToken)
+    public async Task<UpdateResult> DeleteAsync(string collectionName, Filter filter, WriteOrderingType? ordering, CancellationToken cancellationToken)
     {
-        await EnterAsync("delete", filter);
+        var request = new DeletePoints { CollectionName = collectionName, Wait = true, Points = new PointsSelector { Filter = filter } };
+        if (ordering is { } type)
+        {
+            request.Ordering = new WriteOrdering { Type = type };
+        }
+
+        await EnterAsync("delete", request, collectionName);
         lock (gate)
         {
             var c = Get(collectionName);
             foreach (var id in c.Points.Values.Where(p => FilterEvaluator.Matches(filter, p)).Select(p => p.Id.Num).ToList())
             {
+                c.Tombstones.Add(c.Points[id]);
                 c.Points.Remove(id);
             }
-
-            return new UpdateResult { Status = UpdateStatus.Completed };
         }
+
+        AfterApply("delete", collectionName);
+        return new UpdateResult { Status = UpdateStatus.Completed };
     }
 
     /// <inheritdoc />
     public async Task<ulong> CountAsync(string collectionName, Filter? filter, CancellationToken cancellationToken)
     {
-        await EnterAsync("count", filter);
+        await EnterAsync("count", filter, collectionName);
         lock (gate)
         {
             return (ulong)Get(collectionName).Points.Values.Count(p => FilterEvaluator.Matches(filter, p));
@@ -224,7 +242,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
 
     internal static RpcException Error(StatusCode status, string detail) => new(new Status(status, detail));
 
-    private async Task EnterAsync(string operation, IMessage? request)
+    private async Task EnterAsync(string operation, IMessage? request, string? collection = null)
     {
         // Yield first so concurrent callers really interleave, as they would over the network.
         await Task.Yield();
@@ -236,11 +254,7 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
                 requests.Add(request.Descriptor.Parser.ParseFrom(request.ToByteString())); // a wire round trip: what Qdrant would receive
             }
 
-            if (failuresLeft > 0)
-            {
-                failuresLeft--;
-                throw Error(failureStatus, $"injected failure of {operation}");
-            }
+            BeforeApply(operation, collection);
         }
     }
 
@@ -252,6 +266,9 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
         public CreateCollection Config { get; } = config;
 
         public Dictionary<ulong, PointStruct> Points { get; } = [];
+
+        /// <summary>Deleted and overwritten versions, still in the sparse posting lists until the optimiser merges segments.</summary>
+        public List<PointStruct> Tombstones { get; } = [];
 
         public Dictionary<string, PayloadSchemaInfo> Schema { get; } = new(StringComparer.Ordinal);
 
