@@ -16,7 +16,7 @@ internal static partial class Filters
 
     public static object? Apply(string name, object? value, CallArguments a) => name switch
     {
-        "abs" => value is long l ? Math.Abs(l) : Math.Abs(Values.ToDouble(value)),
+        "abs" => value is long l ? (object)Math.Abs(l) : Math.Abs(Values.ToDouble(value)),
         "capitalize" => Methods.Capitalize(Values.ToText(value)),
         "count" or "length" => Length(value),
         "d" or "default" => Default(value, a),

@@ -47,15 +47,16 @@ internal static class Operators
         };
     }
 
+    // Each arm is boxed as itself: a switch over long and double arms would otherwise make every result a double.
     private static object Integers(string op, long a, long b) => op switch
     {
-        "+" => a + b,
+        "+" => (object)(a + b),
         "-" => a - b,
         "*" => a * b,
         "/" => (double)a / b,
         "//" => b == 0 ? throw new DivideByZeroException("integer division by zero") : (long)Math.Floor((double)a / b),
         "%" => b == 0 ? throw new DivideByZeroException("integer modulo by zero") : ((a % b) + b) % b,
-        "**" => b >= 0 ? (long)Math.Pow(a, b) : Math.Pow(a, b),
+        "**" => b >= 0 ? (object)(long)Math.Pow(a, b) : Math.Pow(a, b),
         _ => throw new InvalidOperationException($"Unknown operator {op}"),
     };
 

@@ -86,7 +86,7 @@ internal sealed partial class Renderer
             "not" => !Values.IsTruthy(operand),
             "-" => operand switch
             {
-                long l => -l,
+                long l => (object)(-l),
                 double d => -d,
                 _ => throw new InvalidOperationException($"Cannot negate {Values.TypeName(operand)}"),
             },

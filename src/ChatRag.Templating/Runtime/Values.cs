@@ -65,7 +65,7 @@ internal static class Values
 
     // JavaScript has one number type; transformers.js sees 2.0 as the integer 2, and so do we.
     private static object Number(double value) =>
-        Math.Abs(value) < 9e15 && value == Math.Floor(value) ? (long)value : value;
+        Math.Abs(value) < 9e15 && value == Math.Floor(value) ? (object)(long)value : value;
 
     public static bool IsTruthy(object? value) => value switch
     {
