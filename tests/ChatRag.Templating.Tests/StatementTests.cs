@@ -48,4 +48,15 @@ public sealed class StatementTests
     [Fact]
     public void GenerationMarkersPrintNothing() =>
         Assert.Equal("ab", Render("a{% generation %}b{% endgeneration %}"));
+
+    [Fact]
+    public void ClrDictionariesInsideListsAreReadable()
+    {
+        var variables = new Dictionary<string, object?>
+        {
+            ["messages"] = new List<object?> { new Dictionary<string, object?> { ["role"] = "user", ["tags"] = new[] { "a", "b" } } },
+        };
+
+        Assert.Equal("user:a,b", Render("{% for m in messages %}{{ m['role'] }}:{{ m.tags | join(',') }}{% endfor %}", variables));
+    }
 }

@@ -19,7 +19,6 @@ internal static class Values
         JsonElement element => FromJson(element),
         int or short or byte or uint or sbyte or ushort => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         ulong or decimal or float => Number(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
-        OrderedDictionary<string, object?> or List<object?> => value,
         IDictionary dictionary => FromDictionary(dictionary),
         IEnumerable sequence => sequence.Cast<object?>().Select(From).ToList(),
         _ => value.ToString(),
