@@ -4,7 +4,7 @@ namespace ChatRag.Templating.Tests;
 
 /// <summary>
 /// Byte-identical prompts with transformers.js (its <c>apply_chat_template</c>, rendered by @huggingface/jinja) for the
-/// real Qwen3 and Llama 3.1 templates and our Llama 2 fallback, over the suite in tests/reference/conversations.json.
+/// real Qwen3, Llama 3, Llama 3.1, Gemma 3 and DeepSeek-V3 templates and our Llama 2 fallback, over the suite in tests/reference/conversations.json.
 /// </summary>
 public sealed class TransformersJsParityTests
 {
@@ -40,9 +40,13 @@ public sealed class TransformersJsParityTests
         var variables = new Dictionary<string, object?> { ["tools"] = null, ["documents"] = null, ["add_generation_prompt"] = false };
         foreach (var key in new[] { "bos_token", "eos_token", "unk_token", "pad_token" })
         {
-            if (config.TryGetProperty(key, out var token) && token.ValueKind == JsonValueKind.String && token.GetString()!.Length > 0)
+            // A token is a string or an AddedToken object whose content is the string.
+            var text = !config.TryGetProperty(key, out var token) ? null
+                : token.ValueKind == JsonValueKind.Object ? token.GetProperty("content").GetString()
+                : token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+            if (!string.IsNullOrEmpty(text))
             {
-                variables[key] = token.GetString();
+                variables[key] = text;
             }
         }
 

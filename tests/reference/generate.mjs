@@ -17,6 +17,9 @@ const models = [
   { name: "qwen3", folder: "tokenizer-qwen3/models" },
   { name: "llama3_1", folder: "tokenizer-llama3_1/models" },
   { name: "llama2", folder: "tokenizer-llama2/models", chat_template: llama2Template },
+  { name: "llama3", folder: "tokenizer-llama3/models" },
+  { name: "gemma3", folder: "tokenizer-gemma3/models" },
+  { name: "deepseek_v3", folder: "tokenizer-deepseek_v3/models" },
 ];
 
 const suite = JSON.parse(readFileSync(join(here, "conversations.json"), "utf8"));
