@@ -37,6 +37,14 @@ public sealed class ExpressionTests
         Assert.Equal("1|dflt|a,b", Render("{% set d = {'a': 1, 'b': 2} %}{{ d.get('a') }}|{{ d.get('z', 'dflt') }}|{{ d.keys() | join(',') }}"));
 
     [Fact]
+    public void RangeCountsLikePythonAndIsCappedAsInJinjasSandbox()
+    {
+        Assert.Equal("0,1,2|5,3,1|", Render("{{ range(3) | join(',') }}|{{ range(5, 0, -2) | join(',') }}|{{ range(2, 2) | join(',') }}"));
+        var error = Assert.Throws<TemplateException>(() => Render("{% for i in range(1000000000) %}x{% endfor %}"));
+        Assert.Contains("range() too big", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RaiseExceptionFailsTheRenderWithItsMessage()
     {
         var error = Assert.Throws<TemplateException>(() => Render("{{ raise_exception('Only user and assistant roles') }}"));

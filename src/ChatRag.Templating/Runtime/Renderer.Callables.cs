@@ -5,6 +5,8 @@ namespace ChatRag.Templating.Runtime;
 /// <summary>Global functions (range, namespace, dict, raise_exception, strftime_now), macros and call blocks.</summary>
 internal sealed partial class Renderer
 {
+    private const long MaxRange = 100_000;
+
     private void AddGlobals(Scope globals)
     {
         globals.Set("range", new Callable("range", Range));
@@ -46,6 +48,13 @@ internal sealed partial class Renderer
         if (step == 0)
         {
             throw new InvalidOperationException("range() step must not be zero");
+        }
+
+        // Jinja's sandbox (which transformers uses for chat templates) caps range() at 100,000 items; so do we.
+        var count = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step;
+        if (count > MaxRange)
+        {
+            throw new InvalidOperationException($"range() too big: {count} items, at most {MaxRange}");
         }
 
         var result = new List<object?>();
