@@ -6,7 +6,7 @@ using ChatRag.Onnx.Synthesis.Graph;
 
 namespace ChatRag.Cli.Commands;
 
-/// <summary><c>models synth</c>: writes a random-weight decoder (genai or optimum convention) for tests and benchmarks.</summary>
+/// <summary><c>models synth</c>: writes a random-weight decoder (genai or optimum convention) for tests and benchmarks; <c>models tokenize</c> and <c>models template</c>.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
@@ -43,6 +43,11 @@ internal static class ModelsCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {dir} in {clock.Elapsed.TotalSeconds:F1} s."));
             return 0;
         });
-        return new Command("models", "Model folders: synthesise random-weight decoders.") { synth };
+        return new Command("models", "Model folders: synthesise random-weight decoders, print token ids and rendered chat templates.")
+        {
+            synth,
+            ModelsInspectCommands.Tokenize(),
+            ModelsInspectCommands.Template(),
+        };
     }
 }

@@ -25,7 +25,56 @@ public static partial class ChatTemplates
         return FamilyFromTemplate(ReadChatTemplate(modelDirectory))
             ?? FamilyFromModelType(modelDirectory, "genai_config.json", static root =>
                 root.TryGetProperty("model", out var model) ? model : default)
-            ?? FamilyFromModelType(modelDirectory, "config.json", static root => root);
+            ?? FamilyFromModelType(modelDirectory, "config.json", static root => root)
+            ?? FamilyFromTokenizerClass(modelDirectory);
+    }
+
+    /// <summary>
+    /// The special-token variables a template sees, as transformers.js passes them: each of <c>bos_token</c>,
+    /// <c>eos_token</c>, <c>unk_token</c>, <c>sep_token</c>, <c>pad_token</c>, <c>cls_token</c>, <c>mask_token</c> that
+    /// <c>tokenizer_config.json</c> sets to a non-empty string or an AddedToken object.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SpecialTokens(string modelDirectory)
+    {
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var document = ReadJson(Path.Combine(modelDirectory, "tokenizer_config.json"));
+        if (document is null)
+        {
+            return tokens;
+        }
+
+        foreach (var key in (string[])["bos_token", "eos_token", "unk_token", "sep_token", "pad_token", "cls_token", "mask_token"])
+        {
+            if (!document.RootElement.TryGetProperty(key, out var value))
+            {
+                continue;
+            }
+
+            var text = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Object when value.TryGetProperty("content", out var content) => content.GetString(),
+                _ => null,
+            };
+            if (!string.IsNullOrEmpty(text))
+            {
+                tokens[key] = text;
+            }
+        }
+
+        return tokens;
+    }
+
+    // A Llama tokenizer without a template and below Llama 3's vocabulary is Llama 2 (its folders never carried one).
+    private static string? FamilyFromTokenizerClass(string directory)
+    {
+        using var document = ReadJson(Path.Combine(directory, "tokenizer_config.json"));
+        return document is not null
+            && document.RootElement.TryGetProperty("tokenizer_class", out var type)
+            && type.GetString() is "LlamaTokenizer" or "LlamaTokenizerFast"
+            && !document.RootElement.TryGetProperty("chat_template", out _)
+                ? "llama2"
+                : null;
     }
 
     private static string? ReadChatTemplate(string directory)
@@ -101,6 +150,7 @@ public static partial class ChatTemplates
         {
             "qwen2" => "qwen2.5",
             "llama" when vocabulary >= Llama3VocabularyFloor => "llama3",
+            "llama" when vocabulary is > 0 and < Llama3VocabularyFloor => "llama2",
             "phi3" => vocabulary >= Phi4VocabularyFloor ? "phi4" : "phi3.5",
             "phi4" => "phi4",
             _ => null,

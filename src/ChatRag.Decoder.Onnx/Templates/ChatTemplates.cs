@@ -25,16 +25,41 @@ public static partial class ChatTemplates
     }
 
     /// <summary>
-    /// Picks the family of the model in a folder from its <c>tokenizer_config.json</c> chat template,
-    /// <c>genai_config.json</c> or <c>config.json</c> model type.
+    /// The chat template of the model in a folder: its own <c>chat_template</c> (<c>chat_template.jinja</c> or
+    /// <c>tokenizer_config.json</c>) rendered by the Jinja engine when it carries one; otherwise the documented
+    /// fallback: the hand-written family picked from <c>genai_config.json</c> or <c>config.json</c>, or the
+    /// Llama 2 template for a Llama tokenizer with a 32k vocabulary.
     /// </summary>
     /// <param name="modelDirectory">The model folder.</param>
-    /// <returns>The family's template.</returns>
-    /// <exception cref="NotSupportedException">No supported family could be recognised.</exception>
+    /// <returns>The folder's template.</returns>
+    /// <exception cref="NotSupportedException">The folder has no template and no known family.</exception>
+    /// <exception cref="ChatRag.Templating.TemplateException">The folder's template uses something the engine does not support.</exception>
     public static IChatTemplate Detect(string modelDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelDirectory);
-        return ForFamily(DetectFamily(modelDirectory) ?? throw Unsupported($"model folder '{modelDirectory}'"));
+        var family = DetectFamily(modelDirectory);
+        var own = ReadChatTemplate(modelDirectory);
+        if (own is not null)
+        {
+            // The family (from the template text, else the config's model type) only lends stop strings and the output parser.
+            var known = family is null or "llama2" ? null : ForFamily(family);
+            return new JinjaChatTemplate(own, SpecialTokens(modelDirectory), known, family);
+        }
+
+        return family switch
+        {
+            null => throw Unsupported($"model folder '{modelDirectory}'"),
+            "llama2" => new JinjaChatTemplate(Fallback("llama2"), SpecialTokens(modelDirectory), null, "llama2"),
+            _ => ForFamily(family),
+        };
+    }
+
+    private static string Fallback(string name)
+    {
+        using var stream = typeof(ChatTemplates).Assembly.GetManifestResourceStream($"ChatRag.Decoder.Onnx.Templates.Fallback.{name}.jinja")
+            ?? throw new InvalidOperationException($"Missing fallback template {name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static NotSupportedException Unsupported(string what) =>

@@ -19,7 +19,7 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
     private readonly bool[] _special;
     private readonly Dictionary<string, int> _added;
     private readonly Regex? _addedSplitter;
-    private readonly Regex _preTokenizer;
+    private readonly Regex[] _preTokenizers;
     private readonly bool _nfc;
     private readonly bool _ignoreMerges;
     private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
@@ -27,14 +27,14 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
 
     private ByteLevelBpeTokenizer(
         Dictionary<string, int> vocab, Dictionary<(string, string), int> mergeRanks, Dictionary<string, int> added,
-        HashSet<int> specialIds, string pattern, bool nfc, bool ignoreMerges)
+        HashSet<int> specialIds, IReadOnlyList<string> patterns, bool nfc, bool ignoreMerges)
     {
         _ignoreMerges = ignoreMerges;
         _vocab = vocab;
         _mergeRanks = mergeRanks;
         _added = added;
         _nfc = nfc;
-        _preTokenizer = new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        _preTokenizers = [.. patterns.Select(p => new Regex(p, RegexOptions.Compiled | RegexOptions.CultureInvariant))];
         _byteToChar = ByteAlphabet.ByteToChar;
         var size = Math.Max(vocab.Count == 0 ? 0 : vocab.Values.Max() + 1, added.Count == 0 ? 0 : added.Values.Max() + 1);
         _tokenBytes = new byte[size][];
@@ -99,13 +99,54 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
             }
 
             var normalized = _nfc ? piece.Normalize(NormalizationForm.FormC) : piece;
-            foreach (Match match in _preTokenizer.Matches(normalized))
+            foreach (var word in PreTokenize(normalized, 0))
             {
-                ids.AddRange(_cache.GetOrAdd(match.Value, EncodeWord));
+                ids.AddRange(_cache.GetOrAdd(word, EncodeWord));
             }
         }
 
         return ids;
+    }
+
+    // Each Split step ("Isolated") cuts every piece of the previous step into its matches and the text between them,
+    // as Hugging Face's pre-tokenizer Sequence does; DeepSeek-V3 chains three such splits.
+    private IEnumerable<string> PreTokenize(string text, int step)
+    {
+        if (step == _preTokenizers.Length)
+        {
+            yield return text;
+            yield break;
+        }
+
+        var last = 0;
+        foreach (Match match in _preTokenizers[step].Matches(text))
+        {
+            if (match.Index > last)
+            {
+                foreach (var piece in PreTokenize(text[last..match.Index], step + 1))
+                {
+                    yield return piece;
+                }
+            }
+
+            if (match.Length > 0)
+            {
+                foreach (var piece in PreTokenize(match.Value, step + 1))
+                {
+                    yield return piece;
+                }
+            }
+
+            last = match.Index + match.Length;
+        }
+
+        if (last < text.Length)
+        {
+            foreach (var piece in PreTokenize(text[last..], step + 1))
+            {
+                yield return piece;
+            }
+        }
     }
 
     private int[] EncodeWord(string word)

@@ -132,6 +132,12 @@ public sealed partial class SentencePieceBpeTokenizer
                 var split = !element.TryGetProperty("split", out var s) || s.ValueKind != JsonValueKind.False;
                 settings.Metaspace = new MetaspaceOptions(Replacement(element), Scheme(element), split);
                 break;
+            case "Split" when element.GetProperty("pattern").TryGetProperty("String", out var literal)
+                && element.TryGetProperty("behavior", out var behavior) && behavior.GetString() == "MergedWithPrevious"
+                && !Flag(element, "invert"):
+                // Gemma 3: split after each space (the space stays with the word before it).
+                settings.SplitAfter = literal.GetString();
+                break;
             case var other:
                 throw new NotSupportedException($"Pre-tokenizer '{other}' is not supported with SentencePiece-style BPE.");
         }
@@ -214,6 +220,8 @@ public sealed partial class SentencePieceBpeTokenizer
         public List<Func<string, string>> Normalizers { get; } = [];
 
         public MetaspaceOptions? Metaspace { get; set; }
+
+        public string? SplitAfter { get; set; }
 
         public bool ByteFallback { get; init; }
 

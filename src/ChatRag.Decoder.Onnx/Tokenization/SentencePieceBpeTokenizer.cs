@@ -124,9 +124,9 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
     {
         if (_settings.Metaspace is not { } meta)
         {
-            if (normalized.Length > 0)
+            foreach (var word in SplitAfter(normalized, _settings.SplitAfter))
             {
-                yield return normalized;
+                yield return word;
             }
 
             yield break;
@@ -162,6 +162,25 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
 
                 begin = i;
             }
+        }
+    }
+
+    // A "MergedWithPrevious" split on a literal: each occurrence ends the word before it.
+    private static IEnumerable<string> SplitAfter(string text, string? delimiter)
+    {
+        var begin = 0;
+        if (!string.IsNullOrEmpty(delimiter))
+        {
+            for (var at = text.IndexOf(delimiter, StringComparison.Ordinal); at >= 0; at = text.IndexOf(delimiter, begin, StringComparison.Ordinal))
+            {
+                yield return text[begin..(at + delimiter.Length)];
+                begin = at + delimiter.Length;
+            }
+        }
+
+        if (begin < text.Length)
+        {
+            yield return text[begin..];
         }
     }
 
