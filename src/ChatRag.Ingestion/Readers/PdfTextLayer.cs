@@ -35,22 +35,19 @@ internal static class PdfTextLayer
         return words.Count(IsPlausible) >= words.Count * MinPlausibleShare;
     }
 
-    /// <summary>A word of letters (an apostrophe or hyphen allowed) or a number, once edge punctuation is removed.</summary>
+    /// <summary>
+    /// A word of letters and digits (codes like "w12" or "A4" count), inner apostrophes, hyphens and separators
+    /// allowed, once edge punctuation is removed; a bad scan's text layer is mostly symbol soup and unmapped glyphs.
+    /// </summary>
     private static bool IsPlausible(string word)
     {
         var core = word.Trim().Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '«', '»', '“', '”', '’', '…', '-', '–', '—');
-        if (core.Length == 0)
+        if (core.Length == 0 || !core.Any(char.IsLetterOrDigit))
         {
             return false;
         }
 
-        if (core.All(c => char.IsDigit(c) || c is '.' or ',' or '%' or '/' or '-'))
-        {
-            return core.Any(char.IsDigit);
-        }
-
-        var letters = core.Count(char.IsLetter);
-        var odd = core.Count(c => c == '\uFFFD' || char.GetUnicodeCategory(c) is UnicodeCategory.PrivateUse or UnicodeCategory.Control or UnicodeCategory.OtherNotAssigned);
-        return odd == 0 && letters >= core.Length - 1 - (core.Length / 6);
+        var odd = core.Count(c => !char.IsLetterOrDigit(c) && c is not '\'' and not '’' and not '-' and not '.' and not ',' and not '/' and not '%' and not '&');
+        return odd == 0 && !core.Any(c => c == '\uFFFD' || char.GetUnicodeCategory(c) is UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned);
     }
 }
