@@ -49,5 +49,6 @@ public sealed class OcrEndpointTests
         var top = results!.Results[0];
         Assert.Contains("lighthouse keeper", top.Text, StringComparison.Ordinal);
         Assert.Equal(2, top.Page);
+        Assert.InRange(top.OcrConfidence!.Value, 50, 100);
     }
 }
