@@ -43,6 +43,8 @@ public sealed class OcrEndpointTests
         var uploaded = await DocumentsApi.UploadOkAsync(client, "ocr-scan", ("harbour.pdf", scan));
         var ready = await DocumentsApi.WaitAsync(client, uploaded[0].Id);
         Assert.Equal("ready", ready.Status);
+        Assert.Equal(2, ready.Timings!["ocrPages"]);
+        Assert.True(ready.Timings["ocrMs"] > 0);
 
         var search = await client.PostAsJsonAsync("/api/v1/search", new { query = "When did the lighthouse keeper retire?", collection = "ocr-scan" });
         var results = await search.Content.ReadFromJsonAsync<SearchResults>();

@@ -48,7 +48,9 @@ public sealed class ImageDocumentReader : IDocumentReader
         {
             var path = Path.Combine(directory.FullName, "image" + Extension(context.Kind));
             await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var pages = await _ocr!.RecognizeAsync(path, frames.Count, cancellationToken);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var builder = DocumentTextBuilder.For(context.Kind, context, cancellationToken);
             foreach (var page in pages)
             {
@@ -63,7 +65,7 @@ public sealed class ImageDocumentReader : IDocumentReader
                 builder.Warnings.Add(OcrText.DroppedWarning(dropped, _ocr.Options.MinWordConfidence));
             }
 
-            return builder.Build(frames.Count);
+            return builder.Build(frames.Count) with { Ocr = new OcrStatistics(frames.Count, Math.Round(elapsed.TotalMilliseconds, 1)) };
         }
         catch (EmptyDocumentException ex)
         {

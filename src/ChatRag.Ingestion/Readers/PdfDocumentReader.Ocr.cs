@@ -1,5 +1,6 @@
 using ChatRag.Ingestion.Errors;
 using ChatRag.Ingestion.Limits;
+using ChatRag.Ingestion.Model;
 using ChatRag.Ingestion.Ocr;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -15,11 +16,16 @@ public sealed partial class PdfDocumentReader
         private readonly List<int> _skipped = [];
         private int _scanned;
         private int _dropped;
+        private int _recognised;
+        private TimeSpan _elapsed;
         private OcrAvailability? _availability;
         private DirectoryInfo? _directory;
         private string? _pdfPath;
 
         private IOcrEngine? Ocr => reader._ocr;
+
+        /// <summary>Pages OCR'd and the time it took, or null when no page was.</summary>
+        public OcrStatistics? Statistics => _recognised == 0 ? null : new OcrStatistics(_recognised, Math.Round(_elapsed.TotalMilliseconds, 1));
 
         private int MaxPages => Math.Min(limits.MaxPages, Ocr?.Options.MaxPages ?? int.MaxValue);
 
@@ -73,6 +79,7 @@ public sealed partial class PdfDocumentReader
             }
 
             string? image = null;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 image = await Ocr.RenderPdfPageAsync(_pdfPath, page.Number, dpi, _directory!.FullName, cancellationToken);
@@ -82,6 +89,8 @@ public sealed partial class PdfDocumentReader
                     _dropped += result.DroppedWords;
                     OcrText.Append(result, page.Number, builder, 72.0 / dpi, page.Height);
                 }
+
+                _recognised++;
             }
             catch (TimeoutException ex)
             {
@@ -91,6 +100,7 @@ public sealed partial class PdfDocumentReader
             }
             finally
             {
+                _elapsed += System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 if (image is not null)
                 {
                     File.Delete(image);

@@ -87,7 +87,7 @@ public sealed partial class PdfDocumentReader : IDocumentReader
             builder.Warnings.Add($"Pages {string.Join(", ", failedPages)} could not be read and were skipped.");
         }
 
-        return builder.Build(pageCount);
+        return builder.Build(pageCount) with { Ocr = scans.Statistics };
     }
 
     private static PdfDocument Open(byte[] bytes, IngestionLimitsOptions limits)
