@@ -45,13 +45,13 @@ internal static class ScanFixtures
     private const string DejaVuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
     /// <summary>A PDF whose pages are only pictures: each page of <paramref name="source"/> rendered at <paramref name="dpi"/>.</summary>
-    public static byte[] ImageOnlyPdf(byte[] source, int pageCount, int dpi = 300, ISet<int>? keepAsText = null)
+    public static byte[] ImageOnlyPdf(byte[] source, int pageCount, int dpi = 300, ISet<int>? keepAsText = null, double width = Width, double height = Height)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
         for (var n = 1; n <= pageCount; n++)
         {
-            var page = builder.AddPage(Width, Height);
+            var page = builder.AddPage(width, height);
             if (keepAsText?.Contains(n) == true)
             {
                 // A text page copied as text, for mixed documents.
@@ -66,7 +66,7 @@ internal static class ScanFixtures
                 continue;
             }
 
-            page.AddJpeg(Render(source, n, dpi, "jpeg"), new PdfRectangle(0, 0, Width, Height));
+            page.AddJpeg(Render(source, n, dpi, "jpeg"), new PdfRectangle(0, 0, width, height));
         }
 
         return builder.Build();
