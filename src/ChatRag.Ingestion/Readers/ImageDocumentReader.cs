@@ -67,6 +67,12 @@ public sealed class ImageDocumentReader : IDocumentReader
 
             return builder.Build(frames.Count) with { Ocr = new OcrStatistics(frames.Count, Math.Round(elapsed.TotalMilliseconds, 1)) };
         }
+        catch (TimeoutException ex)
+        {
+            throw new DocumentLimitExceededException(
+                $"OCR of the image took longer than {_ocr!.Options.PageTimeoutSeconds:N0} seconds per page (ChatRag:Ocr:PageTimeoutSeconds) and was stopped. Scale it down to 300 dpi or split it and upload it again.",
+                ex);
+        }
         catch (EmptyDocumentException ex)
         {
             throw new EmptyDocumentException("OCR found no readable text in the image. Check that it shows text and is sharp enough (300 dpi scans work best).", ex);

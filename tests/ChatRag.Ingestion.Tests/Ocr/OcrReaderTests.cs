@@ -95,6 +95,35 @@ public sealed class OcrReaderTests
         Assert.IsNotType<OcrUnavailableException>(error);
     }
 
+    [OcrFact]
+    public async Task Engine_stuck_past_the_page_timeout_is_killed_and_the_document_fails()
+    {
+        var dir = Directory.CreateTempSubdirectory("chatrag-stuck-");
+        try
+        {
+            // Answers the availability probe like Tesseract, then hangs on the real work.
+            var fake = Path.Combine(dir.FullName, "tesseract");
+            var marker = Path.Combine(dir.FullName, "running");
+            await File.WriteAllTextAsync(fake, $"#!/bin/sh\ncase \"$1\" in --version) echo 'tesseract 5 (stuck)';; --list-langs) printf 'List\\neng\\nfra\\n';; *) touch {marker}; exec sleep 60;; esac\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+            }
+
+            var png = ScanFixtures.Render(ScanFixtures.TextPdf(English1), 1, 100, "png");
+
+            var error = await Assert.ThrowsAsync<DocumentLimitExceededException>(
+                () => Extractor(o => { o.TesseractPath = fake; o.PageTimeoutSeconds = 1; }).ExtractAsync(png, "slow.png"));
+
+            Assert.Contains("ChatRag:Ocr:PageTimeoutSeconds", error.Message, StringComparison.Ordinal);
+            Assert.True(File.Exists(marker));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     internal static void AssertPage(ExtractedDocument document, int page, string[] lines)
     {
         var text = string.Join(' ', document.Blocks.Where(b => b.Page == page).Select(document.TextOf));
