@@ -53,20 +53,20 @@ public sealed partial class PdfDocumentReader
             return Task.CompletedTask;
         }
 
-        public async Task ReadAsync(Page page, DocumentTextBuilder builder, CancellationToken cancellationToken)
+        /// <summary>OCRs the page; false when OCR is unavailable (nothing was added).</summary>
+        public async Task<bool> ReadAsync(Page page, DocumentTextBuilder builder, CancellationToken cancellationToken)
         {
-            if (++_scanned > MaxPages)
-            {
-                throw OverBudget();
-            }
-
             _availability ??= Ocr is null
                 ? new OcrAvailability(false, null, string.Empty, $"no OCR engine is configured; install {OcrOptions.Packages} and enable ChatRag:Ocr.")
                 : await Ocr.GetAvailabilityAsync(cancellationToken);
             if (!_availability.Available)
             {
-                _skipped.Add(page.Number);
-                return;
+                return false;
+            }
+
+            if (++_scanned > MaxPages)
+            {
+                throw OverBudget();
             }
 
             var options = Ocr!.Options;
@@ -91,6 +91,7 @@ public sealed partial class PdfDocumentReader
                 }
 
                 _recognised++;
+                return true;
             }
             catch (TimeoutException ex)
             {
@@ -108,6 +109,9 @@ public sealed partial class PdfDocumentReader
             }
         }
 
+        /// <summary>Records a page with no text that OCR could not read because it is unavailable.</summary>
+        public void Skip(int number) => _skipped.Add(number);
+
         /// <summary>Fails a PDF that is all scan when OCR is off; otherwise says which pages were skipped or thinned.</summary>
         public void Finish(DocumentTextBuilder builder)
         {
@@ -122,7 +126,7 @@ public sealed partial class PdfDocumentReader
                 builder.Warnings.Add($"Pages {string.Join(", ", _skipped)} have no text layer and were skipped because OCR is disabled: {_availability?.Reason}");
             }
 
-            if (_scanned > _skipped.Count && builder.BlockCount == 0)
+            if (_recognised > 0 && builder.BlockCount == 0)
             {
                 throw new EmptyDocumentException("OCR found no readable text on the PDF's pages. Check that the scan is sharp (300 dpi works best) and upload it again.");
             }

@@ -64,9 +64,12 @@ public sealed partial class PdfDocumentReader : IDocumentReader
             builder.Page = number;
             try
             {
-                if (!ReadPage(pdf, number, builder, context.Limits))
+                // Without OCR a thin text layer (a title page) is still better than nothing.
+                if (!ReadPage(pdf, number, builder, context.Limits)
+                    && !await scans.ReadAsync(pdf.GetPage(number), builder, cancellationToken)
+                    && !ReadPage(pdf, number, builder, context.Limits, force: true))
                 {
-                    await scans.ReadAsync(pdf.GetPage(number), builder, cancellationToken);
+                    scans.Skip(number);
                 }
             }
             catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
@@ -116,7 +119,7 @@ public sealed partial class PdfDocumentReader : IDocumentReader
     }
 
     /// <summary>Reads the page's text layer; false when it has none worth reading (a scan) and nothing was added.</summary>
-    private static bool ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder, IngestionLimitsOptions limits)
+    private static bool ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder, IngestionLimitsOptions limits, bool force = false)
     {
         // Counted from the operators first: PdfPig materialises every letter of a page, hundreds of bytes each.
         CheckLetters(number, pdf.GetPage<PdfGlyphEstimate>(number).Glyphs, limits);
@@ -124,7 +127,7 @@ public sealed partial class PdfDocumentReader : IDocumentReader
         CheckLetters(number, page.Letters.Count, limits);
 
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
-        if (!PdfTextLayer.IsUsable(words))
+        if (words.Count == 0 || (!force && !PdfTextLayer.IsUsable(words)))
         {
             return false;
         }

@@ -53,6 +53,16 @@ public sealed class OcrHostileInputTests
     }
 
     [Fact]
+    public async Task Without_ocr_a_thin_text_layer_is_still_read()
+    {
+        var title = ScanFixtures.TextPdf(["Annex B"]);
+
+        var document = await Extractor(o => o.Enabled = false).ExtractAsync(title, "title.pdf");
+
+        Assert.Equal("Annex B", document.Text);
+    }
+
+    [Fact]
     public async Task Scan_with_more_pages_than_the_ocr_budget_fails_before_any_ocr()
     {
         var scan = ScanFixtures.TextPdf([], [], [], [], []);
