@@ -42,7 +42,16 @@ internal static class ScanFixtures
         return builder.Build();
     }
 
-    private const string DejaVuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    private static readonly string[] AccentFonts =
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+    ];
+
+    /// <summary>A TrueType font with accented Latin letters (one of those fontconfig depends on).</summary>
+    private static string DejaVuSans => AccentFonts.FirstOrDefault(File.Exists)
+        ?? throw new FileNotFoundException("No TrueType font with accents found; install fonts-dejavu-core.");
 
     /// <summary>A PDF whose pages are only pictures: each page of <paramref name="source"/> rendered at <paramref name="dpi"/>.</summary>
     public static byte[] ImageOnlyPdf(byte[] source, int pageCount, int dpi = 300, ISet<int>? keepAsText = null, double width = Width, double height = Height)
