@@ -47,6 +47,11 @@ ENV DOTNET_ROOT=/usr/share/dotnet \
 
 # ---- final: the chosen variant plus the published app -------------------------------------------------------
 FROM ${VARIANT} AS final
+# OCR for scanned PDFs and images, in both variants: Tesseract 5 with English and French data, Poppler's pdftoppm.
+# Other languages are one package each (tesseract-ocr-deu, ...) plus ChatRag__Ocr__Languages.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data /app/models && chown -R 1654:1654 /data

@@ -2,6 +2,7 @@ using ChatRag.Ingestion.Detection;
 using ChatRag.Ingestion.Errors;
 using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Model;
+using ChatRag.Ingestion.Ocr;
 using ChatRag.Ingestion.Readers;
 using Microsoft.Extensions.Options;
 
@@ -26,14 +27,17 @@ public sealed class DocumentExtractor
     }
 
     /// <summary>An extractor with every built-in reader, for use without dependency injection.</summary>
-    public static DocumentExtractor CreateDefault(IngestionLimitsOptions? limits = null) =>
-        new(DefaultReaders(), Options.Create(limits ?? new IngestionLimitsOptions()));
+    /// <param name="limits">Limits; the defaults when null.</param>
+    /// <param name="ocr">OCR for scanned PDF pages and images; without it they fail with a clear reason.</param>
+    public static DocumentExtractor CreateDefault(IngestionLimitsOptions? limits = null, IOcrEngine? ocr = null) =>
+        new(DefaultReaders(ocr), Options.Create(limits ?? new IngestionLimitsOptions()));
 
-    /// <summary>The built-in readers: PDF, DOCX, PPTX, XLSX, HTML, Markdown, text and CSV.</summary>
-    public static IReadOnlyList<IDocumentReader> DefaultReaders() =>
+    /// <summary>The built-in readers: PDF, DOCX, PPTX, XLSX, HTML, Markdown, text, CSV and images (OCR).</summary>
+    public static IReadOnlyList<IDocumentReader> DefaultReaders(IOcrEngine? ocr = null) =>
     [
-        new PdfDocumentReader(), new WordDocumentReader(), new PresentationDocumentReader(), new SpreadsheetDocumentReader(),
+        ocr is null ? new PdfDocumentReader() : new PdfDocumentReader(ocr), new WordDocumentReader(), new PresentationDocumentReader(), new SpreadsheetDocumentReader(),
         new HtmlDocumentReader(), new MarkdownDocumentReader(), new PlainTextDocumentReader(), new CsvDocumentReader(),
+        ocr is null ? new ImageDocumentReader() : new ImageDocumentReader(ocr),
     ];
 
     /// <summary>Reads at most the size limit from <paramref name="content"/> and extracts it.</summary>
@@ -107,6 +111,10 @@ public sealed class DocumentExtractor
         DocumentKind.Html => "HTML",
         DocumentKind.Markdown => "Markdown",
         DocumentKind.Csv => "CSV",
+        DocumentKind.Png => "a PNG image",
+        DocumentKind.Jpeg => "a JPEG image",
+        DocumentKind.Tiff => "a TIFF image",
+        DocumentKind.WebP => "a WebP image",
         _ => "text",
     };
 

@@ -1,5 +1,6 @@
 using ChatRag.Ingestion.Chunking;
 using ChatRag.Ingestion.Limits;
+using ChatRag.Ingestion.Ocr;
 using ChatRag.Ingestion.Readers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ namespace ChatRag.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the built-in readers, <see cref="DocumentExtractor"/>, <see cref="DocumentChunker"/> and
+    /// Adds the built-in readers, OCR (<see cref="OcrOptions"/>, Tesseract), <see cref="DocumentExtractor"/>, <see cref="DocumentChunker"/> and
     /// <see cref="StructuredEvalChunker"/>, with <see cref="IngestionLimitsOptions"/> and <see cref="ChunkingOptions"/>
     /// bound from configuration and validated at start-up. The chunker needs an <c>ITokenCounter</c> registered elsewhere
     /// (the encoder's).
@@ -22,6 +23,8 @@ public static class IngestionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var limits = services.AddOptions<IngestionLimitsOptions>().BindConfiguration(IngestionLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IOcrEngine, TesseractOcrEngine>();
         var chunking = services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         if (configureLimits is not null)
         {

@@ -25,7 +25,7 @@ public sealed class ServiceRegistrationTests
         services.AddChatRagIngestion();
         using var provider = services.BuildServiceProvider(validateScopes: true);
 
-        Assert.Equal(8, provider.GetServices<IDocumentReader>().Count());
+        Assert.Equal(9, provider.GetServices<IDocumentReader>().Count());
         Assert.Equal(7, provider.GetRequiredService<IOptions<IngestionLimitsOptions>>().Value.MaxPages);
         Assert.Equal(48, provider.GetRequiredService<DocumentChunker>().Budget);
         var document = await provider.GetRequiredService<DocumentExtractor>().ExtractAsync(new MemoryStream("Hello there."u8.ToArray()), "a.txt");

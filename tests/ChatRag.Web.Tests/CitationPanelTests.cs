@@ -23,6 +23,18 @@ public sealed class CitationPanelTests : WebTestContext
     }
 
     [Fact]
+    public void A_passage_read_by_ocr_carries_a_badge_with_its_confidence_and_a_text_passage_none()
+    {
+        var scanned = Samples.Citation(1) with { OcrConfidence = 87.4 };
+
+        var panel = Render<CitationPanel>(p => p.Add(c => c.Index, 1).Add(c => c.Citation, scanned));
+        var typed = Render<CitationPanel>(p => p.Add(c => c.Index, 1).Add(c => c.Citation, Samples.Citation(1)));
+
+        Assert.Equal("OCR 87 %", panel.Find(".ocr-badge").TextContent);
+        Assert.Empty(typed.FindAll(".ocr-badge"));
+    }
+
+    [Fact]
     public void An_unsupported_claim_is_marked_in_the_panel()
     {
         var citation = Samples.Citation(2, false, new CitedClaim("The moon is cheese", 0, 18, 0.0, false));

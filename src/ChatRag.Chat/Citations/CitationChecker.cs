@@ -116,7 +116,10 @@ public static partial class CitationChecker
             var score = pair.Value.Min(c => c.Score);
             return new ChatCitation(
                 pair.Key, chunk.DocumentId, chunk.DocumentName, chunk.Id, chunk.Text, chunk.Page, chunk.StartOffset, chunk.EndOffset,
-                pair.Value.All(c => c.Supported), score, pair.Value);
+                pair.Value.All(c => c.Supported), score, pair.Value)
+            {
+                OcrConfidence = chunk.OcrConfidence,
+            };
         }).ToList();
         return new CitationResult(cleaned, citations, dropped);
     }

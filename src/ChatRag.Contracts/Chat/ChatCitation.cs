@@ -23,4 +23,8 @@ public sealed record ChatCitation(
     int EndOffset,
     bool Supported,
     double Score,
-    IReadOnlyList<CitedClaim> Claims);
+    IReadOnlyList<CitedClaim> Claims)
+{
+    /// <summary>Mean OCR confidence (0-100) when the passage was read from a scan or image; absent otherwise.</summary>
+    public double? OcrConfidence { get; init; }
+}

@@ -5,4 +5,8 @@ namespace ChatRag.Contracts.Health;
 /// <param name="Encoders">Names of the encoder models used for retrieval.</param>
 /// <param name="Collections">Collections the caller may see, the default one included.</param>
 /// <param name="DefaultCollection">The collection used when a request names none.</param>
-public sealed record ServerStatus(DecoderStatus Decoder, IReadOnlyList<string> Encoders, IReadOnlyList<string> Collections, string DefaultCollection);
+public sealed record ServerStatus(DecoderStatus Decoder, IReadOnlyList<string> Encoders, IReadOnlyList<string> Collections, string DefaultCollection)
+{
+    /// <summary>OCR of scanned PDFs and images: available or why not. Null from servers older than OCR.</summary>
+    public OcrStatus? Ocr { get; init; }
+}

@@ -23,4 +23,8 @@ public sealed record SearchResultItem(
     string? HeadingPath,
     int StartOffset,
     int EndOffset,
-    IReadOnlyDictionary<string, int> Ranks);
+    IReadOnlyDictionary<string, int> Ranks)
+{
+    /// <summary>Mean OCR confidence (0-100) when the passage was read from a scan or image; absent otherwise.</summary>
+    public double? OcrConfidence { get; init; }
+}

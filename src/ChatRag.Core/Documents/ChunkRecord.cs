@@ -21,4 +21,8 @@ public sealed record ChunkRecord(
     int? Page,
     string? HeadingPath,
     int StartOffset,
-    int EndOffset);
+    int EndOffset)
+{
+    /// <summary>Mean OCR confidence (0-100) when the chunk was read from a scan or image; null otherwise.</summary>
+    public double? OcrConfidence { get; init; }
+}

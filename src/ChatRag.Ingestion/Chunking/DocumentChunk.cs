@@ -30,6 +30,9 @@ public sealed record DocumentChunk(
     /// <summary>The heading path joined with " > ", or null when there is none.</summary>
     public string? HeadingPathText => HeadingPath.Count == 0 ? null : string.Join(HeadingSeparator, HeadingPath);
 
+    /// <summary>Mean OCR confidence (0-100) when the span was read from a scan or image; null for a text layer.</summary>
+    public double? OcrConfidence { get; init; }
+
     /// <summary>The record the document store takes.</summary>
-    public NewChunk ToNewChunk() => new(Ordinal, Text, Page, HeadingPathText, StartOffset, EndOffset);
+    public NewChunk ToNewChunk() => new(Ordinal, Text, Page, HeadingPathText, StartOffset, EndOffset) { OcrConfidence = OcrConfidence };
 }

@@ -45,7 +45,29 @@ public sealed partial class DocumentChunker
             Pack(document.Text, units, section.Path, prefix, prefixTokens, chunks);
         }
 
-        return chunks;
+        return WithOcrConfidence(document, chunks);
+    }
+
+    /// <summary>
+    /// Marks chunks whose span comes from OCR'd blocks with the blocks' mean confidence (weighted by length), so a
+    /// citation can say the passage was read from a scan and how sure the engine was.
+    /// </summary>
+    private static List<DocumentChunk> WithOcrConfidence(ExtractedDocument document, List<DocumentChunk> chunks)
+    {
+        if (!document.Blocks.Any(b => b.OcrConfidence is not null))
+        {
+            return chunks;
+        }
+
+        return chunks.Select(chunk =>
+        {
+            var overlapping = document.Blocks
+                .Where(b => b.OcrConfidence is not null && b.StartOffset < chunk.EndOffset && b.EndOffset > chunk.StartOffset)
+                .Select(b => (Confidence: b.OcrConfidence!.Value, Weight: Math.Min(b.EndOffset, chunk.EndOffset) - Math.Max(b.StartOffset, chunk.StartOffset)))
+                .ToList();
+            var weight = overlapping.Sum(o => o.Weight);
+            return weight == 0 ? chunk : chunk with { OcrConfidence = Math.Round(overlapping.Sum(o => o.Confidence * o.Weight) / weight, 1) };
+        }).ToList();
     }
 
     /// <summary>Runs of content blocks that share a heading path (and a page, unless pages may be spanned).</summary>

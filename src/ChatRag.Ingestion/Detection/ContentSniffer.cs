@@ -49,6 +49,10 @@ public static class ContentSniffer
             ".MD" or ".MARKDOWN" or ".MDOWN" or ".MKD" => DocumentKind.Markdown,
             ".CSV" or ".TSV" => DocumentKind.Csv,
             ".TXT" or ".TEXT" or ".LOG" => DocumentKind.Text,
+            ".PNG" => DocumentKind.Png,
+            ".JPG" or ".JPEG" => DocumentKind.Jpeg,
+            ".TIF" or ".TIFF" => DocumentKind.Tiff,
+            ".WEBP" => DocumentKind.WebP,
             _ => null,
         };
 
@@ -61,6 +65,11 @@ public static class ContentSniffer
         if (head.IndexOf("%PDF-"u8) >= 0)
         {
             return DocumentKind.Pdf;
+        }
+
+        if (ImageHeader.Sniff(content) is { } image)
+        {
+            return image;
         }
 
         if (content.StartsWith("PK\x03\x04"u8) || content.StartsWith("PK\x05\x06"u8))
@@ -84,7 +93,7 @@ public static class ContentSniffer
         if (!LooksLikeText(content[..Math.Min(content.Length, SampleBytes)]))
         {
             throw new UnsupportedContentException(
-                "The file is not a supported document type. Supported: PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), HTML, Markdown, plain text and CSV.");
+                "The file is not a supported document type. Supported: PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), HTML, Markdown, plain text, CSV and images (PNG, JPEG, TIFF, WebP).");
         }
 
         if (LooksLikeHtml(head))

@@ -17,6 +17,9 @@ public sealed record DocumentBlock(
     int HeadingLevel,
     IReadOnlyList<PageRegion> Regions)
 {
+    /// <summary>Mean Tesseract confidence (0-100) of the block's words when its text came from OCR; null for a text layer.</summary>
+    public double? OcrConfidence { get; init; }
+
     /// <summary>Length of the block's text.</summary>
     public int Length => EndOffset - StartOffset;
 }

@@ -26,4 +26,16 @@ public enum DocumentKind
 
     /// <summary>Comma- or tab-separated values.</summary>
     Csv,
+
+    /// <summary>PNG image, read by OCR.</summary>
+    Png,
+
+    /// <summary>JPEG image, read by OCR.</summary>
+    Jpeg,
+
+    /// <summary>TIFF image, every frame a page, read by OCR.</summary>
+    Tiff,
+
+    /// <summary>WebP image, read by OCR.</summary>
+    WebP,
 }

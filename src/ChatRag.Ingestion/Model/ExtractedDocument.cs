@@ -16,6 +16,9 @@ public sealed record ExtractedDocument(
     int? PageCount,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>Pages read by OCR and the time OCR took (rendering included), when any page was; null otherwise.</summary>
+    public OcrStatistics? Ocr { get; init; }
+
     /// <summary>The text of one block.</summary>
     public string TextOf(DocumentBlock block)
     {

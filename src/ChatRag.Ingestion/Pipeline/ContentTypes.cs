@@ -15,6 +15,10 @@ public static class ContentTypes
         DocumentKind.Html => "text/html",
         DocumentKind.Markdown => "text/markdown",
         DocumentKind.Csv => "text/csv",
+        DocumentKind.Png => "image/png",
+        DocumentKind.Jpeg => "image/jpeg",
+        DocumentKind.Tiff => "image/tiff",
+        DocumentKind.WebP => "image/webp",
         _ => "text/plain",
     };
 }

@@ -122,6 +122,8 @@ public sealed partial class DocumentIngestionProcessor(
 
         var extracted = await extractor.ExtractAsync(bytes, job.Name, cancellationToken).ConfigureAwait(false);
         timings.Pages = extracted.PageCount;
+        timings.OcrPages = extracted.Ocr?.Pages;
+        timings.OcrMs = extracted.Ocr?.Milliseconds;
         timings.ParseMs = Lap(clock);
 
         var chunks = chunker.Chunk(extracted, cancellationToken);

@@ -30,6 +30,16 @@ public sealed class StageTimings
     [JsonPropertyName("indexMs")]
     public double IndexMs { get; set; }
 
+    /// <summary>Pages read by OCR (part of <see cref="ParseMs"/>), when any were.</summary>
+    [JsonPropertyName("ocrPages")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? OcrPages { get; set; }
+
+    /// <summary>Time spent rendering and recognising those pages (part of <see cref="ParseMs"/>).</summary>
+    [JsonPropertyName("ocrMs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OcrMs { get; set; }
+
     /// <summary>Pages, slides or sheets, when the format has them.</summary>
     [JsonPropertyName("pages")]
     public int? Pages { get; set; }

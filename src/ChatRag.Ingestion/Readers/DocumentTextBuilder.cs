@@ -98,12 +98,16 @@ internal sealed class DocumentTextBuilder(
     }
 
     /// <summary>Adds text that the reader has laid out itself, with word regions relative to the text's start.</summary>
-    public void AddLaidOut(BlockKind blockKind, string text, IReadOnlyList<PageRegion> relativeRegions, int headingLevel = 0)
+    public void AddLaidOut(BlockKind blockKind, string text, IReadOnlyList<PageRegion> relativeRegions, int headingLevel = 0, double? ocrConfidence = null)
     {
         var start = NextOffset;
         var regions = relativeRegions.Select(r => r with { StartOffset = r.StartOffset + start, EndOffset = r.EndOffset + start }).ToList();
         var level = blockKind == BlockKind.Heading ? EnterHeading(text, headingLevel) : 0;
         Append(blockKind, text, level, regions);
+        if (ocrConfidence is not null && _blocks.Count > 0 && _blocks[^1].StartOffset == start)
+        {
+            _blocks[^1] = _blocks[^1] with { OcrConfidence = ocrConfidence };
+        }
     }
 
     public ExtractedDocument Build(int? pageCount, IEnumerable<string>? extraWarnings = null)

@@ -2,6 +2,7 @@ using System.Text;
 using ChatRag.Ingestion.Errors;
 using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Model;
+using ChatRag.Ingestion.Ocr;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -17,8 +18,18 @@ namespace ChatRag.Ingestion.Readers;
 /// words on text PDFs), blocks by Docstrum, blocks ordered by the unsupervised reading-order detector (so
 /// two-column pages read column by column). Each block keeps its word boxes.
 /// </summary>
-public sealed class PdfDocumentReader : IDocumentReader
+public sealed partial class PdfDocumentReader : IDocumentReader
 {
+    private readonly IOcrEngine? _ocr;
+
+    /// <summary>A reader of text layers only: scanned pages are reported, not read.</summary>
+    public PdfDocumentReader()
+    {
+    }
+
+    /// <summary>A reader that OCRs pages without a usable text layer with <paramref name="ocr"/>.</summary>
+    public PdfDocumentReader(IOcrEngine ocr) => _ocr = ocr;
+
     /// <inheritdoc />
     public bool CanRead(DocumentKind kind) => kind == DocumentKind.Pdf;
 
@@ -29,10 +40,10 @@ public sealed class PdfDocumentReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(context);
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
-        return Read(buffer.ToArray(), context, cancellationToken);
+        return await ReadAsync(buffer.ToArray(), context, cancellationToken);
     }
 
-    private static ExtractedDocument Read(byte[] bytes, ReaderContext context, CancellationToken cancellationToken)
+    private async Task<ExtractedDocument> ReadAsync(byte[] bytes, ReaderContext context, CancellationToken cancellationToken)
     {
         var builder = DocumentTextBuilder.For(DocumentKind.Pdf, context, cancellationToken);
         using var pdf = Open(bytes, context.Limits);
@@ -45,13 +56,21 @@ public sealed class PdfDocumentReader : IDocumentReader
 
         pdf.AddPageFactory<PdfGlyphEstimate, PdfGlyphCounter>();
         var failedPages = new List<int>();
+        using var scans = new ScannedPages(this, bytes, pageCount, context.Limits);
+        await scans.CheckBudgetAsync(pdf, cancellationToken);
         for (var number = 1; number <= pageCount; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             builder.Page = number;
             try
             {
-                ReadPage(pdf, number, builder, context.Limits);
+                // Without OCR a thin text layer (a title page) is still better than nothing.
+                if (!ReadPage(pdf, number, builder, context.Limits)
+                    && !await scans.ReadAsync(pdf.GetPage(number), builder, cancellationToken)
+                    && !ReadPage(pdf, number, builder, context.Limits, force: true))
+                {
+                    scans.Skip(number);
+                }
             }
             catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
             {
@@ -60,6 +79,7 @@ public sealed class PdfDocumentReader : IDocumentReader
             }
         }
 
+        scans.Finish(builder);
         if (failedPages.Count == pageCount)
         {
             throw new CorruptDocumentException("None of the PDF's pages could be read; the file is damaged. Export it to PDF again and upload the new file.");
@@ -70,7 +90,7 @@ public sealed class PdfDocumentReader : IDocumentReader
             builder.Warnings.Add($"Pages {string.Join(", ", failedPages)} could not be read and were skipped.");
         }
 
-        return builder.Build(pageCount);
+        return builder.Build(pageCount) with { Ocr = scans.Statistics };
     }
 
     private static PdfDocument Open(byte[] bytes, IngestionLimitsOptions limits)
@@ -98,7 +118,8 @@ public sealed class PdfDocumentReader : IDocumentReader
         }
     }
 
-    private static void ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder, IngestionLimitsOptions limits)
+    /// <summary>Reads the page's text layer; false when it has none worth reading (a scan) and nothing was added.</summary>
+    private static bool ReadPage(PdfDocument pdf, int number, DocumentTextBuilder builder, IngestionLimitsOptions limits, bool force = false)
     {
         // Counted from the operators first: PdfPig materialises every letter of a page, hundreds of bytes each.
         CheckLetters(number, pdf.GetPage<PdfGlyphEstimate>(number).Glyphs, limits);
@@ -106,9 +127,9 @@ public sealed class PdfDocumentReader : IDocumentReader
         CheckLetters(number, page.Letters.Count, limits);
 
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
-        if (words.Count == 0)
+        if (words.Count == 0 || (!force && !PdfTextLayer.IsUsable(words)))
         {
-            return;
+            return false;
         }
 
         if (words.Count > limits.MaxPdfWordsForLayout)
@@ -116,7 +137,7 @@ public sealed class PdfDocumentReader : IDocumentReader
             // Block detection and reading order grow quadratically with the words on a page: keep content order.
             builder.Warnings.Add($"Some PDF pages had more than {limits.MaxPdfWordsForLayout:N0} words; their text was kept in the file's order without layout analysis.");
             AddWords(words, number, builder);
-            return;
+            return true;
         }
 
         var bodySize = BodyFontSize(words);
@@ -133,6 +154,8 @@ public sealed class PdfDocumentReader : IDocumentReader
                 i += run.Count;
             }
         }
+
+        return true;
     }
 
     private static void CheckLetters(int number, long letters, IngestionLimitsOptions limits)

@@ -18,6 +18,7 @@ public static class ServerServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHostedService<LexicalWarmUpService>();
         services.AddHostedService<StartupSummary>();
+        services.AddHostedService<OcrStartupCheck>();
 
         // Kestrel's global cap is the upload limit; JSON endpoints are held to the smaller one by RequestLimitsMiddleware.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>

@@ -151,6 +151,12 @@ public static partial class DocumentsEndpoints
             result["pages"] = pages;
         }
 
+        if (t.OcrPages is { } ocrPages)
+        {
+            result["ocrPages"] = ocrPages;
+            result["ocrMs"] = t.OcrMs ?? 0;
+        }
+
         return result;
     }
 

@@ -33,7 +33,10 @@ public static class SearchEndpoints
         var response = await searcher.SearchAsync(new SearchRequest(body.Query ?? string.Empty, [scope.Resolve(body.Collection)], body.Top ?? 10, mode), cancellationToken);
         var items = response.Results.Select(r => new SearchResultItem(
             r.Chunk.DocumentId, r.Chunk.DocumentName, r.Chunk.Id, r.Chunk.Text, r.Score, r.Chunk.Page, r.Chunk.Collection,
-            r.Chunk.HeadingPath, r.Chunk.StartOffset, r.Chunk.EndOffset, r.SignalRanks)).ToList();
+            r.Chunk.HeadingPath, r.Chunk.StartOffset, r.Chunk.EndOffset, r.SignalRanks)
+        {
+            OcrConfidence = r.Chunk.OcrConfidence,
+        }).ToList();
         return TypedResults.Ok(new SearchResults(items, mode.ToString().ToLowerInvariant(), response.TimingsMs));
     }
 

@@ -2,13 +2,14 @@ using ChatRag.Chat.Orchestration;
 using ChatRag.Contracts.Health;
 using ChatRag.Core.Embeddings;
 using ChatRag.Core.Ingestion;
+using ChatRag.Ingestion.Ocr;
 using ChatRag.Server.Security;
 using Microsoft.Extensions.AI;
 
 namespace ChatRag.Server.Endpoints;
 
 /// <summary>
-/// <c>GET /api/v1/status</c>: the decoder and encoders in use and the collections the caller may see. The web client
+/// <c>GET /api/v1/status</c>: the decoder and encoders in use, whether OCR is available and the collections the caller may see. The web client
 /// reads it for its model status, its extractive-answers banner and its collection switcher.
 /// </summary>
 public static class StatusEndpoints
@@ -24,7 +25,7 @@ public static class StatusEndpoints
     }
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<ServerStatus>> GetAsync(
-        ChatModel model, IEncoderCatalog encoders, IIngestionJobStore documents, CallerScope scope, CancellationToken cancellationToken)
+        ChatModel model, IEncoderCatalog encoders, IIngestionJobStore documents, CallerScope scope, IOcrEngine ocr, CancellationToken cancellationToken)
     {
         var decoder = model.Client is { } client
             ? new DecoderStatus(true, client.GetService<ChatClientMetadata>()?.DefaultModelId, "generative")
@@ -38,6 +39,10 @@ public static class StatusEndpoints
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new ServerStatus(decoder, encoders.Encoders.Select(e => e.Space).ToList(), collections, scope.DefaultCollection));
+        var engine = await ocr.GetAvailabilityAsync(cancellationToken);
+        return TypedResults.Ok(new ServerStatus(decoder, encoders.Encoders.Select(e => e.Space).ToList(), collections, scope.DefaultCollection)
+        {
+            Ocr = new OcrStatus(engine.Available, engine.Engine, engine.Languages, engine.Reason),
+        });
     }
 }

@@ -33,10 +33,10 @@ internal sealed class DocumentWriter : IAsyncDisposable
             "$id", "$c", "$name", "$hash", "$ext", "$status", "$count", "$now");
         insertChunk = Prepare(
             """
-            INSERT INTO Chunks(DocumentId, Collection, Ordinal, Text, Page, HeadingPath, StartOffset, EndOffset)
-            VALUES ($doc, $c, $ord, $text, $page, $head, $start, $end) RETURNING Id
+            INSERT INTO Chunks(DocumentId, Collection, Ordinal, Text, Page, HeadingPath, StartOffset, EndOffset, OcrConfidence)
+            VALUES ($doc, $c, $ord, $text, $page, $head, $start, $end, $ocr) RETURNING Id
             """,
-            "$doc", "$c", "$ord", "$text", "$page", "$head", "$start", "$end");
+            "$doc", "$c", "$ord", "$text", "$page", "$head", "$start", "$end", "$ocr");
     }
 
     /// <summary>Writes one document and its chunks (already ordered by ordinal); returns the stored chunks.</summary>
@@ -67,6 +67,7 @@ internal sealed class DocumentWriter : IAsyncDisposable
             p[5].Value = (object?)chunk.HeadingPath ?? DBNull.Value;
             p[6].Value = chunk.StartOffset;
             p[7].Value = chunk.EndOffset;
+            p[8].Value = (object?)chunk.OcrConfidence ?? DBNull.Value;
             var chunkId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             stored.Add(new StoredChunk(chunkId, document.Id, document.Collection, chunk.Text));
         }

@@ -123,7 +123,7 @@ public sealed partial class SqliteDocumentRepository(SqliteConnectionSettings da
     internal static string Key(Guid id) => id.ToString("D").ToUpperInvariant();
 
     private const string ChunkSelect = """
-        SELECT c.Id, c.DocumentId, d.Name, c.Collection, c.Ordinal, c.Text, c.Page, c.HeadingPath, c.StartOffset, c.EndOffset
+        SELECT c.Id, c.DocumentId, d.Name, c.Collection, c.Ordinal, c.Text, c.Page, c.HeadingPath, c.StartOffset, c.EndOffset, c.OcrConfidence
         FROM Chunks c JOIN Documents d ON d.Id = c.DocumentId
         """ + "\n";
 
@@ -143,7 +143,10 @@ public sealed partial class SqliteDocumentRepository(SqliteConnectionSettings da
                 reader.IsDBNull(6) ? null : reader.GetInt32(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.GetInt32(8),
-                reader.GetInt32(9)));
+                reader.GetInt32(9))
+            {
+                OcrConfidence = reader.IsDBNull(10) ? null : reader.GetDouble(10),
+            });
         }
 
         return records;

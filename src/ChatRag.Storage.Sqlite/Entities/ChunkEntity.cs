@@ -30,6 +30,9 @@ public sealed class ChunkEntity
     /// <summary>End offset (exclusive) in the document's extracted text.</summary>
     public int EndOffset { get; set; }
 
+    /// <summary>Mean OCR confidence (0-100) when the chunk was read from a scan or image; null for a text layer.</summary>
+    public double? OcrConfidence { get; set; }
+
     /// <summary>The owning document.</summary>
     public DocumentEntity? Document { get; set; }
 }

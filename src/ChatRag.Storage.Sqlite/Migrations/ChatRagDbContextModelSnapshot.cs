@@ -71,6 +71,9 @@ namespace ChatRag.Storage.Sqlite.Migrations
                     b.Property<string>("HeadingPath")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("OcrConfidence")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 

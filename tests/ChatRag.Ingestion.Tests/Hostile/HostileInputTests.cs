@@ -34,7 +34,7 @@ public sealed partial class HostileInputTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }, "picture.pdf")]
+    [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0 }, "picture.pdf")]
     [InlineData(new byte[] { 0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0 }, "program.txt")]
     [InlineData(new byte[] { 0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 3 }, "archive.md")]
     public async Task Binary_content_is_unsupported_whatever_the_extension(byte[] bytes, string name)

@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Ingestion.Ocr;
+
+/// <summary>
+/// Tesseract and pdftoppm through their command lines: nothing native is loaded into the server, a crash or a
+/// runaway page costs one killed process. A process-wide semaphore bounds how many run at once.
+/// </summary>
+public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
+{
+    private readonly SemaphoreSlim _slots;
+    private readonly Lazy<Task<OcrAvailability>> _availability;
+
+    /// <summary>Creates the engine; nothing runs until the first page or availability probe.</summary>
+    public TesseractOcrEngine(IOptions<OcrOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options.Value;
+        _slots = new SemaphoreSlim(Options.MaxConcurrency, Options.MaxConcurrency);
+        _availability = new Lazy<Task<OcrAvailability>>(ProbeAsync);
+    }
+
+    /// <inheritdoc />
+    public OcrOptions Options { get; }
+
+    /// <inheritdoc />
+    public Task<OcrAvailability> GetAvailabilityAsync(CancellationToken cancellationToken = default) =>
+        _availability.Value.WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OcrPage>> RecognizeAsync(string imagePath, int pages, CancellationToken cancellationToken = default)
+    {
+        var result = await RunBoundedAsync(
+            Options.TesseractPath,
+            [imagePath, "stdout", "-l", Options.Languages, "--psm", "3", "tsv"],
+            TimeSpan.FromSeconds((double)Options.PageTimeoutSeconds * Math.Max(1, pages)),
+            cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidDataException($"Tesseract could not read the image: {FirstLine(result.StandardError)}");
+        }
+
+        return TesseractTsv.Parse(result.StandardOutput, Options.MinWordConfidence);
+    }
+
+    /// <inheritdoc />
+    public async Task<string> RenderPdfPageAsync(string pdfPath, int page, int dpi, string directory, CancellationToken cancellationToken = default)
+    {
+        var prefix = Path.Combine(directory, "page-" + page.ToString(CultureInfo.InvariantCulture));
+        var number = page.ToString(CultureInfo.InvariantCulture);
+        var result = await RunBoundedAsync(
+            Options.PdftoppmPath,
+            ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", number, "-l", number, "-singlefile", "-png", "-gray", pdfPath, prefix],
+            TimeSpan.FromSeconds(Options.PageTimeoutSeconds),
+            cancellationToken);
+        var output = prefix + ".png";
+        if (result.ExitCode != 0 || !File.Exists(output))
+        {
+            throw new InvalidDataException($"pdftoppm could not render page {page}: {FirstLine(result.StandardError)}");
+        }
+
+        return output;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _slots.Dispose();
+
+    private async Task<ProcessResult> RunBoundedAsync(string tool, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await ExternalProcess.RunAsync(tool, arguments, timeout, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task<OcrAvailability> ProbeAsync()
+    {
+        if (!Options.Enabled)
+        {
+            return new OcrAvailability(false, null, Options.Languages, "OCR is turned off (ChatRag:Ocr:Enabled is false).");
+        }
+
+        var missing = $"Install the packages {OcrOptions.Packages} (Debian/Ubuntu) or set ChatRag:Ocr:TesseractPath and PdftoppmPath.";
+        try
+        {
+            var version = await ExternalProcess.RunAsync(Options.TesseractPath, ["--version"], TimeSpan.FromSeconds(30), CancellationToken.None);
+            var engine = FirstLine(version.StandardOutput + "\n" + version.StandardError);
+            var langs = await ExternalProcess.RunAsync(Options.TesseractPath, ["--list-langs"], TimeSpan.FromSeconds(30), CancellationToken.None);
+            var installed = (langs.StandardOutput + "\n" + langs.StandardError).Split('\n', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            var absent = Options.Languages.Split('+').Where(l => !installed.Contains(l)).ToList();
+            if (absent.Count > 0)
+            {
+                return new OcrAvailability(false, engine, Options.Languages,
+                    $"Tesseract has no data for {string.Join(", ", absent)}. Install tesseract-ocr-{string.Join(" tesseract-ocr-", absent)} or change ChatRag:Ocr:Languages.");
+            }
+
+            await ExternalProcess.RunAsync(Options.PdftoppmPath, ["-v"], TimeSpan.FromSeconds(30), CancellationToken.None);
+            return new OcrAvailability(true, engine, Options.Languages, null);
+        }
+        catch (Exception ex) when (ex is Win32Exception or TimeoutException or InvalidOperationException)
+        {
+            return new OcrAvailability(false, null, Options.Languages, $"The OCR engine could not be run ({ex.Message}). {missing}");
+        }
+    }
+
+    private static string FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";
+}
