@@ -69,11 +69,13 @@ public sealed class OpenAICompatibleTests : IAsyncLifetime
     {
         var client = OpenAIClients.Chat(fixture.Factory, "chatrag/default", adminKey);
 
-        // "what is it made of" alone retrieves nothing useful; with the earlier question as history the rewrite finds Saturn.
+        // The follow-up alone names nothing; only with the earlier question as history does the rewrite find the storm.
+        var alone = (await client.CompleteChatAsync([new UserChatMessage("How long has it lasted?")])).Value;
         var completion = (await client.CompleteChatAsync(
-            [new UserChatMessage("Tell me about Saturn's rings."), new AssistantChatMessage("Saturn's rings are made mostly of ice particles [1]."), new UserChatMessage("What are they made of?")])).Value;
+            [new UserChatMessage("Tell me about the Great Red Spot."), new AssistantChatMessage("It is a storm larger than Earth [1]."), new UserChatMessage("How long has it lasted?")])).Value;
 
-        Assert.Contains("ice", completion.Content[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Great Red Spot", alone.Content[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Great Red Spot", completion.Content[0].Text, StringComparison.Ordinal);
         var http = Http(adminKey);
         var conversations = await http.GetFromJsonAsync<JsonElement>("/api/v1/conversations");
         Assert.Empty(conversations.GetProperty("conversations").EnumerateArray());
