@@ -21,6 +21,7 @@ builder.Services.AddUploadRateLimiting(builder.Configuration);
 builder.Services.AddChatRagAuth(builder.Configuration);
 builder.Services.AddChatRagHealthChecks();
 builder.Services.AddOpenApi();
+builder.Services.AddOpenAICompatibleErrors();
 
 var app = builder.Build();
 await app.Services.InitializeChatRagAsync();
@@ -42,6 +43,7 @@ api.MapDocumentsEndpoints();
 api.MapChatEndpoints();
 api.MapConversationsEndpoints();
 api.MapStatusEndpoints();
+app.MapOpenAICompatibleEndpoints();
 app.MapWebClient();
 
 app.Run();

@@ -107,13 +107,19 @@ public sealed partial class ChatOrchestrator(
         var trace = new ChatTrace(
             turn.Message, rewritten, method, hits, state.Tools?.All ?? [], state.Tokens, state.Generative ? state.ModelId ?? "unknown" : "extractive",
             mode, timings, state.Note);
-        var id = await SaveAsync(turn, checkedAnswer, trace, cancellationToken).ConfigureAwait(false);
+        var id = turn.History is null ? await SaveAsync(turn, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
         activity?.SetTag("chatrag.chat.mode", mode);
         yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace));
     }
 
     private async Task<IReadOnlyList<ConversationMessage>> LoadHistoryAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
+        if (turn.History is { } supplied)
+        {
+            // The same window a stored conversation gets, so a client cannot push more history than the web client can.
+            return [.. supplied.TakeLast(options.Value.HistoryMessages)];
+        }
+
         if (turn.ConversationId is not { } id)
         {
             return [];

@@ -1,3 +1,5 @@
+using ChatRag.Core.Conversations;
+
 namespace ChatRag.Chat.Orchestration;
 
 /// <summary>One user message to answer.</summary>
@@ -5,4 +7,8 @@ namespace ChatRag.Chat.Orchestration;
 /// <param name="ConversationId">Conversation to continue, or null to start one.</param>
 /// <param name="Collection">The collection to answer from (already checked against the caller's scope).</param>
 /// <param name="Owner">The caller's key id when the key is scoped (conversations are private to it), else null.</param>
-public sealed record ChatTurn(string Message, Guid? ConversationId, string Collection, Guid? Owner);
+/// <param name="History">
+/// Earlier messages the caller sent itself (the OpenAI-compatible route, where the client owns the history). When set,
+/// no stored conversation is read or written: the turn is stateless and its result carries an empty conversation id.
+/// </param>
+public sealed record ChatTurn(string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null);

@@ -7,10 +7,13 @@ namespace ChatRag.Chat.Orchestration;
 /// average about four on English, so this errs towards trimming) and one token per other character (CJK and
 /// symbols often take one or more each).
 /// </summary>
-internal sealed class EstimatedTokenCounter(int contextTokens) : IPromptTokenCounter
+/// <param name="contextTokens">The context window to report.</param>
+public sealed class EstimatedTokenCounter(int contextTokens) : IPromptTokenCounter
 {
+    /// <inheritdoc />
     public int ContextTokens => contextTokens;
 
+    /// <inheritdoc />
     public int CountTokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace ChatRag.Cli.Commands;
 
-/// <summary><c>bench encoder|vectors|load|lexical</c>: repeatable throughput and latency measurements of the hot paths.</summary>
+/// <summary><c>bench encoder|vectors|load|lexical|ttfb</c>: repeatable throughput and latency measurements of the hot paths.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -78,6 +78,7 @@ internal static class BenchCommand
         command.Subcommands.Add(vectors);
         command.Subcommands.Add(LoadBenchCommand.Create(json));
         command.Subcommands.Add(LexicalBenchCommand.Create(json));
+        command.Subcommands.Add(TtfbBenchCommand.Create(json));
         return command;
     }
 

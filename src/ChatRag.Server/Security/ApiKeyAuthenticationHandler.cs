@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 namespace ChatRag.Server.Security;
 
 /// <summary>
-/// Authenticates <c>X-Api-Key</c>: a valid key becomes a principal with its id, name and collection scope as claims.
+/// Authenticates <c>X-Api-Key</c>, or <c>Authorization: Bearer</c> (what OpenAI clients send): a valid key becomes a
+/// principal with its id, name and collection scope as claims.
 /// Without a header the caller is anonymous with full scope in <see cref="AuthMode.Anonymous"/>, and unauthenticated
 /// (401) in <see cref="AuthMode.ApiKeys"/>. A key that is presented must be valid in either mode, so a revoked key is
-/// never silently treated as anonymous.
+/// never silently treated as anonymous. The one exception is a Bearer value in anonymous mode: OpenAI SDKs cannot send
+/// no key, so a placeholder there is read as no key, which grants nothing a caller without a header does not have.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -40,6 +42,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = await keys.ValidateAsync(presented, Context.RequestAborted);
+        if (key is null && PresentedHeader() is null && await modes.CurrentAsync(Context.RequestAborted) == AuthMode.Anonymous)
+        {
+            return Success(new ClaimsIdentity([new Claim(ApiKeyClaims.Anonymous, "true")], nameof(AuthMode.Anonymous)));
+        }
+
         if (key is null)
         {
             return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
@@ -57,7 +64,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var detail = Presented() is not null ? "The API key is not valid or has been revoked."
-            : await modes.AnyKeyCreatedAsync(Context.RequestAborted) ? $"Send a valid key in the {ApiKeyClaims.HeaderName} header."
+            : await modes.AnyKeyCreatedAsync(Context.RequestAborted) ? $"Send a valid key in the {ApiKeyClaims.HeaderName} header (or as Authorization: Bearer)."
             : CreateKeyHint;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{ApiKeyClaims.HeaderName} realm=\"ChatRag\"";
@@ -78,7 +85,17 @@ internal sealed class ApiKeyAuthenticationHandler(
         });
     }
 
-    private string? Presented() => Request.Headers[ApiKeyClaims.HeaderName].ToString() is { Length: > 0 } value ? value : null;
+    /// <summary>The key from <c>X-Api-Key</c>, else from <c>Authorization: Bearer</c>; X-Api-Key wins when both are sent.</summary>
+    private string? Presented() => PresentedHeader() ?? PresentedBearer();
+
+    private string? PresentedHeader() => Request.Headers[ApiKeyClaims.HeaderName].ToString() is { Length: > 0 } value ? value : null;
+
+    private string? PresentedBearer()
+    {
+        const string Bearer = "Bearer ";
+        var value = Request.Headers.Authorization.ToString();
+        return value.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && value[Bearer.Length..].Trim() is { Length: > 0 } key ? key : null;
+    }
 
     private AuthenticateResult Success(ClaimsIdentity identity) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

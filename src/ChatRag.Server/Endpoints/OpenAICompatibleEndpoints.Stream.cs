@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using ChatRag.Chat.Orchestration;
+using ChatRag.Contracts.Chat;
+using ChatRag.Contracts.OpenAI;
+using ChatRag.Server.Errors;
+
+namespace ChatRag.Server.Endpoints;
+
+/// <summary>The streamed completion.</summary>
+public static partial class OpenAICompatibleEndpoints
+{
+    /// <summary>
+    /// Writes chat events as OpenAI <c>chat.completion.chunk</c> events: the first carries the role, <c>thought</c>
+    /// becomes <c>reasoning_content</c>, <c>delta</c> becomes <c>content</c>, tool calls stay server-side (an OpenAI
+    /// client would try to run them itself), and <c>done</c> becomes the final chunk with <c>finish_reason: stop</c>,
+    /// <c>usage</c>, <c>citations</c> and <c>mode</c>, followed by <c>data: [DONE]</c>. As on <c>/api/v1/chat</c>,
+    /// nothing is written before the first event, so early errors keep their status; a later one becomes a
+    /// <c>data: {"error": …}</c> event, which OpenAI SDKs raise, and no <c>[DONE]</c>.
+    /// </summary>
+    private static class ChunkStream
+    {
+        public static async Task WriteAsync(
+            HttpContext http, IAsyncEnumerable<ChatEvent> events, ReplyHeader reply, UsageCounter usage, JsonSerializerOptions json, CancellationToken cancellationToken)
+        {
+            await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
+            if (!await enumerator.MoveNextAsync())
+            {
+                return;
+            }
+
+            http.Response.ContentType = "text/event-stream";
+            http.Response.Headers.CacheControl = "no-cache";
+            http.Response.Headers["X-Accel-Buffering"] = "no";
+            await WriteAsync(http, Chunk(reply, new ChatCompletionDelta(Role: "assistant", Content: string.Empty)), json, cancellationToken);
+            var reasoning = new StringBuilder();
+            var current = enumerator.Current;
+            while (true)
+            {
+                if (Map(current, reply, usage, reasoning) is { } chunk)
+                {
+                    await WriteAsync(http, chunk, json, cancellationToken);
+                }
+
+                if (current.Payload is ChatResponse)
+                {
+                    await WriteDataAsync(http, "[DONE]", cancellationToken);
+                    return;
+                }
+
+                try
+                {
+                    if (!await enumerator.MoveNextAsync())
+                    {
+                        return;
+                    }
+
+                    current = enumerator.Current;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    var problem = ProblemMapping.For(e, clientAborted: false);
+                    if (problem.Status >= 500)
+                    {
+                        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenAICompatibleEndpoints)).LogError(e, "Chat completion stream failed");
+                    }
+
+                    var error = new ErrorResponse(new ErrorBody(problem.Detail ?? problem.Title ?? "The answer failed.", problem.Status >= 500 ? "server_error" : "invalid_request_error", null, null));
+                    await WriteAsync(http, error, json, CancellationToken.None);
+                    return;
+                }
+            }
+        }
+
+        private static ChatCompletionChunk? Map(ChatEvent e, ReplyHeader reply, UsageCounter usage, StringBuilder reasoning) => e.Payload switch
+        {
+            TextChunkEvent text when e.Name == "thought" => Chunk(reply, new ChatCompletionDelta(ReasoningContent: Append(reasoning, text.Text))),
+            TextChunkEvent text when e.Name == "delta" => Chunk(reply, new ChatCompletionDelta(Content: text.Text)),
+            ChatResponse done => Chunk(reply, new ChatCompletionDelta(), "stop") with
+            {
+                Usage = usage.For(done, reasoning.ToString()),
+                Citations = done.Citations,
+                Mode = done.Mode,
+            },
+            _ => null,
+        };
+
+        private static string Append(StringBuilder reasoning, string text)
+        {
+            reasoning.Append(text);
+            return text;
+        }
+
+        private static ChatCompletionChunk Chunk(ReplyHeader reply, ChatCompletionDelta delta, string? finish = null) =>
+            new(reply.Id, reply.Created, reply.Model, [new ChatCompletionChunkChoice(0, delta, finish)]);
+
+        private static Task WriteAsync<T>(HttpContext http, T payload, JsonSerializerOptions json, CancellationToken cancellationToken) =>
+            WriteDataAsync(http, JsonSerializer.Serialize(payload, json), cancellationToken);
+
+        private static async Task WriteDataAsync(HttpContext http, string data, CancellationToken cancellationToken)
+        {
+            await http.Response.WriteAsync($"data: {data}\n\n", Encoding.UTF8, cancellationToken);
+            await http.Response.Body.FlushAsync(cancellationToken);
+        }
+    }
+}

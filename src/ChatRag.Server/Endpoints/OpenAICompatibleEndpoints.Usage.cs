@@ -1,0 +1,49 @@
+using ChatRag.Chat.Orchestration;
+using ChatRag.Contracts.Chat;
+using ChatRag.Contracts.OpenAI;
+using ChatRag.Core.Conversations;
+using ChatResponse = ChatRag.Contracts.Chat.ChatResponse;
+using Microsoft.Extensions.AI;
+
+namespace ChatRag.Server.Endpoints;
+
+/// <summary>The <c>usage</c> of a completion.</summary>
+public static partial class OpenAICompatibleEndpoints
+{
+    /// <summary>
+    /// Token counts as honest as the decoder allows: what the decoder reported (its whole prompt: instructions, sources,
+    /// history and tool rounds) when it reported it; otherwise counted with the decoder's own tokenizer when it offers one
+    /// (<see cref="IPromptTokenCounter"/>, the local ONNX decoder), else the server's estimate
+    /// (<see cref="EstimatedTokenCounter"/>) — over the messages the caller sent for the prompt, and over the answer
+    /// and reasoning for the completion. An extractive answer uses no model, so its counts are always counted this way.
+    /// </summary>
+    internal sealed class UsageCounter(ChatModel model, int contextTokens, TurnMessages messages)
+    {
+        public ChatCompletionUsage For(ChatResponse done, string reasoning)
+        {
+            var tokens = done.Trace.Tokens;
+            IPromptTokenCounter? counter = null;
+            long Count(string text) => (counter ??= Counter()).CountTokens(text);
+            var prompt = tokens.Input ?? messages.History.Sum(m => Count(m.Content)) + Count(messages.Question);
+            var completion = tokens.Output ?? Count(done.Answer) + (reasoning.Length > 0 ? Count(reasoning) : 0);
+            return new ChatCompletionUsage(prompt, completion, prompt + completion);
+        }
+
+        private IPromptTokenCounter Counter()
+        {
+            try
+            {
+                if (model.Client?.GetService<IPromptTokenCounter>() is { } own)
+                {
+                    return own;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A decoder that failed to load cannot count; the estimate still gives the client a usage object.
+            }
+
+            return new EstimatedTokenCounter(contextTokens);
+        }
+    }
+}
