@@ -35,6 +35,21 @@ public sealed partial class SecurityHeadersTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/api/v1/status", HttpStatusCode.OK)]
+    [InlineData("/v1/models", HttpStatusCode.OK)]
+    [InlineData("/v1/not-a-route", HttpStatusCode.NotFound)]
+    public async Task Api_routes_openai_ones_included_are_sandboxed_and_never_fall_back_to_the_page(string path, HttpStatusCode status)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        var policy = Directives(Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("'none'", policy["default-src"]);
+        Assert.True(policy.ContainsKey("sandbox"));
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/c/2b1a4bfa-4a43-4c55-8a6c-3a3f1d1f8a11")]
     public async Task The_client_page_gets_a_strict_policy_that_allows_exactly_its_import_map(string path)

@@ -17,7 +17,7 @@ public static class SecurityHeadersExtensions
         app.Use((context, next) =>
         {
             var path = context.Request.Path;
-            var policy = path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
+            var policy = path.StartsWithSegments("/api") || path.StartsWithSegments("/v1") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
                 ? ContentSecurityPolicies.Inert
                 : path.StartsWithSegments("/docs") || path.StartsWithSegments("/scalar") ? ContentSecurityPolicies.ApiReference : webClient;
             context.Response.OnStarting(() =>
