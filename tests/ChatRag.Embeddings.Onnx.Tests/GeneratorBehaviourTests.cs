@@ -99,26 +99,16 @@ public sealed class GeneratorBehaviourTests(BundledModelsFixture fixture)
         Assert.Empty(result);
     }
 
-    [Fact]
+    [WithoutCudaFact]
     public void Auto_falls_back_to_the_cpu_and_warns_once_for_the_catalog()
     {
-        if (fixture.Arctic.ExecutionProvider != "CPUExecutionProvider")
-        {
-            return; // A CUDA machine: nothing fell back.
-        }
-
         Assert.Equal("CPUExecutionProvider", fixture.MiniLm.ExecutionProvider);
         Assert.Single(fixture.Logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("CUDA", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [WithoutCudaFact]
     public void Cuda_only_fails_clearly_without_a_gpu()
     {
-        if (fixture.Arctic.ExecutionProvider != "CPUExecutionProvider")
-        {
-            return;
-        }
-
         var ex = Assert.Throws<InvalidOperationException>(() => new OnnxEmbeddingGenerator(fixture.MiniLm.Model, new EncoderRuntimeOptions { Provider = EncoderExecutionProvider.Cuda }));
         Assert.Contains("CUDA", ex.Message, StringComparison.Ordinal);
     }

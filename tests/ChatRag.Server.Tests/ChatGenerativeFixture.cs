@@ -30,7 +30,13 @@ public sealed class ChatGenerativeFixture : IAsyncLifetime
             new TextContent("Jupiter's Great Red Spot is a storm larger than Earth [1]. "),
             new TextContent("Bananas grow on volcanic islands in winter [2]. See also [9]."),
             new UsageContent(new UsageDetails { InputTokenCount = 120, OutputTokenCount = 30, TotalTokenCount = 150 }),
-        ]);
+        ])
+    {
+        RewriteReply = FollowUpRewrite,
+    };
+
+    /// <summary>What the model rewrites every follow-up into; fixed with the script so no test changes it for the others.</summary>
+    public const string FollowUpRewrite = "How large is Jupiter's Great Red Spot?";
 
     public WebApplicationFactory<ServerMarker> Factory { get; }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatRag.Core.Retrieval;
 using ChatRag.Core.Security;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,8 +25,15 @@ public sealed class ChatScopeTests : IAsyncLifetime
         var scoped = Client(recipesKey.Key);
         var admin = Client(adminKey.Key);
 
+        // More out-of-scope chunks that outrank the one in-scope chunk than any candidate list holds: filtering after
+        // retrieval would leave no hit at all, so a soup.txt hit proves the search itself was scoped.
+        await fixture.Factory.AddDocumentAsync("default", "storms.txt", [.. Enumerable.Range(0, new RetrievalOptions().CandidatesPerSignal + 10)
+            .Select(i => $"The Jupiter storm, report {i}: Jupiter's storm is larger than Earth.")]);
+
         var body = await scoped.AskAsync(new { message = "Tell me about the Jupiter storm" });
-        Assert.All(body.GetProperty("trace").GetProperty("hits").EnumerateArray(), h => Assert.Equal("soup.txt", h.GetProperty("documentName").GetString()));
+        var hits = body.GetProperty("trace").GetProperty("hits").EnumerateArray().ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal("soup.txt", h.GetProperty("documentName").GetString()));
         Assert.DoesNotContain("Jupiter", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
 
         var forbidden = await scoped.PostAsJsonAsync("/api/v1/chat", new { message = "Jupiter storm", collection = "default" });

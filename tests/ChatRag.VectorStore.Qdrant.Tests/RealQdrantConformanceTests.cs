@@ -1,11 +1,9 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using ChatRag.Core.Indexing;
 using ChatRag.TestKit.VectorIndex;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
-using Xunit.Abstractions;
 
 namespace ChatRag.VectorStore.Qdrant.Tests;
 
@@ -15,27 +13,12 @@ namespace ChatRag.VectorStore.Qdrant.Tests;
 /// xunit does not discover; each case uses its own collection prefix and removes its collections afterwards.
 /// </summary>
 [Trait("Category", "Qdrant")]
-public sealed class RealQdrantConformanceTests(ITestOutputHelper output)
+public sealed class RealQdrantConformanceTests
 {
     /// <summary>Names of the suite's tests.</summary>
-    public static TheoryData<string> SuiteTests => [.. typeof(VectorIndexConformanceTests)
-        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
-        .Where(m => m.GetCustomAttribute<FactAttribute>() is not null)
-        .Select(m => m.Name)
-        .Order(StringComparer.Ordinal)];
+    public static TheoryData<string> SuiteTests => RealQdrantTheoryAttribute.Cases(typeof(VectorIndexConformanceTests));
 
-    [Fact]
-    public void Says_whether_the_real_Qdrant_suite_runs()
-    {
-        var line = RealQdrantTheoryAttribute.Url is { Length: > 0 } url
-            ? $"Real Qdrant conformance suite runs against {url}."
-            : $"Real Qdrant conformance suite SKIPPED: {RealQdrantTheoryAttribute.Variable} is not set.";
-        output.WriteLine(line);
-        Console.WriteLine(line);
-        Assert.NotEmpty(SuiteTests);
-    }
-
-    [RealQdrantTheory]
+    [RealQdrantTheory(typeof(VectorIndexConformanceTests))]
     [MemberData(nameof(SuiteTests))]
     public async Task Conformance_suite_passes_against_a_real_Qdrant(string test)
     {

@@ -37,13 +37,19 @@ public sealed class HybridSearcherTests
     [Fact]
     public async Task Never_returns_chunks_of_other_collections_and_scopes_every_signal()
     {
+        // More out-of-scope chunks that outrank the in-scope one than any candidate list holds: filtering after
+        // retrieval would return nothing, so the one public result proves each index was asked for "public" only.
         await AddAsync("public", "quarterly report summary");
-        await AddAsync("secret", "quarterly report secret numbers quarterly report");
+        await AddAsync("secret", [.. Enumerable.Range(0, new RetrievalOptions().CandidatesPerSignal + 10)
+            .Select(i => $"quarterly report secret numbers quarterly report {i}")]);
 
         var response = await searcher.SearchAsync(new SearchRequest("quarterly report", ["public"], Top: 10));
 
-        Assert.All(response.Results, r => Assert.Equal("public", r.Chunk.Collection));
+        Assert.Equal(["quarterly report summary"], response.Results.Select(r => r.Chunk.Text));
+        Assert.NotEmpty(lexical.RequestedCollections);
         Assert.All(lexical.RequestedCollections, c => Assert.Equal(["public"], c));
+        Assert.NotEmpty(vectors.RequestedCollections);
+        Assert.All(vectors.RequestedCollections, c => Assert.Equal(["public"], c));
     }
 
     [Theory]

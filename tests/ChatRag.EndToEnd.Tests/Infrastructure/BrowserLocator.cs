@@ -13,6 +13,11 @@ public static class BrowserLocator
     public static string MissingReason =>
         $"Browser end-to-end test: no Chromium at {DefaultPath} (install Debian's 'chromium' package, as .ci/run does, or set {OverrideVariable}).";
 
+    /// <summary>Why the browser tests fail, rather than skip, in CI.</summary>
+    public static string MissingInCiReason =>
+        $"CI=true but no Chromium at {DefaultPath}: in CI a missing browser fails the browser tests instead of skipping them "
+        + $"(install Debian's 'chromium' package, as .ci/run does, or set {OverrideVariable}).";
+
     /// <summary>The Chromium executable, or <see langword="null"/> when none is installed.</summary>
     public static string? Find()
     {
@@ -20,4 +25,18 @@ public static class BrowserLocator
         var path = string.IsNullOrWhiteSpace(configured) ? DefaultPath : configured;
         return File.Exists(path) ? path : null;
     }
+
+    /// <summary>True where the environment says this is a CI run (<c>CI=true</c>, as GitHub Actions and most runners set).</summary>
+    public static bool InCi => IsCi(Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Whether a <c>CI</c> variable's value marks a CI run.</summary>
+    public static bool IsCi(string? ci) => string.Equals(ci?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The skip reason for a browser test, or <see langword="null"/> when it must run. A developer machine without
+    /// Chromium skips, visibly; in CI the test runs and fails with <see cref="MissingInCiReason"/>, so a green CI
+    /// always means the browser tests ran.
+    /// </summary>
+    public static string? SkipReason(bool browserFound, bool inCi) =>
+        browserFound || inCi ? null : MissingReason;
 }

@@ -28,12 +28,20 @@ public abstract class ServerAndBrowserFixture : IAsyncLifetime
     /// <summary>A document, uploaded through the REST API and ready before any test runs, that chat tests ask about.</summary>
     public SeedDocument Seed { get; } = SeedDocument.Lighthouse;
 
-    /// <summary>Starts the server and the browser; does nothing where Chromium is missing (the tests skip).</summary>
+    /// <summary>
+    /// Starts the server and the browser; does nothing where Chromium is missing (the tests skip), except in CI,
+    /// where it throws so every browser test fails with the reason.
+    /// </summary>
     public async Task InitializeAsync()
     {
         var executable = BrowserLocator.Find();
         if (executable is null)
         {
+            if (BrowserLocator.InCi)
+            {
+                throw new InvalidOperationException(BrowserLocator.MissingInCiReason);
+            }
+
             return;
         }
 

@@ -11,6 +11,9 @@ public sealed class BruteForceVectorIndex : IVectorIndex
 
     public string Name => "brute-force";
 
+    /// <summary>The collections each search asked for, so tests can check the scope reaches the index itself.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<IReadOnlyCollection<string>> RequestedCollections { get; } = new();
+
     public Task EnsureSpaceAsync(VectorSpace space, CancellationToken cancellationToken = default)
     {
         lock (gate)
@@ -63,6 +66,7 @@ public sealed class BruteForceVectorIndex : IVectorIndex
 
     public Task<IReadOnlyList<VectorHit>> SearchAsync(string space, VectorQuery query, CancellationToken cancellationToken = default)
     {
+        RequestedCollections.Enqueue(query.Collections);
         lock (gate)
         {
             if (!spaces.TryGetValue(space, out var s))

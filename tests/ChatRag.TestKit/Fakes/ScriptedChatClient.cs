@@ -14,8 +14,11 @@ public sealed class ScriptedChatClient(params IReadOnlyList<AIContent>[] turns) 
 {
     private readonly Lock gate = new();
 
-    /// <summary>Reply to calls without tools (the follow-up rewrite); null throws, as a model without rewrite skill would.</summary>
-    public string? RewriteReply { get; set; } = "standalone query";
+    /// <summary>
+    /// Reply to calls without tools (the follow-up rewrite); null throws, as a model without rewrite skill would. Set
+    /// once with the script: a test that changed a shared client's reply would make later tests depend on run order.
+    /// </summary>
+    public string? RewriteReply { get; init; } = "standalone query";
 
     /// <summary>Messages of every call, in order.</summary>
     public List<IReadOnlyList<ChatMessage>> Requests { get; } = [];

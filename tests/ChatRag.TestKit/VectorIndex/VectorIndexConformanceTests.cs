@@ -25,9 +25,6 @@ public abstract partial class VectorIndexConformanceTests : IAsyncLifetime
     /// <summary>A fresh, empty directory for this test; removed afterwards.</summary>
     protected string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "chatrag-vector-conformance", Guid.NewGuid().ToString("N"));
 
-    /// <summary>Whether the index keeps its data across dispose and re-create over the same directory.</summary>
-    protected virtual bool SupportsPersistence => true;
-
     /// <summary>Creates an index that stores its data under <paramref name="dataDirectory"/> (an in-memory fake may ignore it).</summary>
     protected abstract Task<IVectorIndex> CreateIndexAsync(string dataDirectory);
 

@@ -1,6 +1,4 @@
-using System.Reflection;
 using Qdrant.Client;
-using Xunit.Abstractions;
 
 namespace ChatRag.VectorStore.Qdrant.Tests.Behaviour;
 
@@ -10,26 +8,12 @@ namespace ChatRag.VectorStore.Qdrant.Tests.Behaviour;
 /// and drops its collections afterwards.
 /// </summary>
 [Trait("Category", "Qdrant")]
-public sealed class RealQdrantBehaviourTests(ITestOutputHelper output)
+public sealed class RealQdrantBehaviourTests
 {
     /// <summary>Names of the suite's tests.</summary>
-    public static TheoryData<string> SuiteTests => [.. typeof(QdrantBehaviourTests)
-        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
-        .Where(m => m.GetCustomAttribute<FactAttribute>() is not null)
-        .Select(m => m.Name)
-        .Order(StringComparer.Ordinal)];
+    public static TheoryData<string> SuiteTests => RealQdrantTheoryAttribute.Cases(typeof(QdrantBehaviourTests));
 
-    [Fact]
-    public void Says_whether_the_real_Qdrant_behaviour_suite_runs()
-    {
-        var line = RealQdrantTheoryAttribute.Url is { Length: > 0 } url
-            ? $"Real Qdrant behaviour suite runs against {url}."
-            : $"Real Qdrant behaviour suite SKIPPED: {RealQdrantTheoryAttribute.Variable} is not set.";
-        output.WriteLine(line);
-        Assert.NotEmpty(SuiteTests);
-    }
-
-    [RealQdrantTheory]
+    [RealQdrantTheory(typeof(QdrantBehaviourTests))]
     [MemberData(nameof(SuiteTests))]
     public async Task Behaviour_suite_passes_against_a_real_Qdrant(string test)
     {
