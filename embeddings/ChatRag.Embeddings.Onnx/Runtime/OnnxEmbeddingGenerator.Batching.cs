@@ -143,6 +143,6 @@ public sealed partial class OnnxEmbeddingGenerator
         using var runOptions = new RunOptions();
         string[] names = _session.HasTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
         OrtValue[] values = _session.HasTokenTypes ? [idsValue, maskValue, typesValue] : [idsValue, maskValue];
-        _session.Session.Run(runOptions, names, values, [_session.OutputName], [outputValue]);
+        Run(runOptions, names, values, outputValue);
     }
 }

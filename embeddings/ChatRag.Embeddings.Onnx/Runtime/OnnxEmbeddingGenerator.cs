@@ -131,7 +131,4 @@ public sealed partial class OnnxEmbeddingGenerator : IEmbeddingGenerator<string,
 
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
 }
