@@ -10,6 +10,15 @@ public sealed partial class IngestionWorker
     // The jobs this worker is running; only these get their leases renewed.
     private readonly ConcurrentDictionary<Guid, IngestionJob> active = new();
 
+    /// <summary>The claims whose leases this worker renews (for tests).</summary>
+    internal IReadOnlyCollection<IngestionJob> TrackedClaims => active.Values.ToList();
+
+    internal void Track(IngestionJob claim) => active[claim.DocumentId] = claim;
+
+    // Only this claim's own entry: a re-index may already have given this worker a newer claim on the same document,
+    // and dropping that one would stop its lease renewals until the sweep takes it back as stalled.
+    internal void Untrack(IngestionJob claim) => active.TryRemove(KeyValuePair.Create(claim.DocumentId, claim));
+
     private async Task SweepAsync(CancellationToken stoppingToken)
     {
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
@@ -33,7 +42,7 @@ public sealed partial class IngestionWorker
     {
         try
         {
-            await jobs.RenewLeasesAsync(active.Values.ToList(), stoppingToken).ConfigureAwait(false);
+            await jobs.RenewLeasesAsync(TrackedClaims, stoppingToken).ConfigureAwait(false);
             var swept = await jobs.RequeueStalledAsync(lease, options.Value.MaxAttempts, stoppingToken).ConfigureAwait(false);
             if (swept.Requeued > 0 || swept.Failed > 0)
             {

@@ -51,7 +51,7 @@ public sealed partial class IngestionWorker(
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
-                active[job.DocumentId] = job;
+                Track(job);
                 running.Add(RunAsync(job, slots, stoppingToken));
             }
         }
@@ -95,7 +95,7 @@ public sealed partial class IngestionWorker(
         }
         finally
         {
-            active.TryRemove(job.DocumentId, out _);
+            Untrack(job);
             slots.Release();
         }
     }
