@@ -120,6 +120,36 @@ public sealed class OpenAICompatibleTests : IAsyncLifetime
         Assert.Equal("messages", body.GetProperty("param").GetString());
     }
 
+    [Theory]
+    [InlineData("""{"messages":[{"role":"user","content":"Jupiter storm"}]}""")]
+    [InlineData("""{"model":" ","messages":[{"role":"user","content":"Jupiter storm"}]}""")]
+    public async Task A_request_without_a_model_is_400_naming_the_parameter(string request)
+    {
+        var response = await Http(adminKey).PostAsync("/v1/chat/completions", new StringContent(request, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = json.RootElement.GetProperty("error");
+        Assert.Equal("model", error.GetProperty("param").GetString());
+        Assert.Equal("missing_required_parameter", error.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Usage_counts_only_the_history_the_prompt_uses()
+    {
+        // Twenty earlier messages of about 1,000 estimated tokens each; the prompt keeps the last HistoryMessages (6).
+        var history = Enumerable.Range(0, 20).Select(i => new { role = i % 2 == 0 ? "user" : "assistant", content = new string('a', 3000) });
+        var messages = history.Append(new { role = "user", content = "Jupiter storm" });
+        var request = JsonSerializer.Serialize(new { model = "chatrag/default", messages });
+
+        var response = await Http(adminKey).PostAsync("/v1/chat/completions", new StringContent(request, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var prompt = json.RootElement.GetProperty("usage").GetProperty("prompt_tokens").GetInt32();
+        Assert.InRange(prompt, 6 * 1000, 7 * 1000);
+    }
+
     [Fact]
     public async Task Oversize_body_is_413()
     {

@@ -14,17 +14,17 @@ public static partial class OpenAICompatibleEndpoints
     /// Token counts as honest as the decoder allows: what the decoder reported (its whole prompt: instructions, sources,
     /// history and tool rounds) when it reported it; otherwise counted with the decoder's own tokenizer when it offers one
     /// (<see cref="IPromptTokenCounter"/>, the local ONNX decoder), else the server's estimate
-    /// (<see cref="EstimatedTokenCounter"/>) — over the messages the caller sent for the prompt, and over the answer
+    /// (<see cref="EstimatedTokenCounter"/>) — over the messages the prompt uses (the question and the last <c>HistoryMessages</c> of the history the caller sent), and over the answer
     /// and reasoning for the completion. An extractive answer uses no model, so its counts are always counted this way.
     /// </summary>
-    internal sealed class UsageCounter(ChatModel model, int contextTokens, TurnMessages messages)
+    internal sealed class UsageCounter(ChatModel model, int contextTokens, TurnMessages messages, int historyMessages)
     {
         public ChatCompletionUsage For(ChatResponse done, string reasoning)
         {
             var tokens = done.Trace.Tokens;
             IPromptTokenCounter? counter = null;
             long Count(string text) => (counter ??= Counter()).CountTokens(text);
-            var prompt = tokens.Input ?? messages.History.Sum(m => Count(m.Content)) + Count(messages.Question);
+            var prompt = tokens.Input ?? messages.History.TakeLast(historyMessages).Sum(m => Count(m.Content)) + Count(messages.Question);
             var completion = tokens.Output ?? Count(done.Answer) + (reasoning.Length > 0 ? Count(reasoning) : 0);
             return new ChatCompletionUsage(prompt, completion, prompt + completion);
         }

@@ -67,6 +67,11 @@ public static partial class OpenAICompatibleEndpoints
         ChatCompletionRequest body, ChatOrchestrator orchestrator, ChatModel model, IIngestionJobStore documents, CallerScope scope,
         IOptions<GroundedChatOptions> options, IOptions<JsonOptions> json, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(body.Model))
+        {
+            return Error(StatusCodes.Status400BadRequest, "'model' is required: chatrag/<collection> (GET /v1/models lists yours).", "model", "missing_required_parameter");
+        }
+
         if (ModelNames.Collection(body.Model) is not { } collection || !await ExistsAsync(documents, scope, collection, cancellationToken))
         {
             return Error(
@@ -92,7 +97,7 @@ public static partial class OpenAICompatibleEndpoints
 
         var turn = new ChatTurn(conversation.Question, null, collection, ConversationsEndpoints.OwnerOf(scope), conversation.History);
         var reply = new ReplyHeader("chatcmpl-" + Guid.NewGuid().ToString("N"), clock.GetUtcNow().ToUnixTimeSeconds(), body.Model!);
-        var usage = new UsageCounter(model, options.Value.ContextTokens, conversation);
+        var usage = new UsageCounter(model, options.Value.ContextTokens, conversation, options.Value.HistoryMessages);
         if (body.Stream == true)
         {
             // RequestAborted is the token here too: a client that disconnects cancels the decode loop.
