@@ -12,7 +12,9 @@ internal sealed partial class Parser
 
     private Expr ParseExpression() => ParseConditional(allowConditional: true);
 
-    private Expr ParseConditional(bool allowConditional)
+    private Expr ParseConditional(bool allowConditional) => Nested(Current, () => ParseConditionalCore(allowConditional));
+
+    private Expr ParseConditionalCore(bool allowConditional)
     {
         var then = ParseOr();
         while (allowConditional && Current.IsName("if"))
@@ -37,7 +39,7 @@ internal sealed partial class Parser
         {
             var at = Current.Offset;
             _index++;
-            return new UnaryExpr("not", ParseNot(), at);
+            return new UnaryExpr("not", Nested(_tokens[_index - 1], ParseNot), at);
         }
 
         return ParseCompare();
@@ -101,7 +103,7 @@ internal sealed partial class Parser
         if (token.IsOperator("-") || token.IsOperator("+"))
         {
             _index++;
-            return ParseFiltersAndTests(new UnaryExpr(token.Value, ParseUnary(), token.Offset));
+            return ParseFiltersAndTests(new UnaryExpr(token.Value, Nested(token, ParseUnary), token.Offset));
         }
 
         return ParseFiltersAndTests(ParsePostfix(ParsePrimary()));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatRag.Templating.Lexing;
 
 namespace ChatRag.Templating.Parsing;
@@ -11,6 +12,10 @@ internal sealed partial class Parser
     private readonly string _source;
     private readonly List<Token> _tokens;
     private int _index;
+    private int _depth;
+
+    /// <summary>Nested expressions and blocks allowed; thousands of '(' or 'not' would otherwise overflow the stack at load.</summary>
+    private const int MaxNesting = 200;
 
     private Parser(string source, List<Token> tokens)
     {
@@ -62,7 +67,7 @@ internal sealed partial class Parser
                     }
 
                     _index++;
-                    var statement = ParseStatement();
+                    var statement = Nested(token, ParseStatement);
                     if (statement is not null)
                     {
                         nodes.Add(statement);
@@ -87,6 +92,34 @@ internal sealed partial class Parser
         var body = ParseBody(out _, end);
         Expect(TokenKind.BlockEnd);
         return body;
+    }
+
+    /// <summary>Runs one nested parse, refusing (with the position) a template that nests too deeply.</summary>
+    private T Nested<T>(Token at, Func<T> parse)
+    {
+        if (_depth >= MaxNesting)
+        {
+            throw Error(at, $"Template nests too deeply: more than {MaxNesting} levels");
+        }
+
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw Error(at, "Template nests too deeply to parse");
+        }
+
+        _depth++;
+        try
+        {
+            return parse();
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     private Token Expect(TokenKind kind, string? value = null)

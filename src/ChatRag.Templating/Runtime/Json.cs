@@ -24,8 +24,16 @@ internal static class Json
         return builder.ToString();
     }
 
+    /// <summary>Containers nested deeper than this are refused: a namespace or list that contains itself would otherwise recurse forever.</summary>
+    private const int MaxDepth = 512;
+
     private static void Write(StringBuilder builder, object? value, JsonFormat format, int depth)
     {
+        if (depth >= MaxDepth && value is List<object?> or OrderedDictionary<string, object?> or Namespace)
+        {
+            throw new InvalidOperationException($"Circular reference detected or value nested deeper than {MaxDepth} levels in tojson");
+        }
+
         switch (value)
         {
             case null or Undefined:

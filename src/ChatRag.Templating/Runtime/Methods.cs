@@ -92,6 +92,12 @@ internal static partial class Methods
 
     private static List<object?> RightSplit(string s, string? separator, long maxSplit)
     {
+        if (separator is { Length: 0 })
+        {
+            // Python's rsplit raises ValueError here; looping would spin up to maxsplit times.
+            throw new InvalidOperationException("empty separator");
+        }
+
         if (separator is null || maxSplit < 0)
         {
             return Split(s, separator, maxSplit);
@@ -120,6 +126,27 @@ internal static partial class Methods
         if (count < 0)
         {
             return old.Length == 0 ? string.Join(replacement, Values.TextElements(s).Prepend(string.Empty).Append(string.Empty)) : s.Replace(old, replacement, StringComparison.Ordinal);
+        }
+
+        if (old.Length == 0)
+        {
+            // Python inserts the replacement before each character (and at the end), at most count times.
+            var elements = Values.TextElements(s);
+            var builder = new System.Text.StringBuilder();
+            for (var i = 0; i <= elements.Count; i++)
+            {
+                if (i < count)
+                {
+                    builder.Append(replacement);
+                }
+
+                if (i < elements.Count)
+                {
+                    builder.Append((string)elements[i]!);
+                }
+            }
+
+            return builder.ToString();
         }
 
         var result = s;

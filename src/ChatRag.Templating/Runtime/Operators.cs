@@ -3,6 +3,8 @@ namespace ChatRag.Templating.Runtime;
 /// <summary>Binary operators on template values, with Jinja's (and @huggingface/jinja's) type rules.</summary>
 internal static class Operators
 {
+    private const long MaxRepeatSize = 1_000_000;
+
     public static object? Binary(string op, object? left, object? right)
     {
         switch (op)
@@ -41,10 +43,29 @@ internal static class Operators
         {
             ("+", List<object?> x, List<object?> y) => x.Concat(y).ToList(),
             ("+", string or long or double or bool, string or long or double or bool) => Values.ToText(left) + Values.ToText(right),
-            ("*", string s, long n) => string.Concat(Enumerable.Repeat(s, (int)Math.Max(0, n))),
-            ("*", List<object?> list, long n) => Enumerable.Repeat(list, (int)Math.Max(0, n)).SelectMany(x => x).ToList(),
+            ("*", string s, long n) => string.Concat(Enumerable.Repeat(s, RepeatCount(s.Length, n))),
+            ("*", List<object?> list, long n) => Enumerable.Repeat(list, RepeatCount(list.Count, n)).SelectMany(x => x).ToList(),
             _ => throw new InvalidOperationException($"Unsupported operand types for {op}: {Values.TypeName(left)} and {Values.TypeName(right)}"),
         };
+    }
+
+    /// <summary>
+    /// How many times <c>str * n</c> or <c>list * n</c> repeats its operand: a hostile template could otherwise ask
+    /// for gigabytes (or, through an int cast, wrap a huge n into a different count).
+    /// </summary>
+    private static int RepeatCount(int length, long n)
+    {
+        if (n <= 0 || length == 0)
+        {
+            return 0;
+        }
+
+        if ((Int128)length * n > MaxRepeatSize)
+        {
+            throw new InvalidOperationException($"Repetition too big: {(Int128)length * n} items or characters, at most {MaxRepeatSize}");
+        }
+
+        return (int)n;
     }
 
     // Each arm is boxed as itself: a switch over long and double arms would otherwise make every result a double.

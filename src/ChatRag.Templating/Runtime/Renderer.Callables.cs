@@ -7,6 +7,11 @@ internal sealed partial class Renderer
 {
     private const long MaxRange = 100_000;
 
+    /// <summary>Nested macro calls allowed at once; unbounded recursion would otherwise overflow the stack and kill the process.</summary>
+    private const int MaxCallDepth = 64;
+
+    private int _callDepth;
+
     private void AddGlobals(Scope globals)
     {
         globals.Set("range", new Callable("range", Range));
@@ -51,16 +56,19 @@ internal sealed partial class Renderer
         }
 
         // Jinja's sandbox (which transformers uses for chat templates) caps range() at 100,000 items; so do we.
-        var count = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step;
+        // Int128: the difference of two longs (and its rounding) can overflow long and wrap past the cap.
+        Int128 from = start, to = stop, by = step;
+        var count = by > 0 ? (to - from + by - 1) / by : (from - to - by - 1) / -by;
         if (count > MaxRange)
         {
             throw new InvalidOperationException($"range() too big: {count} items, at most {MaxRange}");
         }
 
-        var result = new List<object?>();
-        for (var i = start; step > 0 ? i < stop : i > stop; i += step)
+        // Counting items (not stepping until past stop) keeps a huge step from wrapping around long.MaxValue.
+        var result = new List<object?>((int)Math.Max(0, (long)count));
+        for (Int128 k = 0; k < count; k++)
         {
-            result.Add(i);
+            result.Add((long)(from + (k * by)));
         }
 
         return result;
@@ -69,23 +77,41 @@ internal sealed partial class Renderer
     private Callable MakeMacro(string name, IReadOnlyList<Parameter> parameters, IReadOnlyList<Node> body, Scope definition) =>
         new(name, a =>
         {
-            var scope = new Scope(definition);
-            for (var i = 0; i < parameters.Count; i++)
+            if (_callDepth >= MaxCallDepth)
             {
-                var parameter = parameters[i];
-                var value = i < a.Positional.Count ? a.Positional[i]
-                    : a.Named.TryGetValue(parameter.Name, out var named) ? named
-                    : parameter.Default is null ? Undefined.Instance : Eval(parameter.Default, scope);
-                scope.Set(parameter.Name, value);
+                throw new InvalidOperationException($"Macro '{name}' nests too deeply: more than {MaxCallDepth} macro calls at once (unbounded recursion?)");
             }
 
-            if (a.Named.TryGetValue("caller", out var caller))
+            _callDepth++;
+            try
             {
-                scope.Set("caller", caller);
+                return CallMacro(parameters, body, definition, a);
             }
-
-            return RenderToString(body, scope);
+            finally
+            {
+                _callDepth--;
+            }
         });
+
+    private string CallMacro(IReadOnlyList<Parameter> parameters, IReadOnlyList<Node> body, Scope definition, CallArguments a)
+    {
+        var scope = new Scope(definition);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            var value = i < a.Positional.Count ? a.Positional[i]
+                : a.Named.TryGetValue(parameter.Name, out var named) ? named
+                : parameter.Default is null ? Undefined.Instance : Eval(parameter.Default, scope);
+            scope.Set(parameter.Name, value);
+        }
+
+        if (a.Named.TryGetValue("caller", out var caller))
+        {
+            scope.Set("caller", caller);
+        }
+
+        return RenderToString(body, scope);
+    }
 
     private object? EvalCallBlock(CallBlockNode call, Scope scope)
     {

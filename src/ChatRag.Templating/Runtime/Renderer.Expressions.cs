@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatRag.Templating.Parsing;
 
 namespace ChatRag.Templating.Runtime;
@@ -9,11 +10,25 @@ internal sealed partial class Renderer
     {
         try
         {
+            EnsureStack(expr.Offset);
             return EvalCore(expr, scope);
         }
         catch (Exception ex) when (ex is not TemplateException)
         {
             throw TemplateException.At(_source, expr.Offset, ex.Message);
+        }
+    }
+
+    /// <summary>A hostile template nested deep enough to exhaust the thread's stack fails as a template error instead of killing the process.</summary>
+    private void EnsureStack(int offset)
+    {
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw TemplateException.At(_source, offset, "Template nests too deeply to render");
         }
     }
 

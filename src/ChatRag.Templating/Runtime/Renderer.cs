@@ -53,6 +53,7 @@ internal sealed partial class Renderer
 
     private Flow RenderNode(Node node, Scope scope, StringBuilder output)
     {
+        EnsureStack(node.Offset);
         switch (node)
         {
             case TextNode text:
