@@ -9,6 +9,14 @@ namespace ChatRag.Web.Tests;
 /// <summary>A bUnit context with the client's services replaced by hand-written fakes.</summary>
 public abstract class WebTestContext : BunitContext
 {
+    static WebTestContext()
+    {
+        // bUnit's default of one second counts wall time, not renders: CI runs every test assembly at once on two cores,
+        // and a starved dispatcher missed it there once (a streamed error event rendered after the wait gave up).
+        // A wait ends as soon as its assertion passes, so a longer ceiling costs nothing when the page is right.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
     private protected WebTestContext()
     {
         Services.AddSingleton<IChatRagApi>(Api);
