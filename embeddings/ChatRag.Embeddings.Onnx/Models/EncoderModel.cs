@@ -54,46 +54,7 @@ public sealed class EncoderModel
             throw new EncoderFolderException($"{EncoderConfig.FileName} in '{full}' sets a negative dimensions value.");
         }
 
-        return new EncoderModel(full, config, ReadTokenizer(full, config));
-    }
-
-    private static IEncoderTokenizer ReadTokenizer(string directory, EncoderConfig config)
-    {
-        var tokenizerJson = Path.Combine(directory, "tokenizer.json");
-        var vocab = Path.Combine(directory, "vocab.txt");
-        var sentencePiece = Path.Combine(directory, "sentencepiece.bpe.model");
-        try
-        {
-            if (File.Exists(tokenizerJson))
-            {
-                using (var document = JsonDocument.Parse(File.ReadAllBytes(tokenizerJson)))
-                {
-                    if (SentencePieceEncoderTokenizer.IsUnigramTokenizerJson(document.RootElement))
-                    {
-                        return SentencePieceEncoderTokenizer.FromTokenizerJson(tokenizerJson);
-                    }
-                }
-
-                return BertTokenizer.FromTokenizerJson(tokenizerJson);
-            }
-
-            if (File.Exists(vocab))
-            {
-                return BertTokenizer.FromVocabFile(vocab, config.Lowercase, config.StripAccents);
-            }
-
-            if (File.Exists(sentencePiece))
-            {
-                return SentencePieceEncoderTokenizer.FromSentencePieceModel(sentencePiece);
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException or KeyNotFoundException
-            or InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException)
-        {
-            throw new EncoderFolderException($"The tokenizer in encoder folder '{directory}' cannot be used: {ex.Message}", ex);
-        }
-
-        throw new EncoderFolderException($"Encoder folder '{directory}' has neither tokenizer.json, vocab.txt nor sentencepiece.bpe.model.");
+        return new EncoderModel(full, config, EncoderTokenizers.Load(full, config.Lowercase, config.StripAccents));
     }
 
     private static EncoderConfig ReadConfig(string directory)
