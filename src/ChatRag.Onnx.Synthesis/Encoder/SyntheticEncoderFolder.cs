@@ -54,33 +54,59 @@ public static class SyntheticEncoderFolder
     }
 
     /// <summary>
-    /// Writes a cross-encoder folder (model.onnx with a <c>logits</c> [batch, 1] output, tokenizer.json) and returns it.
+    /// Writes a cross-encoder folder (model.onnx with a <c>logits</c> [batch, 1] output and a tokenizer) and returns it.
     /// Each piece weighs a small seeded random amount, except the pieces of <paramref name="relevantWords"/>, which weigh 5.
+    /// <paramref name="bert"/> writes a BERT-style folder instead (WordPiece <c>vocab.txt</c>, a <c>token_type_ids</c>
+    /// input whose second-segment tokens add a little, as a real model's segment embeddings would).
     /// </summary>
-    public static string WriteCrossEncoder(string directory, IReadOnlyCollection<string>? relevantWords = null, int seed = 11)
+    public static string WriteCrossEncoder(string directory, IReadOnlyCollection<string>? relevantWords = null, int seed = 11, bool bert = false)
     {
         var dir = Directory.CreateDirectory(directory).FullName;
-        var document = SyntheticUnigramTokenizer.Build(out var vocab);
-        File.WriteAllText(Path.Combine(dir, "tokenizer.json"), document.ToJsonString());
-        var relevant = new HashSet<string>((relevantWords ?? []).Select(w => SyntheticUnigramTokenizer.Meta + w), StringComparer.Ordinal);
-        var random = new Random(seed);
-        var weights = new float[vocab];
-        var index = 0;
-        foreach (var entry in document["model"]!["vocab"]!.AsArray())
+        var relevant = new HashSet<string>(relevantWords ?? [], StringComparer.Ordinal);
+        string[] pieces;
+        if (bert)
         {
-            weights[index++] = relevant.Contains(entry![0]!.GetValue<string>()) ? 5f : (float)(random.NextDouble() * 0.1);
+            pieces = [.. BertSpecials, .. BertWords];
+            File.WriteAllLines(Path.Combine(dir, "vocab.txt"), pieces);
+        }
+        else
+        {
+            var document = SyntheticUnigramTokenizer.Build(out _);
+            File.WriteAllText(Path.Combine(dir, "tokenizer.json"), document.ToJsonString());
+            pieces = [.. document["model"]!["vocab"]!.AsArray().Select(e => e![0]!.GetValue<string>().TrimStart('\u2581'))];
         }
 
-        var g = new OnnxGraphBuilder("xlmr-cross-encoder");
+        var random = new Random(seed);
+        var weights = pieces.Select(p => relevant.Contains(p) ? 5f : (float)(random.NextDouble() * 0.1)).ToArray();
+        var g = new OnnxGraphBuilder("cross-encoder");
         var ids = g.Input("input_ids", OnnxDataType.Int64, "batch_size", "sequence_length");
         var mask = g.Input("attention_mask", OnnxDataType.Int64, "batch_size", "sequence_length");
-        var perToken = g.Node("Gather", [g.Initializer(Floats("classifier.token_weight", [vocab], weights)), ids]);
-        var masked = g.Node("Mul", [perToken, g.Node("Cast", [mask], attributes: new Dictionary<string, object> { ["to"] = (long)OnnxDataType.Float })]);
+        var perToken = g.Node("Gather", [g.Initializer(Floats("classifier.token_weight", [pieces.Length], weights)), ids]);
+        var maskF = Cast(g, mask);
+        var masked = g.Node("Mul", [perToken, maskF]);
+        if (bert)
+        {
+            var types = g.Input("token_type_ids", OnnxDataType.Int64, "batch_size", "sequence_length");
+            var segment = g.Node("Mul", [Cast(g, types), g.Scalar(OnnxDataType.Float, 0.001f)]);
+            masked = g.Node("Add", [masked, g.Node("Mul", [segment, maskF])]);
+        }
+
         g.Node("ReduceSum", [masked, g.Int64s(1)], "logits", attributes: new Dictionary<string, object> { ["keepdims"] = 1L });
         g.Output("logits", OnnxDataType.Float, "batch_size", 1);
         OnnxModelWriter.Write(Path.Combine(dir, "model.onnx"), g, Opsets);
         return dir;
     }
+
+    private static readonly string[] BertSpecials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"];
+
+    private static readonly string[] BertWords =
+    [
+        "the", "a", "is", "of", "what", "where", "cat", "black", "sea", "blue", "colour", "bread", "bakery", "paris",
+        "capital", "france", "city", "opens", "at", "##s", "##ing", ".", ",", "?", "!", "'", "-",
+    ];
+
+    private static string Cast(OnnxGraphBuilder g, string value) =>
+        g.Node("Cast", [value], attributes: new Dictionary<string, object> { ["to"] = (long)OnnxDataType.Float });
 
     private static TensorData Floats(string name, long[] dims, float[] values)
     {
