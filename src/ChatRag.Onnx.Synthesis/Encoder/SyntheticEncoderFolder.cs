@@ -102,7 +102,8 @@ public static class SyntheticEncoderFolder
     private static readonly string[] BertWords =
     [
         "the", "a", "is", "of", "what", "where", "cat", "black", "sea", "blue", "colour", "bread", "bakery", "paris",
-        "capital", "france", "city", "opens", "at", "##s", "##ing", ".", ",", "?", "!", "'", "-",
+        "capital", "france", "city", "opens", "at", "red", "apple", "juice", "tree", "pie", "grows", "pressed", "from",
+        "on", "sells", "made", "##s", "##ing", ".", ",", "?", "!", "'", "-",
     ];
 
     private static string Cast(OnnxGraphBuilder g, string value) =>
