@@ -127,6 +127,22 @@ public sealed class UnigramTokenizerParityTests : IDisposable
         Assert.True(passage > 12);
     }
 
+    [Theory]
+    [InlineData("Quelle est la capitale de la France ?")]
+    [InlineData("le chat noir est un chat; l'élève a été au café")]
+    [InlineData("Москва столица, город Αθήνα 東京 日本語 مدينة في")]
+    [InlineData("ﬁn ＡＢ ① Å no\u00a0break emoji 🙂👍🏽")]
+    public void Xlmr_sentencepiece_model_gives_the_ids_of_the_tokenizer_json(string text)
+    {
+        // The same vocabulary as a .model (SentencePiece's order) and as tokenizer.json (fairseq's): the loader's id
+        // mapping must land every piece, unknowns and the special tokens on the tokenizer.json ids.
+        var fromModel = SentencePieceEncoderTokenizer.FromSentencePieceModel(SyntheticSentencePieceModel.Write(_dir));
+        var reference = new Tokenizers.DotNet.Tokenizer(vocabPath: Write(SyntheticUnigramTokenizer.Build(out _)));
+
+        Assert.Equal(reference.Encode(text).Select(id => (int)id), fromModel.Encode(text, 10_000));
+        Assert.Equal(SyntheticUnigramTokenizer.Pad, fromModel.PadId);
+    }
+
     public void Dispose() => Directory.Delete(_dir, true);
 
     private string Write(JsonObject json)
