@@ -31,6 +31,7 @@ public static class ChatRagServiceCollectionExtensions
 
         services.AddSqliteStorage(configuration);
         services.AddOnnxEncoders(configuration);
+        services.AddOnnxReranker(configuration);
         var vectorStore = configuration[$"{ChatRagOptions.SectionName}:{nameof(ChatRagOptions.VectorStore)}"];
         if (string.Equals(vectorStore, "Qdrant", StringComparison.OrdinalIgnoreCase))
         {
@@ -72,6 +73,9 @@ public static class ChatRagServiceCollectionExtensions
         }
 
         await services.GetRequiredService<ChunkIndexer>().EnsureSpacesAsync(cancellationToken);
+
+        // A configured reranker folder that cannot be used fails here, at start-up, with the reason (as encoders do).
+        _ = services.GetService<ChatRag.Core.Retrieval.Reranking.RerankStage>();
 
         // A fresh install answers searches and questions against an empty "default" collection instead of 404.
         await services.GetRequiredService<IDocumentRepository>().EnsureCollectionAsync(DefaultCollection, cancellationToken);

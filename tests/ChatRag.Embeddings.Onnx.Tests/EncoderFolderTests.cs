@@ -32,7 +32,7 @@ public sealed class EncoderFolderTests(BundledModelsFixture fixture) : IDisposab
     {
         var folder = FolderWithModel("no-tokenizer", vocab: false);
         var ex = Assert.Throws<EncoderFolderException>(() => EncoderModel.Load(folder));
-        Assert.Contains("neither tokenizer.json nor vocab.txt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("neither tokenizer.json, vocab.txt nor sentencepiece.bpe.model", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

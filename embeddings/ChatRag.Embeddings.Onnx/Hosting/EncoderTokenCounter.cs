@@ -6,7 +6,7 @@ namespace ChatRag.Embeddings.Onnx.Hosting;
 /// <summary>Counts tokens with an encoder's own tokenizer; <see cref="MaxTokens"/> is the encoder's limit.</summary>
 /// <param name="tokenizer">The encoder's tokenizer.</param>
 /// <param name="maxTokens">The encoder's maximum input, special tokens included.</param>
-public sealed class EncoderTokenCounter(BertTokenizer tokenizer, int maxTokens) : ITokenCounter
+public sealed class EncoderTokenCounter(IEncoderTokenizer tokenizer, int maxTokens) : ITokenCounter
 {
     /// <inheritdoc />
     public int MaxTokens { get; } = maxTokens;

@@ -4,13 +4,13 @@ using ChatRag.Embeddings.Onnx.Tokenization;
 namespace ChatRag.Embeddings.Onnx.Models;
 
 /// <summary>
-/// An encoder folder on disk: <c>model.onnx</c>, a tokenizer (<c>tokenizer.json</c> or <c>vocab.txt</c>) and
-/// <c>encoder.json</c>. Without encoder.json, sentence-transformers' own files (1_Pooling/config.json,
+/// An encoder folder on disk: <c>model.onnx</c>, a tokenizer (<c>tokenizer.json</c> with a WordPiece or Unigram model,
+/// <c>vocab.txt</c>, or XLM-R's <c>sentencepiece.bpe.model</c>) and <c>encoder.json</c>. Without encoder.json, sentence-transformers' own files (1_Pooling/config.json,
 /// sentence_bert_config.json) supply pooling and length; otherwise mean pooling and 512 tokens are assumed.
 /// </summary>
 public sealed class EncoderModel
 {
-    private EncoderModel(string directory, EncoderConfig config, BertTokenizer tokenizer)
+    private EncoderModel(string directory, EncoderConfig config, IEncoderTokenizer tokenizer)
     {
         Directory = directory;
         Config = config;
@@ -27,7 +27,7 @@ public sealed class EncoderModel
     public EncoderConfig Config { get; }
 
     /// <summary>The tokenizer.</summary>
-    public BertTokenizer Tokenizer { get; }
+    public IEncoderTokenizer Tokenizer { get; }
 
     /// <summary>Loads and checks a folder; throws <see cref="EncoderFolderException"/> saying what is missing or malformed.</summary>
     public static EncoderModel Load(string directory)
@@ -54,31 +54,7 @@ public sealed class EncoderModel
             throw new EncoderFolderException($"{EncoderConfig.FileName} in '{full}' sets a negative dimensions value.");
         }
 
-        return new EncoderModel(full, config, ReadTokenizer(full, config));
-    }
-
-    private static BertTokenizer ReadTokenizer(string directory, EncoderConfig config)
-    {
-        var tokenizerJson = Path.Combine(directory, "tokenizer.json");
-        var vocab = Path.Combine(directory, "vocab.txt");
-        try
-        {
-            if (File.Exists(tokenizerJson))
-            {
-                return BertTokenizer.FromTokenizerJson(tokenizerJson);
-            }
-
-            if (File.Exists(vocab))
-            {
-                return BertTokenizer.FromVocabFile(vocab, config.Lowercase, config.StripAccents);
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new EncoderFolderException($"The tokenizer in encoder folder '{directory}' cannot be used: {ex.Message}", ex);
-        }
-
-        throw new EncoderFolderException($"Encoder folder '{directory}' has neither tokenizer.json nor vocab.txt.");
+        return new EncoderModel(full, config, EncoderTokenizers.Load(full, config.Lowercase, config.StripAccents));
     }
 
     private static EncoderConfig ReadConfig(string directory)

@@ -111,7 +111,7 @@ public sealed partial class OnnxEmbeddingGenerator
 
     private void Fill(int[] rows, int[][] ids, int length, long[] inputIds, long[] mask, long[] types)
     {
-        var pad = Tokenizer.Vocabulary.PadId;
+        var pad = Tokenizer.PadId;
         for (var r = 0; r < rows.Length; r++)
         {
             var sequence = ids[rows[r]];

@@ -53,7 +53,7 @@ public sealed partial class OnnxEmbeddingGenerator : IEmbeddingGenerator<string,
     public EncoderModel Model { get; }
 
     /// <summary>The tokenizer.</summary>
-    public BertTokenizer Tokenizer => Model.Tokenizer;
+    public IEncoderTokenizer Tokenizer => Model.Tokenizer;
 
     /// <summary>Embedding length.</summary>
     public int Dimensions => _session.HiddenSize;
@@ -100,7 +100,7 @@ public sealed partial class OnnxEmbeddingGenerator : IEmbeddingGenerator<string,
         return result;
     }
 
-    /// <summary>Token ids (with [CLS]/[SEP], truncated) of each text as this generator would feed them.</summary>
+    /// <summary>Token ids (with the model's special tokens, truncated) of each text as this generator would feed them.</summary>
     public int[][] Tokenize(IReadOnlyList<string> texts, string purpose)
     {
         ArgumentNullException.ThrowIfNull(texts);

@@ -8,7 +8,7 @@ namespace ChatRag.Embeddings.Onnx.Tokenization;
 /// split punctuation) then greedy longest-match-first WordPiece. Works rune by rune on spans with pooled buffers,
 /// so tokenising allocates nothing per token.
 /// </summary>
-public sealed partial class BertTokenizer
+public sealed partial class BertTokenizer : IEncoderTokenizer
 {
     private const int CapitalIWithDotAbove = 0x130, CombiningDotAbove = 0x307;
 
@@ -25,6 +25,9 @@ public sealed partial class BertTokenizer
 
     /// <summary>The vocabulary.</summary>
     public WordPieceVocabulary Vocabulary { get; }
+
+    /// <inheritdoc />
+    public int PadId => Vocabulary.PadId;
 
     /// <summary>Whether text is lower-cased.</summary>
     public bool Lowercase { get; }

@@ -103,10 +103,17 @@ public sealed partial class ChatOrchestrator(
 
         var mode = state.Generative ? "generative" : "extractive";
         timings["total"] = total.Elapsed.TotalMilliseconds;
-        var hits = sources.Select((s, i) => new TraceHit(i + 1, s.Chunk.Id, s.Chunk.DocumentId, s.Chunk.DocumentName, s.Chunk.Page, s.Score, s.SignalRanks)).ToList();
+        var hits = sources.Select((s, i) => new TraceHit(i + 1, s.Chunk.Id, s.Chunk.DocumentId, s.Chunk.DocumentName, s.Chunk.Page, s.Score, s.SignalRanks)
+        {
+            RerankScore = s.RerankScore,
+            FusedRank = s.FusedRank,
+        }).ToList();
         var trace = new ChatTrace(
             turn.Message, rewritten, method, hits, state.Tools?.All ?? [], state.Tokens, state.Generative ? state.ModelId ?? "unknown" : "extractive",
-            mode, timings, state.Note);
+            mode, timings, state.Note)
+        {
+            Rerank = search.Rerank is { } r ? new ChatRag.Contracts.Search.RerankSummary(r.Model, r.Candidates, r.Applied, r.Reason, r.Milliseconds) : null,
+        };
         var id = turn.History is null ? await SaveAsync(turn, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
         activity?.SetTag("chatrag.chat.mode", mode);
         yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace));

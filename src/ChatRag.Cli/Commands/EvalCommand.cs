@@ -25,7 +25,10 @@ internal static class EvalCommand
         var split = new Option<string>("--split") { Description = "Queries to score: all, tune or heldout (a fixed hash split).", DefaultValueFactory = _ => QuerySplit.All };
         var depth = new Option<int>("--depth") { Description = "Passages retrieved per query before grouping by document.", DefaultValueFactory = _ => 100 };
         var chunking = new Option<string>("--chunker") { Description = "How documents become chunks: whole (title + text as one chunk) or structured (the ingestion chunker).", DefaultValueFactory = _ => "whole" };
-        var command = new Command("eval", "Score retrieval on a BEIR-format test set.") { corpus, queries, qrels, mode, json, split, depth, chunking };
+        var rerank = new Option<DirectoryInfo?>("--rerank") { Description = "Reorder the top fused candidates with this cross-encoder folder (model.onnx + tokenizer)." };
+        var rerankCandidates = new Option<int>("--rerank-candidates") { Description = "Fused candidates the reranker rescores.", DefaultValueFactory = _ => 30 };
+        var rerankBudget = new Option<int>("--rerank-budget-ms") { Description = "Reranking latency budget per query; the default is so large that quality is measured, not the budget.", DefaultValueFactory = _ => 600_000 };
+        var command = new Command("eval", "Score retrieval on a BEIR-format test set.") { corpus, queries, qrels, mode, json, split, depth, chunking, rerank, rerankCandidates, rerankBudget };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chunkDepth = parse.GetValue(depth);
@@ -33,6 +36,14 @@ internal static class EvalCommand
             {
                 ["ChatRag:Retrieval:MaxTop"] = Math.Max(100, chunkDepth).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
+            if (parse.GetValue(rerank) is { } rerankFolder)
+            {
+                overrides["ChatRag:Reranker:Model"] = rerankFolder.FullName;
+                overrides["ChatRag:Reranker:Required"] = "true";
+                overrides["ChatRag:Reranker:Candidates"] = parse.GetValue(rerankCandidates).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                overrides["ChatRag:Reranker:LatencyBudgetMs"] = parse.GetValue(rerankBudget).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             using var host = await CliHost.StartAsync(parse, overrides, cancellationToken);
             var services = host.Services;
             var data = await BeirDataset.LoadAsync(parse.GetValue(corpus)!.FullName, parse.GetValue(queries)!.FullName, parse.GetValue(qrels)!.FullName, cancellationToken);
@@ -97,6 +108,11 @@ internal static class EvalCommand
         table.AddRow("mode", report.Mode);
         table.AddRow("split", $"{report.Split} ({report.Queries} queries)");
         table.AddRow("encoders", report.Encoders.Count == 0 ? "-" : string.Join(", ", report.Encoders));
+        if (report.Reranker is { } reranker)
+        {
+            table.AddRow("reranker", $"{reranker} ({report.RerankFallbacks} queries over budget, fused order kept)");
+        }
+
         table.AddRow("nDCG@10", report.Ndcg10.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Recall@10", report.Recall10.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Recall@100", report.Recall100.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));

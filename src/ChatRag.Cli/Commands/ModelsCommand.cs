@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ChatRag.Onnx.Synthesis.Decoder;
+using ChatRag.Onnx.Synthesis.Encoder;
 using ChatRag.Onnx.Synthesis.Graph;
 
 namespace ChatRag.Cli.Commands;
@@ -43,11 +44,36 @@ internal static class ModelsCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {dir} in {clock.Elapsed.TotalSeconds:F1} s."));
             return 0;
         });
-        return new Command("models", "Model folders: synthesise random-weight decoders, print token ids and rendered chat templates.")
+        return new Command("models", "Model folders: synthesise random-weight decoders, encoders and rerankers, print token ids and rendered chat templates.")
         {
             synth,
+            SynthEncoder(),
             ModelsInspectCommands.Tokenize(),
             ModelsInspectCommands.Template(),
         };
+    }
+
+    /// <summary><c>models synth-encoder</c>: an XLM-R-shaped encoder or cross-encoder folder with random weights.</summary>
+    private static Command SynthEncoder()
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write.", Required = true };
+        var kind = new Option<string>("--kind") { Description = "encoder (Unigram tokenizer.json, mean pooling, e5 prefixes), reranker (XLM-R cross-encoder) or bert-reranker (vocab.txt, token types).", DefaultValueFactory = _ => "encoder" };
+        kind.AcceptOnlyFromAmong("encoder", "reranker", "bert-reranker");
+        var dimensions = new Option<int>("--dims") { Description = "Embedding length (encoders).", DefaultValueFactory = _ => 32 };
+        var relevant = new Option<string[]>("--relevant") { Description = "Words a synthetic reranker scores high.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("synth-encoder", "Write a synthetic multilingual encoder or cross-encoder folder for tests and benchmarks.") { output, kind, dimensions, relevant };
+        command.SetAction(parse =>
+        {
+            var dir = parse.GetValue(output)!.FullName;
+            var written = parse.GetValue(kind) switch
+            {
+                "reranker" => SyntheticEncoderFolder.WriteCrossEncoder(dir, parse.GetValue(relevant)),
+                "bert-reranker" => SyntheticEncoderFolder.WriteCrossEncoder(dir, parse.GetValue(relevant), bert: true),
+                _ => SyntheticEncoderFolder.WriteEncoder(dir, parse.GetValue(dimensions)),
+            };
+            Console.WriteLine($"Wrote {written}.");
+            return 0;
+        });
+        return command;
     }
 }

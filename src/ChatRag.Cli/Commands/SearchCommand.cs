@@ -33,9 +33,15 @@ internal static class SearchCommand
                 foreach (var hit in response.Results)
                 {
                     var where = hit.Chunk.Page is { } page ? $", page {page}" : string.Empty;
-                    AnsiConsole.MarkupLine($"[bold]{++rank}.[/] [blue]{Markup.Escape(hit.Chunk.DocumentName)}[/]{where} [grey](score {hit.Score:0.0000})[/]");
+                    var reranked = hit.RerankScore is { } r ? $", rerank {r:0.0000}, fused #{hit.FusedRank}" : string.Empty;
+                    AnsiConsole.MarkupLine($"[bold]{++rank}.[/] [blue]{Markup.Escape(hit.Chunk.DocumentName)}[/]{where} [grey](score {hit.Score:0.0000}{reranked})[/]");
                     AnsiConsole.WriteLine(Shorten(hit.Chunk.Text, 400));
                     AnsiConsole.WriteLine();
+                }
+
+                if (response.Rerank is { Applied: false } skipped)
+                {
+                    AnsiConsole.MarkupLine($"[yellow]Reranker {Markup.Escape(skipped.Model)}: {Markup.Escape(skipped.Reason ?? "not applied")}[/]");
                 }
 
                 AnsiConsole.MarkupLine($"[grey]{response.TimingsMs["total"]:0.0} ms[/]");

@@ -21,4 +21,9 @@ public sealed record ChatTrace(
     string Model,
     string Mode,
     IReadOnlyDictionary<string, double> TimingsMs,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>What the cross-encoder reranker did for the retrieval (absent when none is configured).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Search.RerankSummary? Rerank { get; init; }
+}

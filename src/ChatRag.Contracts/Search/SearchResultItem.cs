@@ -27,4 +27,12 @@ public sealed record SearchResultItem(
 {
     /// <summary>Mean OCR confidence (0-100) when the passage was read from a scan or image; absent otherwise.</summary>
     public double? OcrConfidence { get; init; }
+
+    /// <summary>The cross-encoder's relevance (0-1) when a reranker ordered the results; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? RerankScore { get; init; }
+
+    /// <summary>1-based position in the fused (pre-rerank) list when a reranker ran; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? FusedRank { get; init; }
 }

@@ -52,4 +52,14 @@ public sealed record EvaluationReport
     /// <summary>Whether the index was reused rather than built.</summary>
     [JsonPropertyName("index_reused")]
     public bool IndexReused { get; init; }
+
+    /// <summary>The cross-encoder that reordered the fused candidates, or null when none ran.</summary>
+    [JsonPropertyName("reranker")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reranker { get; init; }
+
+    /// <summary>Queries whose reranking ran over its latency budget and kept the fused order.</summary>
+    [JsonPropertyName("rerank_fallbacks")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RerankFallbacks { get; init; }
 }

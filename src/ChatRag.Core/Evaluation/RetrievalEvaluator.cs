@@ -103,12 +103,16 @@ public sealed class RetrievalEvaluator(
         var queries = data.Queries.Where(q => QuerySplit.Contains(split, q.Key)).OrderBy(q => q.Key, StringComparer.Ordinal).ToList();
         var latencies = new List<double>(queries.Count);
         double ndcg = 0, recall10 = 0, recall100 = 0, mrr = 0;
+        string? reranker = null;
+        var rerankFallbacks = 0;
         for (var i = 0; i < queries.Count; i++)
         {
             var (queryId, text) = queries[i];
             var clock = Stopwatch.StartNew();
             var response = await searcher.SearchAsync(new SearchRequest(text, [collection], chunkDepth, mode), cancellationToken);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
+            reranker ??= response.Rerank?.Model;
+            rerankFallbacks += response.Rerank is { Applied: false } ? 1 : 0;
             var ranked = response.Results
                 .Select(r => externalIds.TryGetValue(r.Chunk.DocumentId, out var id) ? id : null)
                 .OfType<string>()
@@ -138,6 +142,8 @@ public sealed class RetrievalEvaluator(
             Mode = mode.ToString().ToLowerInvariant(),
             Split = split,
             Encoders = mode == SearchMode.Lexical ? [] : encoders.Encoders.Select(e => e.Space).ToList(),
+            Reranker = reranker,
+            RerankFallbacks = reranker is null ? null : rerankFallbacks,
         };
     }
 

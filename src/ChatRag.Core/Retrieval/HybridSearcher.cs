@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ChatRag.Core.Documents;
 using ChatRag.Core.Embeddings;
 using ChatRag.Core.Indexing;
+using ChatRag.Core.Retrieval.Reranking;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -10,14 +11,16 @@ namespace ChatRag.Core.Retrieval;
 
 /// <summary>
 /// The retrieval engine: BM25 and every configured encoder search in parallel, each restricted to the caller's
-/// collections inside its index, then the ranked lists are fused with weighted reciprocal rank fusion.
+/// collections inside its index, then the ranked lists are fused with weighted reciprocal rank fusion, and an optional
+/// cross-encoder reorders the best fused candidates.
 /// </summary>
 public sealed class HybridSearcher(
     IEncoderCatalog encoders,
     IVectorIndex vectors,
     ILexicalIndex lexical,
     IDocumentRepository documents,
-    IOptions<RetrievalOptions> options)
+    IOptions<RetrievalOptions> options,
+    RerankStage? rerank = null)
 {
     /// <summary>Activity source name for retrieval traces.</summary>
     public const string ActivitySourceName = "ChatRag.Retrieval";
@@ -77,7 +80,8 @@ public sealed class HybridSearcher(
 
         var signals = await Task.WhenAll(tasks).ConfigureAwait(false);
         var fuseClock = Stopwatch.StartNew();
-        var fused = RankFusion.Fuse(signals, settings.RrfK, request.Top);
+        var reranking = request.Rerank && rerank is { IsActive: true };
+        var fused = RankFusion.Fuse(signals, settings.RrfK, reranking ? Math.Max(request.Top, rerank!.Candidates) : request.Top);
         var chunks = await documents.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken).ConfigureAwait(false);
         var byId = chunks.ToDictionary(c => c.Id);
         var results = fused
@@ -85,9 +89,18 @@ public sealed class HybridSearcher(
             .Select(f => new RetrievedChunk(byId[f.ChunkId], f.Score, f.Ranks))
             .ToList();
         timings["fuse"] = fuseClock.Elapsed.TotalMilliseconds;
+        RerankOutcome? outcome = null;
+        if (reranking)
+        {
+            (var reordered, outcome) = await rerank!.ApplyAsync(query, results, request.Top, cancellationToken).ConfigureAwait(false);
+            results = [.. reordered];
+            timings["rerank"] = outcome?.Milliseconds ?? 0;
+            activity?.SetTag("chatrag.search.rerank", outcome?.Applied);
+        }
+
         timings["total"] = total.Elapsed.TotalMilliseconds;
         activity?.SetTag("chatrag.search.results", results.Count);
-        return new SearchResponse(results, new Dictionary<string, double>(timings));
+        return new SearchResponse(results, new Dictionary<string, double>(timings)) { Rerank = outcome };
     }
 
     private static void Validate(SearchRequest request, RetrievalOptions settings)

@@ -5,4 +5,8 @@ namespace ChatRag.Core.Retrieval;
 /// <param name="Collections">Collections the caller may see; the filter is applied inside every index search.</param>
 /// <param name="Top">Number of chunks wanted.</param>
 /// <param name="Mode">Signals to use.</param>
-public sealed record SearchRequest(string Query, IReadOnlyCollection<string> Collections, int Top = 10, SearchMode Mode = SearchMode.Hybrid);
+public sealed record SearchRequest(string Query, IReadOnlyCollection<string> Collections, int Top = 10, SearchMode Mode = SearchMode.Hybrid)
+{
+    /// <summary>Rescore the fused candidates with the configured reranker, if any (evaluation turns it off to compare).</summary>
+    public bool Rerank { get; init; } = true;
+}

@@ -36,8 +36,11 @@ public static class SearchEndpoints
             r.Chunk.HeadingPath, r.Chunk.StartOffset, r.Chunk.EndOffset, r.SignalRanks)
         {
             OcrConfidence = r.Chunk.OcrConfidence,
+            RerankScore = r.RerankScore,
+            FusedRank = r.FusedRank,
         }).ToList();
-        return TypedResults.Ok(new SearchResults(items, mode.ToString().ToLowerInvariant(), response.TimingsMs));
+        var rerank = response.Rerank is { } o ? new RerankSummary(o.Model, o.Candidates, o.Applied, o.Reason, o.Milliseconds) : null;
+        return TypedResults.Ok(new SearchResults(items, mode.ToString().ToLowerInvariant(), response.TimingsMs) { Rerank = rerank });
     }
 
     private static bool TryParseMode(string? value, out SearchMode mode)
