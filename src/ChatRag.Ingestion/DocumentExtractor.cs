@@ -63,7 +63,12 @@ public sealed class DocumentExtractor
 
     /// <summary>Extracts a document held in memory.</summary>
     /// <exception cref="DocumentRejectedException">The file cannot be ingested; the message says why and what to do.</exception>
-    public async Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> content, string? fileName, CancellationToken cancellationToken = default)
+    public Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> content, string? fileName, CancellationToken cancellationToken = default) =>
+        ExtractAsync(content, fileName, ocrProgress: null, cancellationToken);
+
+    /// <summary>Extracts a document held in memory, telling <paramref name="ocrProgress"/> (pages done, pages in all) as OCR moves.</summary>
+    /// <exception cref="DocumentRejectedException">The file cannot be ingested; the message says why and what to do.</exception>
+    public async Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> content, string? fileName, IProgress<(int Done, int Total)>? ocrProgress, CancellationToken cancellationToken)
     {
         if (content.Length > _limits.MaxFileBytes)
         {
@@ -73,7 +78,7 @@ public sealed class DocumentExtractor
         var detected = ContentSniffer.Detect(content.Span, fileName, _limits);
         var reader = _readers.FirstOrDefault(r => r.CanRead(detected.Kind))
             ?? throw new UnsupportedContentException($"No reader is configured for {detected.Kind} files.");
-        var context = new ReaderContext(FileNameSanitizer.ToDisplayName(fileName), detected.Kind, _limits);
+        var context = new ReaderContext(FileNameSanitizer.ToDisplayName(fileName), detected.Kind, _limits) { OcrProgress = ocrProgress };
         ExtractedDocument document;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(_limits.ExtractionTimeoutSeconds));

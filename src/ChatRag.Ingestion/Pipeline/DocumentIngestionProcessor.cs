@@ -120,7 +120,10 @@ public sealed partial class DocumentIngestionProcessor(
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         timings.ReadMs = Lap(clock);
 
-        var extracted = await extractor.ExtractAsync(bytes, job.Name, cancellationToken).ConfigureAwait(false);
+        // OCR reports pages as it reads them, so a long scan shows the stage moving.
+        var ocr = new StageProgress(jobs, job, IngestionStage.Ocr);
+        var extracted = await extractor.ExtractAsync(bytes, job.Name, ocr, cancellationToken).ConfigureAwait(false);
+        await ocr.FlushAsync().ConfigureAwait(false);
         timings.Pages = extracted.PageCount;
         timings.OcrPages = extracted.Ocr?.Pages;
         timings.OcrMs = extracted.Ocr?.Milliseconds;

@@ -49,8 +49,12 @@ public sealed class ImageDocumentReader : IDocumentReader
             var path = Path.Combine(directory.FullName, "image" + Extension(context.Kind));
             await File.WriteAllBytesAsync(path, bytes, cancellationToken);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+            // Tesseract reads every frame in one run, so progress moves from none to all.
+            context.OcrProgress?.Report((0, frames.Count));
             var pages = await _ocr!.RecognizeAsync(path, frames.Count, cancellationToken);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            context.OcrProgress?.Report((frames.Count, frames.Count));
             var builder = DocumentTextBuilder.For(context.Kind, context, cancellationToken);
             foreach (var page in pages)
             {

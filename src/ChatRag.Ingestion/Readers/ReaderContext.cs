@@ -7,4 +7,11 @@ namespace ChatRag.Ingestion.Readers;
 /// <param name="FileName">Display name of the upload (already sanitised).</param>
 /// <param name="Kind">Detected format.</param>
 /// <param name="Limits">Limits to enforce while reading.</param>
-public sealed record ReaderContext(string FileName, DocumentKind Kind, IngestionLimitsOptions Limits);
+public sealed record ReaderContext(string FileName, DocumentKind Kind, IngestionLimitsOptions Limits)
+{
+    /// <summary>
+    /// Told (pages done, pages in all) as scanned pages and image frames are OCR'd, so a long scan shows it moving;
+    /// the total can grow when a page's text layer turns out to be unusable. Null when nobody listens.
+    /// </summary>
+    public IProgress<(int Done, int Total)>? OcrProgress { get; init; }
+}

@@ -74,6 +74,29 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ocr_pages_then_chunks_are_reported_with_their_stage_only_by_the_current_claim_and_a_new_claim_starts_blank()
+    {
+        var id = (await Jobs.EnqueueAsync(Queued("c", "h"))).DocumentId;
+        var job = (await Jobs.ClaimNextAsync())!;
+        Assert.Null((await Jobs.GetAsync(id))!.ProgressStage);
+
+        await Jobs.ReportStageProgressAsync(job, IngestionStage.Ocr, 2, 200);
+        var reading = (await Jobs.GetAsync(id))!;
+        Assert.Equal(("ocr", 2, 200), (reading.ProgressStage, reading.ProgressDone, reading.ProgressTotal));
+
+        await Jobs.ReplaceChunksAsync(job, [new NewChunk(0, "one"), new NewChunk(1, "two")]);
+        var embedding = (await Jobs.GetAsync(id))!;
+        Assert.Equal(("embed", 0, 2), (embedding.ProgressStage, embedding.ProgressDone, embedding.ProgressTotal));
+
+        // A re-index takes the claim back: the old run's OCR progress is refused and the new claim starts without a stage.
+        Assert.True(await Jobs.RequeueAsync(id));
+        await Assert.ThrowsAsync<StaleClaimException>(() => Jobs.ReportStageProgressAsync(job, IngestionStage.Ocr, 3, 200));
+        await Jobs.ClaimNextAsync();
+        var again = (await Jobs.GetAsync(id))!;
+        Assert.Equal(((string?)null, 0), (again.ProgressStage, again.ProgressDone));
+    }
+
+    [Fact]
     public async Task A_document_deleted_mid_run_stays_deleted()
     {
         var id = (await Jobs.EnqueueAsync(Queued("c", "h"))).DocumentId;
