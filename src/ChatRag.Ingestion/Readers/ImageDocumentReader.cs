@@ -51,6 +51,7 @@ public sealed class ImageDocumentReader : IDocumentReader
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
             // Tesseract reads every frame in one run, so progress moves from none to all.
+            context.AllowOcrPages(frames.Count, _ocr!.Options);
             context.OcrProgress?.Report((0, frames.Count));
             var pages = await _ocr!.RecognizeAsync(path, frames.Count, cancellationToken);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);

@@ -80,6 +80,7 @@ public sealed partial class PdfDocumentReader
                 await File.WriteAllBytesAsync(_pdfPath, bytes, cancellationToken);
             }
 
+            context.AllowOcrPages(1, options);
             if (_scanned == 1)
             {
                 context.OcrProgress?.Report((0, Total(page.Number)));
