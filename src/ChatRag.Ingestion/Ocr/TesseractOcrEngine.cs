@@ -10,6 +10,12 @@ namespace ChatRag.Ingestion.Ocr;
 /// </summary>
 public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
 {
+    /// <summary>Most TSV characters read for one page (a dense page prints about 50,000).</summary>
+    internal const int MaxTsvCharactersPerPage = 4 * 1024 * 1024;
+
+    /// <summary>Most TSV characters read for one image, whatever its frames.</summary>
+    internal const int MaxTsvCharacters = 128 * 1024 * 1024;
+
     private readonly SemaphoreSlim _slots;
     private readonly Lazy<Task<OcrAvailability>> _availability;
 
@@ -32,11 +38,25 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<OcrPage>> RecognizeAsync(string imagePath, int pages, CancellationToken cancellationToken = default)
     {
-        var result = await RunBoundedAsync(
-            Options.TesseractPath,
-            [imagePath, "stdout", "-l", Options.Languages, "--psm", "3", "tsv"],
-            TimeSpan.FromSeconds((double)Options.PageTimeoutSeconds * Math.Max(1, pages)),
-            cancellationToken);
+        // A dense page is some 50,000 characters of TSV; noise that Tesseract takes for words must not fill memory.
+        var limit = (int)Math.Min((long)MaxTsvCharactersPerPage * Math.Max(1, pages), MaxTsvCharacters);
+        ProcessResult result;
+        try
+        {
+            result = await RunBoundedAsync(
+                Options.TesseractPath,
+                [imagePath, "stdout", "-l", Options.Languages, "--psm", "3", "tsv"],
+                TimeSpan.FromSeconds((double)Options.PageTimeoutSeconds * Math.Max(1, pages)),
+                cancellationToken,
+                limit);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new Errors.DocumentLimitExceededException(
+                $"OCR found more than {limit:N0} characters of words and boxes on {(pages == 1 ? "one page" : $"{pages:N0} pages")}, far more than a page of text holds; the image is probably noise, so it was stopped.",
+                ex);
+        }
+
         if (result.ExitCode != 0)
         {
             throw new InvalidDataException($"Tesseract could not read the image: {FirstLine(result.StandardError)}");
@@ -67,12 +87,13 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
 
-    private async Task<ProcessResult> RunBoundedAsync(string tool, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<ProcessResult> RunBoundedAsync(
+        string tool, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken, int maxOutputCharacters = ExternalProcess.DefaultMaxOutputCharacters)
     {
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await ExternalProcess.RunAsync(tool, arguments, timeout, cancellationToken);
+            return await ExternalProcess.RunAsync(tool, arguments, timeout, cancellationToken, maxOutputCharacters);
         }
         finally
         {
