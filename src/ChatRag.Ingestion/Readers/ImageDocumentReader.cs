@@ -43,7 +43,7 @@ public sealed class ImageDocumentReader : IDocumentReader
 
         CheckPixels(frames, _ocr?.Options.MaxPixelsPerPage ?? new OcrOptions().MaxPixelsPerPage);
         await OcrText.RequireAsync(_ocr, "The file is an image, so it", cancellationToken);
-        var directory = Directory.CreateTempSubdirectory("chatrag-ocr-");
+        var directory = OcrScratch.Create();
         try
         {
             var path = Path.Combine(directory.FullName, "image" + Extension(context.Kind));

@@ -75,7 +75,7 @@ public sealed partial class PdfDocumentReader
             var dpi = Dpi(page, options);
             if (_pdfPath is null)
             {
-                _directory = Directory.CreateTempSubdirectory("chatrag-ocr-");
+                _directory = OcrScratch.Create();
                 _pdfPath = Path.Combine(_directory.FullName, "document.pdf");
                 await File.WriteAllBytesAsync(_pdfPath, bytes, cancellationToken);
             }
