@@ -7,6 +7,7 @@ using ChatRag.Ingestion.Tests.Ocr;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRag.Server.Tests;
 
@@ -85,6 +86,38 @@ public sealed class OcrEndpointTests
         Assert.Equal(new DocumentProgress(ready.Chunks, ready.Chunks), ready.Progress);
         Assert.Equal(3, ready.Timings!["ocrPages"]);
         Assert.True(ready.Timings["ocrMs"] > 0);
+    }
+
+    [OcrFact]
+    public async Task Status_reports_tesseract_installed_after_start_up_once_the_probe_retry_interval_has_passed()
+    {
+        var bin = Directory.CreateTempSubdirectory("chatrag-probe-");
+        try
+        {
+            var tesseract = Path.Combine(bin.FullName, "tesseract");
+            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+            using var engine = new TesseractOcrEngine(Options.Create(new OcrOptions { TesseractPath = tesseract, ProbeRetrySeconds = 300 }), clock);
+            await using var inner = new ChatRagServerFactory();
+            await using var factory = inner.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IOcrEngine>(engine)));
+            var client = factory.CreateClient();
+            Assert.False(await OcrAvailableAsync(client));
+
+            File.CreateSymbolicLink(tesseract, (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Select(d => Path.Combine(d, "tesseract")).First(File.Exists));
+            Assert.False(await OcrAvailableAsync(client));
+            clock.Advance(TimeSpan.FromSeconds(300));
+
+            Assert.True(await OcrAvailableAsync(client));
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<bool> OcrAvailableAsync(HttpClient client)
+    {
+        using var status = JsonDocument.Parse(await client.GetStringAsync("/api/v1/status"));
+        return status.RootElement.GetProperty("ocr").GetProperty("available").GetBoolean();
     }
 
     private static async Task<DocumentDetails> WaitForProgressAsync(HttpClient client, Guid id, Func<DocumentProgress, bool> reached)

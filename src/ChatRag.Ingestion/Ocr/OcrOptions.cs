@@ -56,6 +56,13 @@ public sealed class OcrOptions : IValidatableObject
     [Range(0, 100)]
     public double MinWordConfidence { get; set; } = 40;
 
+    /// <summary>
+    /// Seconds after which a failed availability probe (Tesseract or Poppler missing) is tried again by the next scan
+    /// or status request, so installing them on a running server turns OCR on without a restart.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int ProbeRetrySeconds { get; set; } = 300;
+
     /// <summary>Tesseract executable (a name on PATH or a full path).</summary>
     [Required]
     public string TesseractPath { get; set; } = "tesseract";

@@ -17,23 +17,48 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     internal const int MaxTsvCharacters = 128 * 1024 * 1024;
 
     private readonly SemaphoreSlim _slots;
-    private readonly Lazy<Task<OcrAvailability>> _availability;
+    private readonly TimeProvider _clock;
+    private readonly Lock _probeGate = new();
+    private Task<OcrAvailability>? _probe;
+    private DateTimeOffset _probedAt;
 
     /// <summary>Creates the engine; nothing runs until the first page or availability probe.</summary>
-    public TesseractOcrEngine(IOptions<OcrOptions> options)
+    /// <param name="options">The OCR options.</param>
+    /// <param name="clock">Time for the probe's retry interval; the system clock when null.</param>
+    public TesseractOcrEngine(IOptions<OcrOptions> options, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Value;
+        _clock = clock ?? TimeProvider.System;
         _slots = new SemaphoreSlim(Options.MaxConcurrency, Options.MaxConcurrency);
-        _availability = new Lazy<Task<OcrAvailability>>(ProbeAsync);
     }
 
     /// <inheritdoc />
     public OcrOptions Options { get; }
 
     /// <inheritdoc />
-    public Task<OcrAvailability> GetAvailabilityAsync(CancellationToken cancellationToken = default) =>
-        _availability.Value.WaitAsync(cancellationToken);
+    /// <remarks>
+    /// A success is kept; a failure (tools missing) is kept for <see cref="OcrOptions.ProbeRetrySeconds"/>, then the
+    /// next caller probes again, so the status route and scans see an install without a restart. Concurrent callers
+    /// share one probe.
+    /// </remarks>
+    public Task<OcrAvailability> GetAvailabilityAsync(CancellationToken cancellationToken = default)
+    {
+        Task<OcrAvailability> probe;
+        lock (_probeGate)
+        {
+            var now = _clock.GetUtcNow();
+            if (_probe is null || (Failed(_probe) && now - _probedAt >= TimeSpan.FromSeconds(Options.ProbeRetrySeconds)))
+            {
+                _probe = ProbeAsync();
+                _probedAt = now;
+            }
+
+            probe = _probe;
+        }
+
+        return probe.WaitAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<OcrPage>> RecognizeAsync(string imagePath, int pages, CancellationToken cancellationToken = default)
@@ -101,6 +126,10 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         }
     }
 
+    /// <summary>A finished probe that found the tools missing (OCR turned off in configuration is not a failure to retry).</summary>
+    private bool Failed(Task<OcrAvailability> probe) =>
+        probe.IsCompleted && Options.Enabled && (!probe.IsCompletedSuccessfully || !probe.Result.Available);
+
     private async Task<OcrAvailability> ProbeAsync()
     {
         if (!Options.Enabled)
@@ -125,7 +154,7 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
             await ExternalProcess.RunAsync(Options.PdftoppmPath, ["-v"], TimeSpan.FromSeconds(30), CancellationToken.None);
             return new OcrAvailability(true, engine, Options.Languages, null);
         }
-        catch (Exception ex) when (ex is Win32Exception or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is Win32Exception or TimeoutException or InvalidOperationException or InvalidDataException or IOException)
         {
             return new OcrAvailability(false, null, Options.Languages, $"The OCR engine could not be run ({ex.Message}). {missing}");
         }
