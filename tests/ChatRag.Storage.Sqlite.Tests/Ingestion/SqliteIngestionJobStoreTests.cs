@@ -1,16 +1,19 @@
 using ChatRag.Core.Documents;
 using ChatRag.Core.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRag.Storage.Sqlite.Tests.Ingestion;
 
 public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
 {
+    // Heartbeats and lease expiry read the store's clock: the lease tests move it instead of sleeping past the lease.
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private TempStorage storage = null!;
 
     private IIngestionJobStore Jobs => storage.Provider.GetRequiredService<IIngestionJobStore>();
 
-    public async Task InitializeAsync() => storage = await TempStorage.CreateAsync();
+    public async Task InitializeAsync() => storage = await TempStorage.CreateAsync(clock: clock);
 
     public async Task DisposeAsync() => await storage.DisposeAsync();
 
@@ -120,7 +123,7 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         var liveClaim = claims.Single(c => c.DocumentId == live);
         Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
 
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
         await Jobs.RenewLeasesAsync([liveClaim]);
         Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
         Assert.Equal("processing", (await Jobs.GetAsync(live))!.Status);
@@ -128,7 +131,7 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
 
         // Claimed a second time and stalled again: with two attempts allowed it is given up.
         Assert.Equal(dead, (await Jobs.ClaimNextAsync())!.DocumentId);
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
         await Jobs.RenewLeasesAsync([liveClaim]);
         Assert.Equal(new StalledJobsSweep(0, 1), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
         var failed = (await Jobs.GetAsync(dead))!;
@@ -153,11 +156,11 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         Assert.True(current.ClaimToken > stale.ClaimToken);
 
         // The stale worker's renewals do not keep the current run's lease alive; the current worker's do.
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
         await Jobs.RenewLeasesAsync([stale]);
         Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 3));
         var third = (await Jobs.ClaimNextAsync())!;
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
         await Jobs.RenewLeasesAsync([third]);
         Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 3));
 
