@@ -63,7 +63,16 @@ public sealed class DocumentExtractor
 
     /// <summary>Extracts a document held in memory.</summary>
     /// <exception cref="DocumentRejectedException">The file cannot be ingested; the message says why and what to do.</exception>
-    public async Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> content, string? fileName, CancellationToken cancellationToken = default)
+    public Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> content, string? fileName, CancellationToken cancellationToken = default) =>
+        ExtractAsync(content, fileName, ocr: null, cancellationToken);
+
+    /// <summary>
+    /// Extracts a document held in memory, telling <paramref name="ocr"/> how OCR moves. The time limit is
+    /// <see cref="IngestionLimitsOptions.ExtractionTimeoutSeconds"/> plus one <see cref="OcrOptions.PageTimeoutSeconds"/>
+    /// per page sent to OCR.
+    /// </summary>
+    /// <exception cref="DocumentRejectedException">The file cannot be ingested; the message says why and what to do.</exception>
+    public async Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> content, string? fileName, OcrListener? ocr, CancellationToken cancellationToken)
     {
         if (content.Length > _limits.MaxFileBytes)
         {
@@ -73,10 +82,9 @@ public sealed class DocumentExtractor
         var detected = ContentSniffer.Detect(content.Span, fileName, _limits);
         var reader = _readers.FirstOrDefault(r => r.CanRead(detected.Kind))
             ?? throw new UnsupportedContentException($"No reader is configured for {detected.Kind} files.");
-        var context = new ReaderContext(FileNameSanitizer.ToDisplayName(fileName), detected.Kind, _limits);
         ExtractedDocument document;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(_limits.ExtractionTimeoutSeconds));
+        using var deadline = new ExtendableDeadline(TimeSpan.FromSeconds(_limits.ExtractionTimeoutSeconds), cancellationToken, ocr?.DeadlineExtended);
+        var context = new ReaderContext(FileNameSanitizer.ToDisplayName(fileName), detected.Kind, _limits) { OcrProgress = ocr?.Progress, Deadline = deadline };
         try
         {
             using var stream = new ReadOnlyMemoryStream(content);
@@ -86,10 +94,14 @@ public sealed class DocumentExtractor
             // its own per-page and per-part limits.
             document = await Task.Run(() => reader.ReadAsync(stream, context, deadline.Token), deadline.Token).WaitAsync(deadline.Token);
         }
-        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (deadline.Expired(cancellationToken))
         {
+            var limit = deadline.Limit.TotalSeconds;
+            var why = limit > _limits.ExtractionTimeoutSeconds
+                ? $"{limit:N0} seconds, the configured limit ({_limits.ExtractionTimeoutSeconds:N0} s and ChatRag:Ocr:PageTimeoutSeconds per OCR page)"
+                : $"{limit:N0} seconds, the configured limit";
             throw new DocumentLimitExceededException(
-                $"Reading the text of the file ({Describe(detected.Kind)}) took longer than {_limits.ExtractionTimeoutSeconds:N0} seconds, the configured limit, so it was stopped. Split the document or save it again in a simpler form and upload it again.",
+                $"Reading the text of the file ({Describe(detected.Kind)}) took longer than {why}, so it was stopped. Split the document or save it again in a simpler form and upload it again.",
                 ex);
         }
         catch (Exception ex) when (ex is not DocumentRejectedException and not OperationCanceledException and not OutOfMemoryException)

@@ -24,6 +24,7 @@ public static class IngestionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var limits = services.AddOptions<IngestionLimitsOptions>().BindConfiguration(IngestionLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOcrEngine, TesseractOcrEngine>();
         var chunking = services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         if (configureLimits is not null)

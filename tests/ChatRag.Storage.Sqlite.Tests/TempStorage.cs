@@ -10,10 +10,13 @@ namespace ChatRag.Storage.Sqlite.Tests;
 /// <summary>A real SQLite database in a fresh temp folder, wired through the production DI extension.</summary>
 internal sealed class TempStorage : IAsyncDisposable
 {
-    private TempStorage(string directory, ServiceProvider provider)
+    private readonly TimeProvider? clock;
+
+    private TempStorage(string directory, ServiceProvider provider, TimeProvider? clock)
     {
         Directory = directory;
         Provider = provider;
+        this.clock = clock;
     }
 
     public string Directory { get; }
@@ -28,10 +31,13 @@ internal sealed class TempStorage : IAsyncDisposable
 
     public SqliteConnectionSettings Database => Provider.GetRequiredService<SqliteConnectionSettings>();
 
-    public static async Task<TempStorage> CreateAsync(string? directory = null, bool initialize = true)
+    /// <param name="directory">The data directory; a fresh temp folder when null.</param>
+    /// <param name="initialize">Whether to create the schema.</param>
+    /// <param name="clock">The stores' clock (a FakeTimeProvider moves time without waiting); the system clock when null.</param>
+    public static async Task<TempStorage> CreateAsync(string? directory = null, bool initialize = true, TimeProvider? clock = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "chatrag-sqlite-tests", Guid.NewGuid().ToString("N"));
-        var storage = new TempStorage(directory, Build(directory));
+        var storage = new TempStorage(directory, Build(directory, clock), clock);
         if (initialize)
         {
             await storage.Provider.InitializeStorageAsync();
@@ -40,19 +46,27 @@ internal sealed class TempStorage : IAsyncDisposable
         return storage;
     }
 
-    public static ServiceProvider Build(string directory) =>
-        new ServiceCollection()
+    public static ServiceProvider Build(string directory, TimeProvider? clock = null)
+    {
+        var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
+        return services
             .AddSqliteStorage(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatRag:DataDirectory"] = directory })
                 .Build())
             .BuildServiceProvider();
+    }
 
     /// <summary>Simulates a process restart on the same data directory.</summary>
     public async Task RestartAsync()
     {
         await Provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Provider = Build(Directory);
+        Provider = Build(Directory, clock);
         await Provider.InitializeStorageAsync();
     }
 

@@ -40,6 +40,33 @@ public sealed class UploadQueueTests : WebTestContext
     }
 
     [Fact]
+    public void A_scan_shows_its_ocr_pages_moving_in_both_places_then_the_embedding()
+    {
+        var id = Guid.NewGuid();
+        Api.OnUpload = f =>
+        {
+            Api.SetDocument(Document(id, "queued", null, 0, 0));
+            return new UploadedDocument(id, f.Name, "queued");
+        };
+        var page = RenderPage();
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-", "notes.txt"));
+        page.WaitForAssertion(() => Assert.Equal(("queued", "queued"), Statuses(page)));
+
+        Api.SetDocument(Document(id, "processing", null, 2, 200) with { Progress = new DocumentProgress(2, 200, "ocr") });
+        poll.Release();
+        page.WaitForAssertion(() => Assert.Equal(["OCR: page 2 of 200", "OCR: page 2 of 200"], Stages(page)));
+        Assert.All(page.FindAll("progress"), p => Assert.Equal(("2", "200"), (p.GetAttribute("value"), p.GetAttribute("max"))));
+
+        Api.SetDocument(Document(id, "processing", null, 3, 200) with { Progress = new DocumentProgress(3, 200, "ocr") });
+        poll.Release();
+        page.WaitForAssertion(() => Assert.Equal(["OCR: page 3 of 200", "OCR: page 3 of 200"], Stages(page)));
+
+        Api.SetDocument(Document(id, "processing", null, 40, 90) with { Progress = new DocumentProgress(40, 90, "embed") });
+        poll.Release();
+        page.WaitForAssertion(() => Assert.Equal(["Embedding: 40 of 90 chunks", "Embedding: 40 of 90 chunks"], Stages(page)));
+    }
+
+    [Fact]
     public void A_failed_document_shows_the_reason_in_both_places()
     {
         var id = Guid.NewGuid();
@@ -108,6 +135,9 @@ public sealed class UploadQueueTests : WebTestContext
 
     private static (string Upload, string Row) Statuses(IRenderedComponent<DocumentsPage> page) =>
         (Text(page.Find(".upload-item .status")), Text(page.Find(".document-row .status")));
+
+    private static string[] Stages(IRenderedComponent<DocumentsPage> page) =>
+        [.. page.FindAll(".upload-item .progress-stage, .document-row .progress-stage").Select(Text)];
 
     private static string Text(IElement element) => element.TextContent.Trim();
 

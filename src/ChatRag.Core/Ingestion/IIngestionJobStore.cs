@@ -47,9 +47,16 @@ public interface IIngestionJobStore
     /// <exception cref="KeyNotFoundException">The document was deleted.</exception>
     Task<IReadOnlyList<StoredChunk>> ReplaceChunksAsync(IngestionJob job, IReadOnlyList<NewChunk> chunks, CancellationToken cancellationToken = default);
 
-    /// <summary>Records progress (chunks done of total) and refreshes the job's heartbeat.</summary>
+    /// <summary>Records progress (chunks done of total, stage <see cref="IngestionStage.Embed"/>) and refreshes the job's heartbeat.</summary>
     /// <exception cref="StaleClaimException">The claim was taken back.</exception>
     Task ReportProgressAsync(IngestionJob job, int done, int total, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records progress of a stage before chunking (<see cref="IngestionStage.Ocr"/>: pages done of total) and
+    /// refreshes the job's heartbeat, so a long scan shows it moving.
+    /// </summary>
+    /// <exception cref="StaleClaimException">The claim was taken back.</exception>
+    Task ReportStageProgressAsync(IngestionJob job, string stage, int done, int total, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the document ready and the job done.</summary>
     /// <exception cref="StaleClaimException">The claim was taken back; nothing changed.</exception>

@@ -10,33 +10,78 @@ namespace ChatRag.Ingestion.Ocr;
 /// </summary>
 public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
 {
+    /// <summary>Most TSV characters read for one page (a dense page prints about 50,000).</summary>
+    internal const int MaxTsvCharactersPerPage = 4 * 1024 * 1024;
+
+    /// <summary>Most TSV characters read for one image, whatever its frames.</summary>
+    internal const int MaxTsvCharacters = 128 * 1024 * 1024;
+
     private readonly SemaphoreSlim _slots;
-    private readonly Lazy<Task<OcrAvailability>> _availability;
+    private readonly TimeProvider _clock;
+    private readonly Lock _probeGate = new();
+    private Task<OcrAvailability>? _probe;
+    private DateTimeOffset _probedAt;
 
     /// <summary>Creates the engine; nothing runs until the first page or availability probe.</summary>
-    public TesseractOcrEngine(IOptions<OcrOptions> options)
+    /// <param name="options">The OCR options.</param>
+    /// <param name="clock">Time for the probe's retry interval; the system clock when null.</param>
+    public TesseractOcrEngine(IOptions<OcrOptions> options, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Value;
+        _clock = clock ?? TimeProvider.System;
         _slots = new SemaphoreSlim(Options.MaxConcurrency, Options.MaxConcurrency);
-        _availability = new Lazy<Task<OcrAvailability>>(ProbeAsync);
     }
 
     /// <inheritdoc />
     public OcrOptions Options { get; }
 
     /// <inheritdoc />
-    public Task<OcrAvailability> GetAvailabilityAsync(CancellationToken cancellationToken = default) =>
-        _availability.Value.WaitAsync(cancellationToken);
+    /// <remarks>
+    /// A success is kept; a failure (tools missing) is kept for <see cref="OcrOptions.ProbeRetrySeconds"/>, then the
+    /// next caller probes again, so the status route and scans see an install without a restart. Concurrent callers
+    /// share one probe.
+    /// </remarks>
+    public Task<OcrAvailability> GetAvailabilityAsync(CancellationToken cancellationToken = default)
+    {
+        Task<OcrAvailability> probe;
+        lock (_probeGate)
+        {
+            var now = _clock.GetUtcNow();
+            if (_probe is null || (Failed(_probe) && now - _probedAt >= TimeSpan.FromSeconds(Options.ProbeRetrySeconds)))
+            {
+                _probe = ProbeAsync();
+                _probedAt = now;
+            }
+
+            probe = _probe;
+        }
+
+        return probe.WaitAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<OcrPage>> RecognizeAsync(string imagePath, int pages, CancellationToken cancellationToken = default)
     {
-        var result = await RunBoundedAsync(
-            Options.TesseractPath,
-            [imagePath, "stdout", "-l", Options.Languages, "--psm", "3", "tsv"],
-            TimeSpan.FromSeconds((double)Options.PageTimeoutSeconds * Math.Max(1, pages)),
-            cancellationToken);
+        // A dense page is some 50,000 characters of TSV; noise that Tesseract takes for words must not fill memory.
+        var limit = (int)Math.Min((long)MaxTsvCharactersPerPage * Math.Max(1, pages), MaxTsvCharacters);
+        ProcessResult result;
+        try
+        {
+            result = await RunBoundedAsync(
+                Options.TesseractPath,
+                [imagePath, "stdout", "-l", Options.Languages, "--psm", "3", "tsv"],
+                TimeSpan.FromSeconds((double)Options.PageTimeoutSeconds * Math.Max(1, pages)),
+                cancellationToken,
+                limit);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new Errors.DocumentLimitExceededException(
+                $"OCR found more than {limit:N0} characters of words and boxes on {(pages == 1 ? "one page" : $"{pages:N0} pages")}, far more than a page of text holds; the image is probably noise, so it was stopped.",
+                ex);
+        }
+
         if (result.ExitCode != 0)
         {
             throw new InvalidDataException($"Tesseract could not read the image: {FirstLine(result.StandardError)}");
@@ -67,18 +112,23 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
 
-    private async Task<ProcessResult> RunBoundedAsync(string tool, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<ProcessResult> RunBoundedAsync(
+        string tool, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken, int maxOutputCharacters = ExternalProcess.DefaultMaxOutputCharacters)
     {
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await ExternalProcess.RunAsync(tool, arguments, timeout, cancellationToken);
+            return await ExternalProcess.RunAsync(tool, arguments, timeout, cancellationToken, maxOutputCharacters);
         }
         finally
         {
             _slots.Release();
         }
     }
+
+    /// <summary>A finished probe that found the tools missing (OCR turned off in configuration is not a failure to retry).</summary>
+    private bool Failed(Task<OcrAvailability> probe) =>
+        probe.IsCompleted && Options.Enabled && (!probe.IsCompletedSuccessfully || !probe.Result.Available);
 
     private async Task<OcrAvailability> ProbeAsync()
     {
@@ -104,7 +154,7 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
             await ExternalProcess.RunAsync(Options.PdftoppmPath, ["-v"], TimeSpan.FromSeconds(30), CancellationToken.None);
             return new OcrAvailability(true, engine, Options.Languages, null);
         }
-        catch (Exception ex) when (ex is Win32Exception or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is Win32Exception or TimeoutException or InvalidOperationException or InvalidDataException or IOException)
         {
             return new OcrAvailability(false, null, Options.Languages, $"The OCR engine could not be run ({ex.Message}). {missing}");
         }

@@ -6,9 +6,9 @@ namespace ChatRag.Ingestion.Pipeline;
 /// <content>What happens to a run that ran out of time or lost its claim.</content>
 public sealed partial class DocumentIngestionProcessor
 {
-    private async Task<IngestionResult> TimedOutAsync(IngestionJob job, StageTimings timings, CancellationToken cancellationToken)
+    /// <param name="limit">The limit that passed: JobTimeoutSeconds, plus a page time limit per page sent to OCR.</param>
+    private async Task<IngestionResult> TimedOutAsync(IngestionJob job, StageTimings timings, TimeSpan limit, CancellationToken cancellationToken)
     {
-        var limit = TimeSpan.FromSeconds(options.Value.JobTimeoutSeconds);
         if (job.Attempt < options.Value.MaxAttempts)
         {
             // Back to the queue with a new claim token: if the abandoned step wakes up later, its writes are rejected.

@@ -5,6 +5,8 @@ using ChatRag.Core.Indexing;
 using ChatRag.Core.Ingestion;
 using ChatRag.Ingestion.Chunking;
 using ChatRag.Ingestion.Errors;
+using ChatRag.Ingestion.Limits;
+using ChatRag.Ingestion.Ocr;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -62,12 +64,12 @@ public sealed partial class DocumentIngestionProcessor(
 
     private async Task<IngestionResult> ProcessClaimedAsync(IngestionJob job, StageTimings timings, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.JobTimeoutSeconds));
+        // OCR extends the limit by each page's time limit, as it extends extraction's, so MaxPages stays reachable.
+        using var deadline = new ExtendableDeadline(TimeSpan.FromSeconds(options.Value.JobTimeoutSeconds), cancellationToken);
         try
         {
             // WaitAsync: a step that ignores cancellation is abandoned at the limit; its later writes are fenced off.
-            var chunks = await RunAsync(job, timings, progress, deadline.Token).WaitAsync(deadline.Token).ConfigureAwait(false);
+            var chunks = await RunAsync(job, timings, progress, deadline).WaitAsync(deadline.Token).ConfigureAwait(false);
             if (await jobs.GetAsync(job.DocumentId, cancellationToken).ConfigureAwait(false) is null)
             {
                 // Deleted while its vectors were being written: those upserts landed after the delete's vector cleanup.
@@ -84,9 +86,9 @@ public sealed partial class DocumentIngestionProcessor(
             await jobs.ReleaseAsync(job, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Expired(cancellationToken))
         {
-            return await TimedOutAsync(job, timings, cancellationToken).ConfigureAwait(false);
+            return await TimedOutAsync(job, timings, deadline.Limit, cancellationToken).ConfigureAwait(false);
         }
         catch (DocumentRejectedException e)
         {
@@ -108,8 +110,9 @@ public sealed partial class DocumentIngestionProcessor(
         }
     }
 
-    private async Task<int> RunAsync(IngestionJob job, StageTimings timings, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(IngestionJob job, StageTimings timings, IProgress<(int Done, int Total)>? progress, ExtendableDeadline deadline)
     {
+        var cancellationToken = deadline.Token;
         var path = Path.Combine(Path.GetFullPath(options.Value.UploadsDirectory), Path.GetFileName(job.StoredFile));
         var clock = Stopwatch.StartNew();
         if (!File.Exists(path))
@@ -120,7 +123,11 @@ public sealed partial class DocumentIngestionProcessor(
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         timings.ReadMs = Lap(clock);
 
-        var extracted = await extractor.ExtractAsync(bytes, job.Name, cancellationToken).ConfigureAwait(false);
+        // OCR reports pages as it reads them, so a long scan shows the stage moving.
+        var ocr = new StageProgress(jobs, job, IngestionStage.Ocr);
+        var listener = new OcrListener { Progress = ocr, DeadlineExtended = deadline.Extend };
+        var extracted = await extractor.ExtractAsync(bytes, job.Name, listener, cancellationToken).ConfigureAwait(false);
+        await ocr.FlushAsync().ConfigureAwait(false);
         timings.Pages = extracted.PageCount;
         timings.OcrPages = extracted.Ocr?.Pages;
         timings.OcrMs = extracted.Ocr?.Milliseconds;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatRag.Core.Ingestion;
+using ChatRag.Ingestion.Ocr;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace ChatRag.Ingestion.Pipeline;
 /// Removes what a crash left in the uploads folder: <c>.part</c> files of interrupted uploads, and stored originals
 /// no job refers to (a crash between storing a file and queueing it, or between deleting a document and its file).
 /// Only files under our generated names and older than <see cref="IngestionPipelineOptions.OrphanGraceSeconds"/> are
-/// touched, and a file any job refers to is never removed. As a hosted service it sweeps once at start-up.
+/// touched, and a file any job refers to is never removed. As a hosted service it sweeps once at start-up, and also
+/// removes the temporary OCR page-image folders of processes that are gone (<see cref="OcrScratch"/>).
 /// </summary>
 public sealed partial class OrphanedUploadSweeper(
     IIngestionJobStore jobs,
@@ -65,6 +67,11 @@ public sealed partial class OrphanedUploadSweeper(
         try
         {
             await SweepAsync(stoppingToken).ConfigureAwait(false);
+            var scratch = OcrScratch.SweepStale(Path.GetTempPath(), (folder, e) => LogNotRemoved(e, folder));
+            if (scratch > 0)
+            {
+                LogScratchRemoved(scratch, Path.GetTempPath());
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -79,6 +86,9 @@ public sealed partial class OrphanedUploadSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} orphaned upload file(s) left by an earlier crash from {Folder}")]
     private partial void LogRemoved(int count, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} OCR page-image folder(s) left by a crashed run from {Folder}")]
+    private partial void LogScratchRemoved(int count, string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove orphaned upload file {File}")]
     private partial void LogNotRemoved(Exception exception, string file);

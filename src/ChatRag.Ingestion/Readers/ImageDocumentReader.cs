@@ -43,14 +43,19 @@ public sealed class ImageDocumentReader : IDocumentReader
 
         CheckPixels(frames, _ocr?.Options.MaxPixelsPerPage ?? new OcrOptions().MaxPixelsPerPage);
         await OcrText.RequireAsync(_ocr, "The file is an image, so it", cancellationToken);
-        var directory = Directory.CreateTempSubdirectory("chatrag-ocr-");
+        var directory = OcrScratch.Create();
         try
         {
             var path = Path.Combine(directory.FullName, "image" + Extension(context.Kind));
             await File.WriteAllBytesAsync(path, bytes, cancellationToken);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+            // Tesseract reads every frame in one run, so progress moves from none to all.
+            context.AllowOcrPages(frames.Count, _ocr!.Options);
+            context.OcrProgress?.Report((0, frames.Count));
             var pages = await _ocr!.RecognizeAsync(path, frames.Count, cancellationToken);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            context.OcrProgress?.Report((frames.Count, frames.Count));
             var builder = DocumentTextBuilder.For(context.Kind, context, cancellationToken);
             foreach (var page in pages)
             {

@@ -1,9 +1,9 @@
 using ChatRag.Ingestion.Errors;
-using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Model;
 using ChatRag.Ingestion.Ocr;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 
 namespace ChatRag.Ingestion.Readers;
 
@@ -11,9 +11,11 @@ namespace ChatRag.Ingestion.Readers;
 public sealed partial class PdfDocumentReader
 {
     /// <summary>The scanned pages of one PDF: the page budget, the temporary files and what to tell the user.</summary>
-    private sealed class ScannedPages(PdfDocumentReader reader, byte[] bytes, int pageCount, IngestionLimitsOptions limits) : IDisposable
+    private sealed class ScannedPages(PdfDocumentReader reader, byte[] bytes, PdfDocument pdf, ReaderContext context) : IDisposable
     {
         private readonly List<int> _skipped = [];
+        private readonly int pageCount = pdf.NumberOfPages;
+        private int[]? _blankAfter;
         private int _scanned;
         private int _dropped;
         private int _recognised;
@@ -27,13 +29,13 @@ public sealed partial class PdfDocumentReader
         /// <summary>Pages OCR'd and the time it took, or null when no page was.</summary>
         public OcrStatistics? Statistics => _recognised == 0 ? null : new OcrStatistics(_recognised, Math.Round(_elapsed.TotalMilliseconds, 1));
 
-        private int MaxPages => Math.Min(limits.MaxPages, Ocr?.Options.MaxPages ?? int.MaxValue);
+        private int MaxPages => Math.Min(context.Limits.MaxPages, Ocr?.Options.MaxPages ?? int.MaxValue);
 
         /// <summary>
         /// A long PDF is checked up front for pages with no text at all, so that a 1,000-page scan over the budget
         /// fails at once instead of after hundreds of pages of OCR.
         /// </summary>
-        public Task CheckBudgetAsync(PdfDocument pdf, CancellationToken cancellationToken)
+        public Task CheckBudgetAsync(CancellationToken cancellationToken)
         {
             if (Ocr is null || pageCount <= MaxPages)
             {
@@ -73,9 +75,15 @@ public sealed partial class PdfDocumentReader
             var dpi = Dpi(page, options);
             if (_pdfPath is null)
             {
-                _directory = Directory.CreateTempSubdirectory("chatrag-ocr-");
+                _directory = OcrScratch.Create();
                 _pdfPath = Path.Combine(_directory.FullName, "document.pdf");
                 await File.WriteAllBytesAsync(_pdfPath, bytes, cancellationToken);
+            }
+
+            context.AllowOcrPages(1, options);
+            if (_scanned == 1)
+            {
+                context.OcrProgress?.Report((0, Total(page.Number)));
             }
 
             string? image = null;
@@ -91,6 +99,7 @@ public sealed partial class PdfDocumentReader
                 }
 
                 _recognised++;
+                context.OcrProgress?.Report((_recognised, Total(page.Number)));
                 return true;
             }
             catch (TimeoutException ex)
@@ -151,6 +160,38 @@ public sealed partial class PdfDocumentReader
             }
 
             return Math.Min(options.Dpi, fitting);
+        }
+
+        /// <summary>
+        /// Pages OCR'd or being OCR'd so far plus the pages after <paramref name="current"/> with no text at all; a
+        /// later page whose text layer is garbage adds one when it is reached.
+        /// </summary>
+        private int Total(int current)
+        {
+            if (_blankAfter is null)
+            {
+                // Counted once, from the first scanned page on: a text PDF never pays for it.
+                _blankAfter = new int[pageCount + 1];
+                for (var number = pageCount - 1; number >= current; number--)
+                {
+                    _blankAfter[number] = _blankAfter[number + 1] + (IsBlank(number + 1) ? 1 : 0);
+                }
+            }
+
+            return _scanned + _blankAfter[current];
+        }
+
+        private bool IsBlank(int number)
+        {
+            try
+            {
+                return pdf.GetPage<PdfGlyphEstimate>(number).Glyphs < PdfTextLayer.MinCharacters;
+            }
+            catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
+            {
+                // A damaged page fails when it is read; the estimate just leaves it out.
+                return false;
+            }
         }
 
         private DocumentLimitExceededException OverBudget() => new(

@@ -56,8 +56,8 @@ public sealed partial class PdfDocumentReader : IDocumentReader
 
         pdf.AddPageFactory<PdfGlyphEstimate, PdfGlyphCounter>();
         var failedPages = new List<int>();
-        using var scans = new ScannedPages(this, bytes, pageCount, context.Limits);
-        await scans.CheckBudgetAsync(pdf, cancellationToken);
+        using var scans = new ScannedPages(this, bytes, pdf, context);
+        await scans.CheckBudgetAsync(cancellationToken);
         for (var number = 1; number <= pageCount; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();

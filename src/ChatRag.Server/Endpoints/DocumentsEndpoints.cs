@@ -131,7 +131,8 @@ public static partial class DocumentsEndpoints
         document.StoredFile is null ? null : Path.Combine(Path.GetFullPath(options.UploadsDirectory), Path.GetFileName(document.StoredFile));
 
     private static DocumentDetails ToDetails(DocumentInfo d) => new(
-        d.Id, d.Name, d.Collection, d.Status, d.Chunks, d.Error, new DocumentProgress(d.ProgressDone, d.ProgressTotal),
+        d.Id, d.Name, d.Collection, d.Status, d.Chunks, d.Error,
+        new DocumentProgress(d.ProgressDone, d.ProgressTotal, d.Status == "processing" ? d.ProgressStage : null),
         d.SizeBytes, d.ContentType, d.CreatedAt, Timings(d.Timings));
 
     private static Dictionary<string, double>? Timings(string? json)

@@ -36,11 +36,14 @@ public sealed class IngestionJobEntity
     /// <summary>Last sign of life from the worker holding the job (UTC).</summary>
     public DateTime? HeartbeatAt { get; set; }
 
-    /// <summary>Chunks embedded and indexed.</summary>
+    /// <summary>Units of <see cref="ProgressStage"/> done: chunks embedded and indexed, or pages OCR'd.</summary>
     public int ProgressDone { get; set; }
 
-    /// <summary>Chunks to embed.</summary>
+    /// <summary>Units of the stage in all.</summary>
     public int ProgressTotal { get; set; }
+
+    /// <summary>What the progress counts: <c>ocr</c> (pages) or <c>embed</c> (chunks); null until the run reports.</summary>
+    public string? ProgressStage { get; set; }
 
     /// <summary>Per-stage timings of the last run, a JSON object of milliseconds.</summary>
     public string? Timings { get; set; }

@@ -27,7 +27,7 @@ public sealed partial class SqliteIngestionJobStore
         // Attempts stay: a job that keeps running out of time is failed after the last one, not retried forever.
         var released = await ExecuteAsync(
             connection,
-            $"UPDATE IngestionJobs SET State = $p2, ProgressDone = 0, ClaimToken = ClaimToken + 1 WHERE {Fenced}",
+            $"UPDATE IngestionJobs SET State = $p2, ProgressDone = 0, ProgressStage = NULL, ClaimToken = ClaimToken + 1 WHERE {Fenced}",
             cancellationToken,
             id, job.ClaimToken, Queued).ConfigureAwait(false);
         if (released == 0)

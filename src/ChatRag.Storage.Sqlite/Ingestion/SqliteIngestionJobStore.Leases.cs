@@ -41,7 +41,7 @@ public sealed partial class SqliteIngestionJobStore
             cutoff, maxAttempts, DocumentStatus.Queued, now).ConfigureAwait(false);
         var requeued = await ExecuteAsync(
             connection,
-            $"UPDATE IngestionJobs SET State = $p2, ProgressDone = 0, ClaimToken = ClaimToken + 1 WHERE {Expired} AND Attempts < $p1",
+            $"UPDATE IngestionJobs SET State = $p2, ProgressDone = 0, ProgressStage = NULL, ClaimToken = ClaimToken + 1 WHERE {Expired} AND Attempts < $p1",
             cancellationToken,
             cutoff, maxAttempts, Queued).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

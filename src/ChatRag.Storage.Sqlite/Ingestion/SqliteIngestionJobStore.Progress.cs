@@ -43,7 +43,7 @@ public sealed partial class SqliteIngestionJobStore
 
         // The writer marks rows ready; this document is ready only once its vectors are in.
         await ExecuteAsync(connection, "UPDATE Documents SET Status = $p0, CreatedAt = $p1, ChunkCount = 0 WHERE Id = $p2", cancellationToken, DocumentStatus.Processing, createdAt, id).ConfigureAwait(false);
-        await ExecuteAsync(connection, "UPDATE IngestionJobs SET ProgressDone = 0, ProgressTotal = $p0, HeartbeatAt = $p1 WHERE DocumentId = $p2", cancellationToken, stored.Count, now, id).ConfigureAwait(false);
+        await ExecuteAsync(connection, "UPDATE IngestionJobs SET ProgressDone = 0, ProgressTotal = $p0, ProgressStage = 'embed', HeartbeatAt = $p1 WHERE DocumentId = $p2", cancellationToken, stored.Count, now, id).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         // Writers trim too, so the log stays bounded whichever lexical engine (or none) reads it.
@@ -52,15 +52,20 @@ public sealed partial class SqliteIngestionJobStore
     }
 
     /// <inheritdoc />
-    public async Task ReportProgressAsync(IngestionJob job, int done, int total, CancellationToken cancellationToken = default)
+    public Task ReportProgressAsync(IngestionJob job, int done, int total, CancellationToken cancellationToken = default) =>
+        ReportStageProgressAsync(job, IngestionStage.Embed, done, total, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task ReportStageProgressAsync(IngestionJob job, string stage, int done, int total, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stage);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var updated = await ExecuteAsync(
             connection,
-            $"UPDATE IngestionJobs SET ProgressDone = $p2, ProgressTotal = $p3, HeartbeatAt = $p4 WHERE {Fenced}",
+            $"UPDATE IngestionJobs SET ProgressDone = $p2, ProgressTotal = $p3, HeartbeatAt = $p4, ProgressStage = $p5 WHERE {Fenced}",
             cancellationToken,
-            SqliteDocumentRepository.Key(job.DocumentId), job.ClaimToken, done, total, clock.GetUtcNow().UtcDateTime).ConfigureAwait(false);
+            SqliteDocumentRepository.Key(job.DocumentId), job.ClaimToken, done, total, clock.GetUtcNow().UtcDateTime, stage).ConfigureAwait(false);
         if (updated == 0)
         {
             throw await LostClaimAsync(connection, job, cancellationToken).ConfigureAwait(false);
@@ -159,7 +164,8 @@ public sealed partial class SqliteIngestionJobStore
                 reader.IsDBNull(9) ? null : reader.GetString(9),
                 reader.IsDBNull(10) ? null : reader.GetString(10),
                 DateTime.SpecifyKind(reader.GetDateTime(11), DateTimeKind.Utc),
-                reader.IsDBNull(12) ? null : reader.GetString(12)));
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetString(13)));
         }
 
         return result;

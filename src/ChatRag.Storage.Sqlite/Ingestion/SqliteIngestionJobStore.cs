@@ -21,7 +21,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
         SELECT d.Id, d.Name, d.Collection, d.Status, d.ChunkCount, d.Error,
                CASE WHEN j.DocumentId IS NULL THEN d.ChunkCount ELSE j.ProgressDone END,
                CASE WHEN j.DocumentId IS NULL THEN d.ChunkCount ELSE j.ProgressTotal END,
-               COALESCE(j.SizeBytes, 0), j.ContentType, j.StoredFile, d.CreatedAt, j.Timings
+               COALESCE(j.SizeBytes, 0), j.ContentType, j.StoredFile, d.CreatedAt, j.Timings, j.ProgressStage
         FROM Documents d LEFT JOIN IngestionJobs j ON j.DocumentId = d.Id
         """;
 
@@ -78,7 +78,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
 
         // One UPDATE ... RETURNING inside the write lock: two workers can never claim the same job.
         claim.CommandText = """
-            UPDATE IngestionJobs SET State = $processing, Attempts = Attempts + 1, ClaimToken = ClaimToken + 1, HeartbeatAt = $now, ProgressDone = 0
+            UPDATE IngestionJobs SET State = $processing, Attempts = Attempts + 1, ClaimToken = ClaimToken + 1, HeartbeatAt = $now, ProgressDone = 0, ProgressStage = NULL
             WHERE DocumentId = (SELECT DocumentId FROM IngestionJobs WHERE State = $queued ORDER BY QueuedAt LIMIT 1)
             RETURNING DocumentId, StoredFile, Attempts, ClaimToken
             """;
@@ -132,7 +132,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
             "UPDATE Documents SET Status = $p0 WHERE Id IN (SELECT DocumentId FROM IngestionJobs WHERE State = $p1)",
             cancellationToken,
             DocumentStatus.Queued, Processing).ConfigureAwait(false);
-        var count = await ExecuteAsync(connection, "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, ClaimToken = ClaimToken + 1 WHERE State = $p1", cancellationToken, Queued, Processing).ConfigureAwait(false);
+        var count = await ExecuteAsync(connection, "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, ProgressStage = NULL, ClaimToken = ClaimToken + 1 WHERE State = $p1", cancellationToken, Queued, Processing).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return count;
     }
@@ -147,7 +147,7 @@ public sealed partial class SqliteIngestionJobStore(SqliteConnectionSettings dat
         // A new token: a run still in progress loses its claim, so it cannot mark the document ready (losing this re-index).
         var requeued = await ExecuteAsync(
             connection,
-            "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, Attempts = 0, ClaimToken = ClaimToken + 1, QueuedAt = $p1 WHERE DocumentId = $p2 AND EXISTS(SELECT 1 FROM Documents WHERE Id = $p2)",
+            "UPDATE IngestionJobs SET State = $p0, ProgressDone = 0, ProgressStage = NULL, Attempts = 0, ClaimToken = ClaimToken + 1, QueuedAt = $p1 WHERE DocumentId = $p2 AND EXISTS(SELECT 1 FROM Documents WHERE Id = $p2)",
             cancellationToken,
             Queued, now, id).ConfigureAwait(false);
         if (requeued == 0)

@@ -189,6 +189,9 @@ namespace ChatRag.Storage.Sqlite.Migrations
                     b.Property<int>("ProgressDone")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProgressStage")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProgressTotal")
                         .HasColumnType("INTEGER");
 

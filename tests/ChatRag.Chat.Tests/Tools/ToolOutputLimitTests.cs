@@ -119,6 +119,8 @@ public sealed class ToolOutputLimitTests
 
         public Task ReportProgressAsync(IngestionJob job, int done, int total, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task ReportStageProgressAsync(IngestionJob job, string stage, int done, int total, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task CompleteAsync(IngestionJob job, int chunkCount, string? timings, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task FailAsync(IngestionJob job, string error, string? timings, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -163,6 +163,16 @@ internal sealed class InMemoryJobStore : IIngestionJobStore
         return Task.CompletedTask;
     }
 
+    public Task ReportStageProgressAsync(IngestionJob job, string stage, int done, int total, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            Fence(job).Heartbeat = DateTime.UtcNow;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task CompleteAsync(IngestionJob job, int chunkCount, string? timings, CancellationToken cancellationToken = default) =>
         Finish(job, "ready", null, chunkCount);
 

@@ -5,6 +5,7 @@ using ChatRag.Core.Indexing;
 using ChatRag.Core.Ingestion;
 using ChatRag.Ingestion.Chunking;
 using ChatRag.Ingestion.Limits;
+using ChatRag.Ingestion.Ocr;
 using ChatRag.Ingestion.Pipeline;
 using ChatRag.Storage.Sqlite;
 using ChatRag.TestKit.Fakes;
@@ -65,14 +66,20 @@ internal sealed class SqlitePipeline : IAsyncDisposable
         return (await uploader.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "doc.txt", "c")).Id;
     }
 
-    public DocumentIngestionProcessor Processor(IEmbeddingGenerator<string, Embedding<float>> generator)
+    public async Task<Guid> UploadAsync(byte[] content, string fileName)
+    {
+        var uploader = new DocumentUploader(Jobs, new IngestionSignal(), Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Limits));
+        return (await uploader.UploadAsync(new MemoryStream(content), fileName, "c")).Id;
+    }
+
+    public DocumentIngestionProcessor Processor(IEmbeddingGenerator<string, Embedding<float>> generator, IOcrEngine? ocr = null, IIngestionJobStore? jobs = null)
     {
         var tokens = new HashingEmbeddingGenerator(Dimensions);
         var encoders = new FixedEncoderCatalog(new NamedEncoder(Space, Dimensions, generator, tokens));
         var chunker = new DocumentChunker(tokens, Microsoft.Extensions.Options.Options.Create(new ChunkingOptions { TargetTokens = 24 }));
         return new DocumentIngestionProcessor(
-            Jobs,
-            new DocumentExtractor(DocumentExtractor.DefaultReaders(), Microsoft.Extensions.Options.Options.Create(Limits)),
+            jobs ?? Jobs,
+            new DocumentExtractor(DocumentExtractor.DefaultReaders(ocr), Microsoft.Extensions.Options.Options.Create(Limits)),
             chunker,
             encoders,
             Vectors,

@@ -1,16 +1,19 @@
 using ChatRag.Core.Documents;
 using ChatRag.Core.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRag.Storage.Sqlite.Tests.Ingestion;
 
 public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
 {
+    // Heartbeats and lease expiry read the store's clock: the lease tests move it instead of sleeping past the lease.
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private TempStorage storage = null!;
 
     private IIngestionJobStore Jobs => storage.Provider.GetRequiredService<IIngestionJobStore>();
 
-    public async Task InitializeAsync() => storage = await TempStorage.CreateAsync();
+    public async Task InitializeAsync() => storage = await TempStorage.CreateAsync(clock: clock);
 
     public async Task DisposeAsync() => await storage.DisposeAsync();
 
@@ -74,6 +77,29 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ocr_pages_then_chunks_are_reported_with_their_stage_only_by_the_current_claim_and_a_new_claim_starts_blank()
+    {
+        var id = (await Jobs.EnqueueAsync(Queued("c", "h"))).DocumentId;
+        var job = (await Jobs.ClaimNextAsync())!;
+        Assert.Null((await Jobs.GetAsync(id))!.ProgressStage);
+
+        await Jobs.ReportStageProgressAsync(job, IngestionStage.Ocr, 2, 200);
+        var reading = (await Jobs.GetAsync(id))!;
+        Assert.Equal(("ocr", 2, 200), (reading.ProgressStage, reading.ProgressDone, reading.ProgressTotal));
+
+        await Jobs.ReplaceChunksAsync(job, [new NewChunk(0, "one"), new NewChunk(1, "two")]);
+        var embedding = (await Jobs.GetAsync(id))!;
+        Assert.Equal(("embed", 0, 2), (embedding.ProgressStage, embedding.ProgressDone, embedding.ProgressTotal));
+
+        // A re-index takes the claim back: the old run's OCR progress is refused and the new claim starts without a stage.
+        Assert.True(await Jobs.RequeueAsync(id));
+        await Assert.ThrowsAsync<StaleClaimException>(() => Jobs.ReportStageProgressAsync(job, IngestionStage.Ocr, 3, 200));
+        await Jobs.ClaimNextAsync();
+        var again = (await Jobs.GetAsync(id))!;
+        Assert.Equal(((string?)null, 0), (again.ProgressStage, again.ProgressDone));
+    }
+
+    [Fact]
     public async Task A_document_deleted_mid_run_stays_deleted()
     {
         var id = (await Jobs.EnqueueAsync(Queued("c", "h"))).DocumentId;
@@ -97,7 +123,7 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         var liveClaim = claims.Single(c => c.DocumentId == live);
         Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
 
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
         await Jobs.RenewLeasesAsync([liveClaim]);
         Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
         Assert.Equal("processing", (await Jobs.GetAsync(live))!.Status);
@@ -105,7 +131,7 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
 
         // Claimed a second time and stalled again: with two attempts allowed it is given up.
         Assert.Equal(dead, (await Jobs.ClaimNextAsync())!.DocumentId);
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
         await Jobs.RenewLeasesAsync([liveClaim]);
         Assert.Equal(new StalledJobsSweep(0, 1), await Jobs.RequeueStalledAsync(lease, maxAttempts: 2));
         var failed = (await Jobs.GetAsync(dead))!;
@@ -130,11 +156,11 @@ public sealed class SqliteIngestionJobStoreTests : IAsyncLifetime
         Assert.True(current.ClaimToken > stale.ClaimToken);
 
         // The stale worker's renewals do not keep the current run's lease alive; the current worker's do.
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
         await Jobs.RenewLeasesAsync([stale]);
         Assert.Equal(new StalledJobsSweep(1, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 3));
         var third = (await Jobs.ClaimNextAsync())!;
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
         await Jobs.RenewLeasesAsync([third]);
         Assert.Equal(new StalledJobsSweep(0, 0), await Jobs.RequeueStalledAsync(lease, maxAttempts: 3));
 
