@@ -2,9 +2,12 @@ using ChatRag.Chat.Orchestration;
 using ChatRag.Contracts.Health;
 using ChatRag.Core.Collections;
 using ChatRag.Core.Embeddings;
+using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Ocr;
+using ChatRag.Server.Configuration;
 using ChatRag.Server.Security;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace ChatRag.Server.Endpoints;
 
@@ -25,7 +28,8 @@ public static class StatusEndpoints
     }
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<ServerStatus>> GetAsync(
-        ChatModel model, IEncoderCatalog encoders, ICollectionCatalog catalog, CallerScope scope, IOcrEngine ocr, CancellationToken cancellationToken)
+        ChatModel model, IEncoderCatalog encoders, ICollectionCatalog catalog, CallerScope scope, IOcrEngine ocr,
+        IOptions<IngestionLimitsOptions> ingestionLimits, IOptions<RequestLimitsOptions> requestLimits, CancellationToken cancellationToken)
     {
         var decoder = model.Client is { } client
             ? new DecoderStatus(true, client.GetService<ChatClientMetadata>()?.DefaultModelId, "generative")
@@ -44,6 +48,7 @@ public static class StatusEndpoints
         return TypedResults.Ok(new ServerStatus(decoder, encoders.Encoders.Select(e => e.Space).ToList(), collections, scope.DefaultCollection)
         {
             Ocr = new OcrStatus(engine.Available, engine.Engine, engine.Languages, engine.Reason),
+            Uploads = UploadTypes.Policy(ingestionLimits.Value, requestLimits.Value),
         });
     }
 }
