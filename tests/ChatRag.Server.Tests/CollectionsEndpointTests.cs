@@ -32,8 +32,8 @@ public sealed class CollectionsEndpointTests : IAsyncLifetime
         Assert.Equal("/api/v1/collections/garden", created.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/v1/collections", new CreateCollection("garden"))).StatusCode);
 
-        var listed = await client.GetFromJsonAsync<List<CollectionItem>>("/api/v1/collections");
-        Assert.Equal(["default", "garden"], listed!.Select(c => c.Name));
+        var listed = (await client.GetFromJsonAsync<List<CollectionItem>>("/api/v1/collections"))!;
+        Assert.Equal(["default", "garden"], listed.Select(c => c.Name));
         Assert.Equal(new CollectionItem("garden", "garden", "Allotment notes", 0, listed[1].CreatedAt), listed[1]);
         Assert.Contains("garden", (await client.GetFromJsonAsync<ServerStatus>("/api/v1/status"))!.Collections);
 
