@@ -94,6 +94,7 @@ public sealed class CollectionsTests(EndToEndFixture fixture, ITestOutputHelper 
     {
         var collection = await FirstRunTests.OpenEmptyCollectionAsync(page, Fixture.Server.Client);
         var chat = new ChatScreen(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chat with your documents" })).ToBeVisibleAsync();
         var document = SeedDocument.Orchard;
         await UploadAsync(page, document);
         await UploadAsync(page, document, waitReady: false);

@@ -31,10 +31,12 @@ public sealed class FirstRunTests : WebTestContext
         Assert.NotNull(chat.Find(".drop-zone input[type=file][aria-label='Upload documents']"));
         Assert.Empty(chat.FindAll(".empty"));
 
-        chat.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Beans in March.", "garden.md"));
+        var input = chat.FindComponent<InputFile>();
+        input.UploadFiles(InputFileContent.CreateFromText("Beans in March.", "garden.md"));
 
         chat.WaitForAssertion(() => Assert.Empty(chat.FindAll(".first-run")));
-        Assert.NotNull(chat.Find(".upload.compact label.attach input[aria-label='Upload documents']"));
+        Assert.NotNull(chat.Find(".upload.compact .attach input[aria-label='Upload documents']"));
+        Assert.Same(input.Instance, chat.FindComponent<InputFile>().Instance); // the same input: files still being read are not lost
         Assert.Equal("garden.md", chat.Find(".upload-item .file-name").TextContent);
         Assert.NotNull(chat.Find("textarea[aria-label=Message]"));
     }
