@@ -56,6 +56,32 @@ public sealed class FirstRunTests(EndToEndFixture fixture, ITestOutputHelper out
         await Fixture.Server.Client.DeleteAsync(new Uri($"api/v1/collections/{collection}?confirm={collection}", UriKind.Relative));
     }, viewport);
 
+    [BrowserFact]
+    public Task Files_dropped_on_the_conversation_are_uploaded_to_the_current_collection() => WithPageAsync(async page =>
+    {
+        var collection = await OpenEmptyCollectionAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chat with your documents" })).ToBeVisibleAsync();
+
+        // What a browser hands the page when files are dragged from the desktop onto the conversation.
+        var files = await page.EvaluateHandleAsync("""
+            () => {
+              const transfer = new DataTransfer();
+              transfer.items.add(new File(['# Bees\nThe hives are checked every Sunday in June.'], 'bee-notes.md', { type: 'text/markdown' }));
+              return transfer;
+            }
+            """);
+        var conversation = new ChatScreen(page).Conversation;
+        await conversation.DispatchEventAsync("dragover", new { dataTransfer = files });
+        await conversation.DispatchEventAsync("drop", new { dataTransfer = files });
+
+        var upload = page.GetByRole(AriaRole.List, new() { Name = "Upload progress" });
+        await Expect(upload).ToContainTextAsync("bee-notes.md");
+        await Expect(upload).ToContainTextAsync("ready", new() { Timeout = 90_000 });
+        var listed = await Fixture.Server.Client.GetStringAsync(new Uri($"api/v1/documents?collection={collection}", UriKind.Relative));
+        Assert.Contains("bee-notes.md", listed, StringComparison.Ordinal);
+        await Fixture.Server.Client.DeleteAsync(new Uri($"api/v1/collections/{collection}?confirm={collection}", UriKind.Relative));
+    });
+
     /// <summary>Creates a collection through the API and makes it the page's current one, as a reload would.</summary>
     internal static async Task<string> OpenEmptyCollectionAsync(IPage page, HttpClient client)
     {
