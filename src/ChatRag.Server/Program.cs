@@ -40,6 +40,7 @@ app.MapHealthEndpoints();
 var api = app.MapApiGroup();
 api.MapSearchEndpoints();
 api.MapDocumentsEndpoints();
+api.MapCollectionsEndpoints();
 api.MapChatEndpoints();
 api.MapConversationsEndpoints();
 api.MapStatusEndpoints();

@@ -1,7 +1,9 @@
+using ChatRag.Core.Collections;
 using ChatRag.Core.Documents;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Ingestion;
 using ChatRag.Core.Security;
+using ChatRag.Storage.Sqlite.Collections;
 using ChatRag.Storage.Sqlite.Documents;
 using ChatRag.Storage.Sqlite.Ingestion;
 using ChatRag.Storage.Sqlite.Lexical;
@@ -20,7 +22,7 @@ public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="StorageOptions"/> (section <c>ChatRag</c>, validated at start-up), the DbContext factory, and the
-    /// SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="IIngestionJobStore"/>, <see cref="ILexicalIndex"/> and <see cref="IApiKeyStore"/>.
+    /// SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="ICollectionCatalog"/>, <see cref="IIngestionJobStore"/>, <see cref="ILexicalIndex"/> and <see cref="IApiKeyStore"/>.
     /// Call <see cref="InitializeStorageAsync"/> once before serving.
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
@@ -46,6 +48,7 @@ public static class SqliteStorageServiceCollectionExtensions
             : sp.GetRequiredService<MemoryLexicalIndex>());
         services.AddSingleton<SqliteIngestionJobStore>();
         services.AddSingleton<IIngestionJobStore>(sp => sp.GetRequiredService<SqliteIngestionJobStore>());
+        services.AddSingleton<ICollectionCatalog, SqliteCollectionCatalog>();
         services.AddSingleton<SqliteApiKeyStore>();
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
         services.AddSingleton<SqliteStorageInitializer>();

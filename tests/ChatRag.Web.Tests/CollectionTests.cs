@@ -1,5 +1,5 @@
 using Bunit;
-using ChatRag.Contracts.Documents;
+using ChatRag.Contracts.Collections;
 using ChatRag.Web.Components;
 using ChatRag.Web.Pages;
 using ChatRag.Web.State;
@@ -10,51 +10,85 @@ namespace ChatRag.Web.Tests;
 public sealed class CollectionTests : WebTestContext
 {
     [Fact]
-    public async Task A_new_collection_survives_a_reload_and_says_it_is_empty_until_the_first_upload()
+    public async Task A_collection_created_in_the_switcher_exists_on_the_server_and_becomes_the_current_one()
     {
         var state = Services.GetRequiredService<AppState>();
         await state.LoadAsync();
-        await state.SetCollectionAsync("papers");
+        var sidebar = Render<ConversationSidebar>();
+
+        sidebar.Find("input[aria-label='New collection name']").Change("papers");
+        sidebar.Find("form.new-collection").Submit();
+
+        Assert.Contains(Api.Collections, c => c.Name == "papers");
+        Assert.Equal("papers", state.Collection);
         Assert.Equal("papers", Storage.Collection);
-
-        // A reload: a fresh state reads the remembered name, which the server does not know yet.
-        var reloaded = new AppState(Api, Storage);
-        await reloaded.LoadAsync();
-        Assert.Equal("papers", reloaded.Collection);
-        Assert.True(reloaded.IsNewCollection);
-        Assert.Contains("papers", reloaded.Status!.Collections);
-
-        var sidebar = Render<ConversationSidebar>();
-        Assert.Contains("papers (new, empty)", sidebar.FindAll("option").Select(o => o.TextContent));
-        Assert.Contains("upload a document to create it", sidebar.Find(".new-collection-hint").TextContent, StringComparison.Ordinal);
-        var page = Render<DocumentsPage>();
-        Assert.Contains("upload a document to create it", page.Find(".new-collection-note").TextContent, StringComparison.Ordinal);
+        sidebar.WaitForAssertion(() => Assert.Contains("papers (empty)", sidebar.FindAll("option").Select(o => o.TextContent)));
+        Assert.Equal("Conversations in papers", sidebar.Find("h2.sidebar-heading").TextContent);
     }
 
     [Fact]
-    public async Task Once_the_collection_holds_a_document_it_is_no_longer_marked_new()
+    public async Task A_remembered_collection_that_no_longer_exists_falls_back_to_the_default()
+    {
+        Storage.Collection = "deleted-elsewhere";
+        var state = Services.GetRequiredService<AppState>();
+
+        await state.LoadAsync();
+
+        Assert.Equal("default", state.Collection);
+    }
+
+    [Fact]
+    public async Task The_chat_page_follows_a_switch_and_a_rename()
+    {
+        Api.Collections.Add(new CollectionItem("papers", "papers", null, 2, DateTimeOffset.UnixEpoch));
+        var state = Services.GetRequiredService<AppState>();
+        await state.LoadAsync();
+        var chat = Render<ChatPage>();
+        Assert.Equal("default", chat.Find(".empty .collection-name").TextContent);
+
+        await chat.InvokeAsync(() => state.SetCollectionAsync("papers"));
+        chat.WaitForAssertion(() => Assert.Equal("papers", chat.Find(".empty .collection-name").TextContent));
+
+        await chat.InvokeAsync(() => state.RenameCollectionAsync("Research papers"));
+        chat.WaitForAssertion(() => Assert.Equal("Research papers", chat.Find(".empty .collection-name").TextContent));
+        Assert.Equal("papers", state.Collection);
+    }
+
+    [Fact]
+    public async Task Deleting_a_collection_asks_first_and_then_goes_back_to_the_default()
+    {
+        Api.Collections.Add(new CollectionItem("papers", "Research", null, 3, DateTimeOffset.UnixEpoch));
+        Storage.Collection = "papers";
+        var state = Services.GetRequiredService<AppState>();
+        await state.LoadAsync();
+        var sidebar = Render<ConversationSidebar>();
+
+        sidebar.FindAll(".collection-actions button").Single(b => b.TextContent == "Delete").Click();
+        Assert.Contains("“Research” with its 3 document(s)", sidebar.Find("[role=alertdialog]").TextContent, StringComparison.Ordinal);
+        sidebar.FindAll("[role=alertdialog] button").Single(b => b.TextContent == "Cancel").Click();
+        Assert.Empty(Api.DeletedCollections);
+
+        sidebar.FindAll(".collection-actions button").Single(b => b.TextContent == "Delete").Click();
+        sidebar.Find("[role=alertdialog] button.danger").Click();
+
+        sidebar.WaitForAssertion(() => Assert.Equal(["papers"], Api.DeletedCollections));
+        Assert.Equal("default", state.Collection);
+        Assert.DoesNotContain("Research", sidebar.FindAll("option").Select(o => o.TextContent));
+    }
+
+    [Fact]
+    public async Task Renaming_in_the_switcher_shows_the_new_name_everywhere()
     {
         var state = Services.GetRequiredService<AppState>();
         await state.LoadAsync();
-        await state.SetCollectionAsync("papers");
-        var sidebar = Render<ConversationSidebar>();
-        Api.Documents.Add(new DocumentDetails(Guid.NewGuid(), "a.md", "papers", "ready", 1, null, new DocumentProgress(1, 1), 10, "text/markdown", DateTime.UtcNow, null));
-
-        var page = Render<DocumentsPage>();
-
-        Assert.False(state.IsNewCollection);
-        Assert.Empty(page.FindAll(".new-collection-note"));
-        sidebar.WaitForAssertion(() => Assert.Empty(sidebar.FindAll(".new-collection-hint")));
-        Assert.Contains("papers", sidebar.FindAll("option").Select(o => o.TextContent));
-    }
-
-    [Fact]
-    public async Task The_sidebar_says_whose_conversations_it_lists()
-    {
-        await Services.GetRequiredService<AppState>().LoadAsync();
-
         var sidebar = Render<ConversationSidebar>();
 
-        Assert.Equal("Conversations in default", sidebar.Find("h2.sidebar-heading").TextContent);
+        sidebar.FindAll(".collection-actions button").Single(b => b.TextContent == "Rename").Click();
+        sidebar.Find("input[aria-label='Collection display name']").Change("Team handbook");
+        sidebar.Find("form.collection-form").Submit();
+
+        sidebar.WaitForAssertion(() => Assert.Equal("Conversations in Team handbook", sidebar.Find("h2.sidebar-heading").TextContent));
+        Assert.Equal("default", state.Collection);
+        Assert.Contains("Team handbook", sidebar.FindAll("option").Select(o => o.TextContent));
     }
 }

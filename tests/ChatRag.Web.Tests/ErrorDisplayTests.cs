@@ -60,8 +60,7 @@ public sealed class ErrorDisplayTests : WebTestContext
         var with = without with { Decoder = new DecoderStatus(true, "tiny-llm", "generative") };
 
         var banner = Render<ExtractiveBanner>(p => p.Add(b => b.Status, without));
-        Assert.Contains("Extractive answers", banner.Find("[role=status]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("No language model is configured.", banner.Markup, StringComparison.Ordinal);
+        Assert.Contains("No language model is installed", banner.Find("[role=status]").TextContent, StringComparison.Ordinal);
 
         banner.Render(p => p.Add(b => b.Status, with));
         Assert.Empty(banner.FindAll("[role=status]"));

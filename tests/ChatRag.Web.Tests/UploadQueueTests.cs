@@ -4,6 +4,7 @@ using ChatRag.Contracts.Documents;
 using ChatRag.Web.Api;
 using ChatRag.Web.Pages;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Web.Tests;
 
@@ -120,7 +121,35 @@ public sealed class UploadQueueTests : WebTestContext
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("a", "again.txt"), InputFileContent.CreateFromText("b", "other.txt"));
 
-        page.WaitForAssertion(() => Assert.Equal(["duplicate", "duplicate"], page.FindAll(".upload-item .status").Select(s => s.TextContent)));
+        page.WaitForAssertion(() => Assert.Equal(["Already uploaded as notes.txt", "Already uploaded as notes.txt"], page.FindAll(".upload-item .status").Select(s => s.TextContent)));
+        Assert.All(page.FindAll(".upload-item .status a"), a => Assert.Equal("documents", a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void A_single_duplicate_refused_with_409_names_the_existing_document_instead_of_failing()
+    {
+        var older = Guid.NewGuid();
+        Api.SetDocument(Document(older, "ready", null, 1, 1) with { Name = "garden-notes.md" });
+        Api.OnUpload = _ => throw new ApiException(new ApiProblem(409, "Duplicate content", $"The collection 'default' already holds the same content as document {older}.") { ExistingId = older });
+        var page = RenderPage();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("a", "copy.md"));
+
+        page.WaitForAssertion(() => Assert.Equal("Already uploaded as garden-notes.md", page.Find(".upload-item .status").TextContent));
+        Assert.DoesNotContain(older.ToString(), page.Find(".upload-queue").TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(page.FindAll(".upload-item.failed"));
+    }
+
+    [Fact]
+    public async Task The_drop_zone_says_the_accepted_types_and_the_size_limit_the_server_reports()
+    {
+        Api.Status = Api.Status with { Uploads = new ChatRag.Contracts.Health.UploadPolicy(32L * 1024 * 1024, 100L * 1024 * 1024, [".pdf", ".md"], ["PDF", "Markdown"]) };
+        await Services.GetRequiredService<ChatRag.Web.State.AppState>().LoadAsync();
+
+        var page = RenderPage();
+
+        Assert.Equal("PDF, Markdown · up to 32 MB per file", page.Find(".drop-types").TextContent);
+        Assert.Equal(".pdf,.md", page.Find("input[type=file]").GetAttribute("accept"));
     }
 
     [Fact]

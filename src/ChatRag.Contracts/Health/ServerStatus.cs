@@ -9,4 +9,7 @@ public sealed record ServerStatus(DecoderStatus Decoder, IReadOnlyList<string> E
 {
     /// <summary>OCR of scanned PDFs and images: available or why not. Null from servers older than OCR.</summary>
     public OcrStatus? Ocr { get; init; }
+
+    /// <summary>Accepted file types and size limits of uploads. Null from servers older than it.</summary>
+    public UploadPolicy? Uploads { get; init; }
 }

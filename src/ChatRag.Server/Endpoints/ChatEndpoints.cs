@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatRag.Chat;
 using ChatRag.Chat.Orchestration;
 using ChatRag.Contracts.Chat;
+using ChatRag.Core.Collections;
 using ChatRag.Server.Configuration;
 using ChatRag.Server.Security;
 using Microsoft.AspNetCore.Http.Json;
@@ -24,6 +25,7 @@ public static class ChatEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(ChatRateLimiting.PolicyName)
             .RequireCollectionScope<ChatRequest>(body => body.Collection);
@@ -31,7 +33,7 @@ public static class ChatEndpoints
     }
 
     private static async Task<IResult> ChatAsync(
-        ChatRequest body, ChatOrchestrator orchestrator, CallerScope scope, IOptions<GroundedChatOptions> options,
+        ChatRequest body, ChatOrchestrator orchestrator, ICollectionCatalog catalog, CallerScope scope, IOptions<GroundedChatOptions> options,
         IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
     {
         var message = body.Message?.Trim() ?? string.Empty;
@@ -46,7 +48,16 @@ public static class ChatEndpoints
                 $"The message has {message.Length} characters; the limit is {options.Value.MaxMessageLength}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
         }
 
-        var turn = new ChatTurn(message, body.ConversationId, scope.Resolve(body.Collection), ConversationsEndpoints.OwnerOf(scope));
+        var collection = scope.Resolve(body.Collection);
+        if (await NoDocumentsYetAsync(catalog, scope, collection, cancellationToken))
+        {
+            return TypedResults.Problem(
+                $"Collection '{collection}' has no documents yet. Upload documents to it, then ask again.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "No documents yet");
+        }
+
+        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope));
         try
         {
             if (body.Stream != true)
@@ -63,4 +74,12 @@ public static class ChatEndpoints
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Unknown conversation");
         }
     }
+
+    // An empty collection exists (so "Unknown collection" would be wrong) but has nothing to answer from: say so
+    // plainly instead of searching nothing. The caller's default collection counts as existing even before its first
+    // document; any other unknown name is left to retrieval, which answers 404.
+    private static async Task<bool> NoDocumentsYetAsync(ICollectionCatalog catalog, CallerScope scope, string collection, CancellationToken cancellationToken) =>
+        await catalog.GetAsync(collection, cancellationToken) is { } found
+            ? found.Documents == 0
+            : collection == scope.DefaultCollection;
 }

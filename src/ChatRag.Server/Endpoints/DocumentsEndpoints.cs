@@ -76,13 +76,18 @@ public static partial class DocumentsEndpoints
         }
 
         // The row goes first, so a crash here leaves at worst orphan vectors/files that no search can reach (results join on chunks).
-        await vectors.DeleteDocumentAsync(id, cancellationToken);
-        if (StoredPath(removed, options.Value) is { } path)
+        await RemoveIndexedAsync(removed, vectors, options.Value, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>After a document's row is gone: its vectors and its stored original.</summary>
+    internal static async Task RemoveIndexedAsync(DocumentInfo removed, IVectorIndex vectors, IngestionPipelineOptions options, CancellationToken cancellationToken)
+    {
+        await vectors.DeleteDocumentAsync(removed.Id, cancellationToken);
+        if (StoredPath(removed, options) is { } path)
         {
             File.Delete(path);
         }
-
-        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Accepted<DocumentDetails>, ProblemHttpResult>> ReindexAsync(

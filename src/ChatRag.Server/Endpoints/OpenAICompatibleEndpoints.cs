@@ -3,7 +3,7 @@ using ChatRag.Chat;
 using ChatRag.Chat.Orchestration;
 using ChatRag.Contracts.Chat;
 using ChatRag.Contracts.OpenAI;
-using ChatRag.Core.Ingestion;
+using ChatRag.Core.Collections;
 using ChatRag.Server.Configuration;
 using ChatRag.Server.Errors;
 using ChatRag.Server.Security;
@@ -48,12 +48,12 @@ public static partial class OpenAICompatibleEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListModelsAsync(IIngestionJobStore documents, CallerScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListModelsAsync(ICollectionCatalog catalog, CallerScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
-        // The same collections /api/v1/status lists: from the documents the caller can see, so a scoped key learns no others.
-        var listed = await documents.ListAsync(scope.Collection, cancellationToken);
+        // The same collections /api/v1/status lists: from the catalogue, within the caller's scope, so a scoped key learns no others.
+        var listed = await catalog.ListAsync(scope.Collection, cancellationToken);
         var created = clock.GetUtcNow().ToUnixTimeSeconds();
-        var models = listed.Select(d => d.Collection)
+        var models = listed.Select(c => c.Name)
             .Append(scope.DefaultCollection)
             .Where(scope.MaySee)
             .Distinct(StringComparer.Ordinal)
@@ -64,7 +64,7 @@ public static partial class OpenAICompatibleEndpoints
     }
 
     private static async Task<IResult> CompleteAsync(
-        ChatCompletionRequest body, ChatOrchestrator orchestrator, ChatModel model, IIngestionJobStore documents, CallerScope scope,
+        ChatCompletionRequest body, ChatOrchestrator orchestrator, ChatModel model, ICollectionCatalog catalog, CallerScope scope,
         IOptions<GroundedChatOptions> options, IOptions<JsonOptions> json, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Model))
@@ -72,7 +72,7 @@ public static partial class OpenAICompatibleEndpoints
             return Error(StatusCodes.Status400BadRequest, "'model' is required: chatrag/<collection> (GET /v1/models lists yours).", "model", "missing_required_parameter");
         }
 
-        if (ModelNames.Collection(body.Model) is not { } collection || !await ExistsAsync(documents, scope, collection, cancellationToken))
+        if (ModelNames.Collection(body.Model) is not { } collection || !await ExistsAsync(catalog, scope, collection, cancellationToken))
         {
             return Error(
                 StatusCodes.Status404NotFound,
@@ -130,9 +130,9 @@ public static partial class OpenAICompatibleEndpoints
             reply.Id, reply.Created, reply.Model, [new ChatCompletionChoice(0, message, "stop")], usage.For(done, reasoning.ToString()), done.Mode));
     }
 
-    private static async Task<bool> ExistsAsync(IIngestionJobStore documents, CallerScope scope, string collection, CancellationToken cancellationToken) =>
+    private static async Task<bool> ExistsAsync(ICollectionCatalog catalog, CallerScope scope, string collection, CancellationToken cancellationToken) =>
         scope.MaySee(collection)
-        && (collection == scope.DefaultCollection || (await documents.ListPageAsync(collection, 1, null, cancellationToken)).Documents.Count > 0);
+        && (collection == scope.DefaultCollection || await catalog.GetAsync(collection, cancellationToken) is not null);
 
     private static IResult Error(int status, string message, string? param, string? code)
     {

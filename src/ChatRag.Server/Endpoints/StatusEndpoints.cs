@@ -1,10 +1,13 @@
 using ChatRag.Chat.Orchestration;
 using ChatRag.Contracts.Health;
+using ChatRag.Core.Collections;
 using ChatRag.Core.Embeddings;
-using ChatRag.Core.Ingestion;
+using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Ocr;
+using ChatRag.Server.Configuration;
 using ChatRag.Server.Security;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace ChatRag.Server.Endpoints;
 
@@ -25,15 +28,17 @@ public static class StatusEndpoints
     }
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<ServerStatus>> GetAsync(
-        ChatModel model, IEncoderCatalog encoders, IIngestionJobStore documents, CallerScope scope, IOcrEngine ocr, CancellationToken cancellationToken)
+        ChatModel model, IEncoderCatalog encoders, ICollectionCatalog catalog, CallerScope scope, IOcrEngine ocr,
+        IOptions<IngestionLimitsOptions> ingestionLimits, IOptions<RequestLimitsOptions> requestLimits, CancellationToken cancellationToken)
     {
         var decoder = model.Client is { } client
             ? new DecoderStatus(true, client.GetService<ChatClientMetadata>()?.DefaultModelId, "generative")
             : new DecoderStatus(false, null, "extractive", model.Reason);
 
-        // Collections come from the documents the caller can see, so a scoped key never learns other collection names.
-        var listed = await documents.ListAsync(scope.Collection, cancellationToken);
-        var collections = listed.Select(d => d.Collection)
+        // Collections come from the catalogue, limited to the caller's scope, so a scoped key never learns other names;
+        // one small SELECT, never a read of every document.
+        var listed = await catalog.ListAsync(scope.Collection, cancellationToken);
+        var collections = listed.Select(c => c.Name)
             .Append(scope.DefaultCollection)
             .Where(scope.MaySee)
             .Distinct(StringComparer.Ordinal)
@@ -43,6 +48,7 @@ public static class StatusEndpoints
         return TypedResults.Ok(new ServerStatus(decoder, encoders.Encoders.Select(e => e.Space).ToList(), collections, scope.DefaultCollection)
         {
             Ocr = new OcrStatus(engine.Available, engine.Engine, engine.Languages, engine.Reason),
+            Uploads = UploadTypes.Policy(ingestionLimits.Value, requestLimits.Value),
         });
     }
 }

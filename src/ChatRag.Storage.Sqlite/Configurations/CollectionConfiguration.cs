@@ -12,5 +12,7 @@ internal sealed class CollectionConfiguration : IEntityTypeConfiguration<Collect
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Name).IsRequired().HasMaxLength(200);
         builder.HasIndex(c => c.Name).IsUnique();
+        builder.Property(c => c.DisplayName).HasMaxLength(200);
+        builder.Property(c => c.Description).HasMaxLength(1000);
     }
 }

@@ -9,6 +9,12 @@ public sealed class CollectionEntity
     /// <summary>Unique name (case-sensitive), referenced by documents and chunks.</summary>
     public required string Name { get; set; }
 
+    /// <summary>What people call it; a rename changes only this, never <see cref="Name"/>. Null shows the name.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>What the collection holds, in its owner's words.</summary>
+    public string? Description { get; set; }
+
     /// <summary>Creation time (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 

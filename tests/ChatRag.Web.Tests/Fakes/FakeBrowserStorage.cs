@@ -23,4 +23,14 @@ internal sealed class FakeBrowserStorage : IBrowserStorage
         Collection = collection;
         return ValueTask.CompletedTask;
     }
+
+    public HashSet<string> Dismissed { get; } = [];
+
+    public ValueTask<bool> IsDismissedAsync(string notice) => ValueTask.FromResult(Dismissed.Contains(notice));
+
+    public ValueTask DismissAsync(string notice)
+    {
+        Dismissed.Add(notice);
+        return ValueTask.CompletedTask;
+    }
 }

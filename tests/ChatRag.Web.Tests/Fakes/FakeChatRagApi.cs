@@ -8,7 +8,7 @@ using ChatRag.Web.Api;
 namespace ChatRag.Web.Tests.Fakes;
 
 /// <summary>A scripted API: chat events are written by the test into a channel; document statuses follow a queue.</summary>
-internal sealed class FakeChatRagApi : IChatRagApi
+internal sealed partial class FakeChatRagApi : IChatRagApi
 {
     public Channel<ChatStreamEvent> ChatEvents { get; private set; } = Channel.CreateUnbounded<ChatStreamEvent>();
 
@@ -40,7 +40,13 @@ internal sealed class FakeChatRagApi : IChatRagApi
             ? Task.FromResult(stored)
             : Task.FromException<ConversationDetail>(Failure ?? new ApiException(new ApiProblem(404, "Unknown conversation", $"No conversation {id}.")));
 
-    public Task DeleteConversationAsync(Guid id, CancellationToken cancellationToken = default) => Answer(0);
+    public List<Guid> DeletedConversations { get; } = [];
+
+    public Task DeleteConversationAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        DeletedConversations.Add(id);
+        return Answer(0);
+    }
 
     public async IAsyncEnumerable<ChatStreamEvent> StreamChatAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -65,8 +71,17 @@ internal sealed class FakeChatRagApi : IChatRagApi
         }
     }
 
-    public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default) =>
-        Answer(Documents.Single(d => d.Id == id));
+    public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        lock (Documents)
+        {
+            // Documents not listed still exist (cited ones, for example) unless a test deleted them.
+            return GoneDocuments.Contains(id)
+                ? Task.FromException<DocumentDetails>(new ApiException(new ApiProblem(404, "Not Found", $"No document {id} is visible to this caller.")))
+                : Answer(Documents.FirstOrDefault(d => d.Id == id)
+                    ?? new DocumentDetails(id, "cited.pdf", "default", "ready", 1, null, new DocumentProgress(1, 1), 10, "application/pdf", DateTime.UnixEpoch, null));
+        }
+    }
 
     /// <summary>Adds or replaces a document as the server would list it next.</summary>
     public void SetDocument(DocumentDetails document)
@@ -88,7 +103,16 @@ internal sealed class FakeChatRagApi : IChatRagApi
         return Task.FromResult(OnUpload(file));
     }
 
-    public Task DeleteDocumentAsync(Guid id, CancellationToken cancellationToken = default) => Answer(0);
+    public List<Guid> DeletedDocuments { get; } = [];
+
+    /// <summary>Documents the server no longer has (404).</summary>
+    public HashSet<Guid> GoneDocuments { get; } = [];
+
+    public Task DeleteDocumentAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        DeletedDocuments.Add(id);
+        return Answer(0);
+    }
 
     public Task ReindexDocumentAsync(Guid id, CancellationToken cancellationToken = default) => Answer(0);
 

@@ -4,4 +4,8 @@ namespace ChatRag.Web.Api;
 /// <param name="Status">HTTP status code, when known.</param>
 /// <param name="Title">Short summary.</param>
 /// <param name="Detail">Explanation for this occurrence.</param>
-public sealed record ApiProblem(int? Status, string? Title, string? Detail);
+public sealed record ApiProblem(int? Status, string? Title, string? Detail)
+{
+    /// <summary>For a duplicate upload (409), the document that already holds the same content.</summary>
+    public Guid? ExistingId { get; init; }
+}

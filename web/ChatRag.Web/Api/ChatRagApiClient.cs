@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Components.WebAssembly.Http;
 namespace ChatRag.Web.Api;
 
 /// <summary><see cref="IChatRagApi"/> over <see cref="HttpClient"/>; sends the stored API key as <c>X-Api-Key</c>.</summary>
-public sealed class ChatRagApiClient(HttpClient http, IBrowserStorage storage) : IChatRagApi
+public sealed partial class ChatRagApiClient(HttpClient http, IBrowserStorage storage) : IChatRagApi
 {
     private const string NextCursorHeader = "X-Next-Cursor";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -1,4 +1,5 @@
 using ChatRag.Contracts.Chat;
+using ChatRag.Contracts.Collections;
 using ChatRag.Contracts.Documents;
 using ChatRag.Contracts.Health;
 
@@ -39,4 +40,16 @@ public interface IChatRagApi
 
     /// <summary><c>POST /api/v1/documents/{id}/reindex</c>.</summary>
     Task ReindexDocumentAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /api/v1/collections</c>: the collections the caller may see (its default one always among them).</summary>
+    Task<IReadOnlyList<CollectionItem>> ListCollectionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /api/v1/collections</c>.</summary>
+    Task<CollectionItem> CreateCollectionAsync(CreateCollection request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>PATCH /api/v1/collections/{name}</c>: rename (display name) or describe.</summary>
+    Task<CollectionItem> UpdateCollectionAsync(string name, UpdateCollection request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>DELETE /api/v1/collections/{name}?confirm={name}</c>: the caller has already asked the person to confirm.</summary>
+    Task DeleteCollectionAsync(string name, CancellationToken cancellationToken = default);
 }

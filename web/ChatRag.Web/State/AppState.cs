@@ -1,13 +1,12 @@
+using ChatRag.Contracts.Collections;
 using ChatRag.Contracts.Health;
 using ChatRag.Web.Api;
 
 namespace ChatRag.Web.State;
 
-/// <summary>What the whole page shares: server status (models, collections), the chosen collection, list refreshes.</summary>
-public sealed class AppState(IChatRagApi api, IBrowserStorage storage)
+/// <summary>What the whole page shares: server status (models), the collections, the chosen one, list refreshes.</summary>
+public sealed partial class AppState(IChatRagApi api, IBrowserStorage storage)
 {
-    private readonly HashSet<string> newCollections = new(StringComparer.Ordinal);
-
     /// <summary>Raised when the status, collection or conversation list changed.</summary>
     public event Action? Changed;
 
@@ -17,44 +16,39 @@ public sealed class AppState(IChatRagApi api, IBrowserStorage storage)
     /// <summary>The error of the last status read, if it failed.</summary>
     public ApiProblem? StatusError { get; private set; }
 
-    /// <summary>The collection chats and uploads go to.</summary>
+    /// <summary>The collections the caller may see, as the server last listed them.</summary>
+    public IReadOnlyList<CollectionItem> Collections { get; private set; } = [];
+
+    /// <summary>The collection chats and uploads go to (its permanent name).</summary>
     public string Collection { get; private set; } = "default";
 
-    /// <summary>True while the chosen collection was only named here and nothing was uploaded to it yet.</summary>
-    public bool IsNewCollection => newCollections.Contains(Collection);
+    /// <summary>The chosen collection as the server describes it, or null before the first read.</summary>
+    public CollectionItem? Current => Collections.FirstOrDefault(c => c.Name == Collection);
 
-    /// <summary>True when <paramref name="collection"/> was only named here and nothing was uploaded to it yet.</summary>
-    public bool IsNew(string collection) => newCollections.Contains(collection);
+    /// <summary>What people call the chosen collection.</summary>
+    public string CollectionDisplayName => DisplayName(Collection);
 
-    /// <summary>Notes that the chosen collection now holds documents on the server (it is no longer shown as new).</summary>
-    public void CollectionCreated()
-    {
-        if (newCollections.Remove(Collection))
-        {
-            Changed?.Invoke();
-        }
-    }
+    /// <summary>True once the collections are read and the chosen one holds no document.</summary>
+    public bool IsEmptyCollection => Current is { Documents: 0 };
+
+    /// <summary>What people call <paramref name="collection"/> (its display name, else its name).</summary>
+    public string DisplayName(string collection) => Collections.FirstOrDefault(c => c.Name == collection)?.DisplayName ?? collection;
 
     /// <summary>Incremented whenever conversations were added or removed, so the sidebar reloads.</summary>
     public int ConversationsVersion { get; private set; }
 
-    /// <summary>Reads the server status and the remembered collection.</summary>
+    /// <summary>Reads the server status, the collections and the remembered choice.</summary>
     public async Task LoadAsync()
     {
         try
         {
             Status = await api.GetStatusAsync();
+            Collections = await api.ListCollectionsAsync();
             StatusError = null;
-            var remembered = await storage.GetCollectionAsync();
 
-            // A collection added with "New collection" exists on the server only after its first upload; the name is
-            // remembered in local storage, so it survives a reload until then (shown as new and empty).
-            Collection = remembered is { Length: > 0 } ? remembered : Status.DefaultCollection;
-            if (!Status.Collections.Contains(Collection))
-            {
-                newCollections.Add(Collection);
-                Status = Status with { Collections = [.. Status.Collections, Collection] };
-            }
+            // A remembered collection that was deleted meanwhile (elsewhere, or by another key) falls back to the default.
+            var remembered = await storage.GetCollectionAsync();
+            Collection = remembered is { Length: > 0 } && Collections.Any(c => c.Name == remembered) ? remembered : Status.DefaultCollection;
         }
         catch (ApiException e)
         {
@@ -64,7 +58,22 @@ public sealed class AppState(IChatRagApi api, IBrowserStorage storage)
         Changed?.Invoke();
     }
 
-    /// <summary>Switches the collection (a new name is created on the first upload to it).</summary>
+    /// <summary>Reads the collections again (document counts change with uploads and deletes).</summary>
+    public async Task RefreshCollectionsAsync()
+    {
+        try
+        {
+            Collections = await api.ListCollectionsAsync();
+        }
+        catch (ApiException e)
+        {
+            StatusError = e.Problem;
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Switches to an existing collection.</summary>
     public async Task SetCollectionAsync(string collection)
     {
         var name = collection.Trim();
@@ -74,12 +83,6 @@ public sealed class AppState(IChatRagApi api, IBrowserStorage storage)
         }
 
         Collection = name;
-        if (Status is not null && !Status.Collections.Contains(name))
-        {
-            newCollections.Add(name);
-            Status = Status with { Collections = [.. Status.Collections, name] };
-        }
-
         await storage.SetCollectionAsync(name);
         Changed?.Invoke();
     }

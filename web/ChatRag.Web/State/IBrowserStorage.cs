@@ -14,4 +14,10 @@ public interface IBrowserStorage
 
     /// <summary>Remembers the chosen collection.</summary>
     ValueTask SetCollectionAsync(string collection);
+
+    /// <summary>Whether the person dismissed the notice named <paramref name="notice"/> (it stays dismissed across reloads).</summary>
+    ValueTask<bool> IsDismissedAsync(string notice);
+
+    /// <summary>Remembers that the person dismissed the notice named <paramref name="notice"/>.</summary>
+    ValueTask DismissAsync(string notice);
 }

@@ -46,4 +46,13 @@ public sealed class LocalBrowserStorage(IJSRuntime js) : IBrowserStorage
 
     /// <inheritdoc />
     public ValueTask SetCollectionAsync(string collection) => js.InvokeVoidAsync("localStorage.setItem", CollectionName, collection);
+
+    /// <inheritdoc />
+    public async ValueTask<bool> IsDismissedAsync(string notice) =>
+        await js.InvokeAsync<string?>("localStorage.getItem", DismissedPrefix + notice) is not null;
+
+    /// <inheritdoc />
+    public ValueTask DismissAsync(string notice) => js.InvokeVoidAsync("localStorage.setItem", DismissedPrefix + notice, "1");
+
+    private const string DismissedPrefix = "chatrag.dismissed.";
 }

@@ -17,6 +17,9 @@ public sealed class UploadItem(string name, string collection)
     /// <summary><c>uploading</c>, then the server's status: <c>queued</c>, <c>processing</c>, <c>ready</c>, <c>failed</c> (or <c>duplicate</c>, <c>rejected</c>).</summary>
     public string Status { get; set; } = "uploading";
 
+    /// <summary>For a duplicate, the name of the document that already holds the same content.</summary>
+    public string? ExistingName { get; set; }
+
     /// <summary>Why the file failed or was refused.</summary>
     public string? Error { get; set; }
 

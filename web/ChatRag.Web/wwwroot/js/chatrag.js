@@ -17,9 +17,10 @@ window.chatrag = {
   async fetchFile(url, key) {
     const response = await fetch(url, { headers: key ? { 'X-Api-Key': key } : {} });
     if (!response.ok) {
-      let message = 'The file could not be fetched (' + response.status + ').';
+      // The status leads the message so the page can say it in plain words (404: the document was deleted).
+      let message = 'The file could not be fetched.';
       try { const p = await response.json(); message = (p.title || '') + (p.detail ? ': ' + p.detail : ''); } catch { }
-      throw new Error(message);
+      throw new Error('[' + response.status + '] ' + message);
     }
     const essence = (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
     return { bytes: await response.arrayBuffer(), inlineType: Object.hasOwn(inlineTypes, essence) ? inlineTypes[essence] : null };
@@ -58,8 +59,47 @@ window.chatrag = {
     a.href = blob; a.download = name || 'document';
     document.body.appendChild(a); a.click(); a.remove();
     setTimeout(() => URL.revokeObjectURL(blob), 60000);
+  },
+  // The source panel takes focus when it opens and gives it back to the citation that opened it when it closes.
+  enterPanel(panel) {
+    if (!panel) { return; }
+    const from = document.activeElement;
+    if (from && !panel.contains(from)) { panelOpener = from; }
+    panel.focus();
+  },
+  leavePanel() {
+    const to = panelOpener;
+    panelOpener = null;
+    if (to && to.isConnected) { to.focus(); }
+  },
+  // Files dropped anywhere on the conversation go to the upload input, as if chosen with it.
+  forwardDrops(zone, inputId) {
+    if (!zone || zone.dataset.dropsForwarded) { return; }
+    zone.dataset.dropsForwarded = '1';
+    const carriesFiles = e => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+    zone.addEventListener('dragover', e => { if (carriesFiles(e)) { e.preventDefault(); zone.classList.add('dragging'); } });
+    zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+    zone.addEventListener('drop', e => {
+      zone.classList.remove('dragging');
+      const input = document.getElementById(inputId);
+      // A drop on the file input itself is already its own; forwarding it would upload twice.
+      if (!carriesFiles(e) || !input || e.target === input) { return; }
+      e.preventDefault();
+      input.files = e.dataTransfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
   }
 };
+
+let panelOpener = null;
+
+// Escape closes the source panel wherever the focus is.
+document.addEventListener('keydown', e => {
+  if (e.key === 'Escape' && !e.defaultPrevented) {
+    const close = document.querySelector('.citation-panel .close');
+    if (close) { e.preventDefault(); close.click(); }
+  }
+});
 
 // Enter sends the message, Shift+Enter starts a new line (a textarea alone would insert the newline).
 document.addEventListener('keydown', e => {
