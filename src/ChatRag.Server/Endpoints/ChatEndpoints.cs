@@ -46,7 +46,7 @@ public static class ChatEndpoints
                 $"The message has {message.Length} characters; the limit is {options.Value.MaxMessageLength}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
         }
 
-        var turn = new ChatTurn(message, body.ConversationId, scope.Resolve(body.Collection), ConversationsEndpoints.OwnerOf(scope));
+        var turn = new ChatTurn(message, body.ConversationId, scope.Resolve(body.Collection), ConversationsEndpoints.OwnerOf(scope)) { Thinking = body.Thinking };
         try
         {
             if (body.Stream != true)
