@@ -43,11 +43,13 @@ internal static class ModelsCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {dir} in {clock.Elapsed.TotalSeconds:F1} s."));
             return 0;
         });
-        return new Command("models", "Model folders: synthesise random-weight decoders, print token ids and rendered chat templates.")
+        return new Command("models", "Model folders: list and pull catalogue models, synthesise random-weight decoders, print token ids and rendered chat templates.")
         {
             synth,
             ModelsInspectCommands.Tokenize(),
             ModelsInspectCommands.Template(),
+            ModelsCatalogCommands.List(),
+            ModelsCatalogCommands.Pull(),
         };
     }
 }
