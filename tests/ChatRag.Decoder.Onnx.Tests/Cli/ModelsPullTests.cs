@@ -87,6 +87,22 @@ public sealed class ModelsPullTests : IDisposable
         Assert.Contains("404", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_repository_catalogue_lists_the_Qwen3_entries_and_an_export_entry_prints_its_command()
+    {
+        var catalog = Path.Combine(Reference.ReferenceFiles.ReferenceFolder, "..", "..", "models", "models.json");
+
+        var list = await RunAsync(null, "models", "list", "--json", "--catalog", catalog);
+        var pull = await RunAsync(null, "models", "pull", "qwen3-0.6b-cuda-int4", "--catalog", catalog);
+
+        Assert.True(list.Exit == 0, list.Stderr);
+        using var document = JsonDocument.Parse(list.Stdout);
+        var qwen3 = document.RootElement.EnumerateArray().Where(m => m.GetProperty("family").GetString() == "qwen3").Select(m => m.GetProperty("id").GetString()).ToList();
+        Assert.Equal(["qwen3-0.6b-cuda-int4", "qwen3-1.7b-cuda-int4", "qwen3-4b-cuda-int4", "qwen3-8b-cuda-int4"], qwen3);
+        Assert.Equal(2, pull.Exit);
+        Assert.Contains("onnxruntime_genai.models.builder -m Qwen/Qwen3-0.6B", pull.Stderr, StringComparison.Ordinal);
+    }
+
     private void Serve(string repo)
     {
         _hub.Files[$"/{repo}/resolve/main/cpu/model.onnx"] = _graph;
