@@ -62,6 +62,12 @@ public sealed partial class ChatOrchestrator
             // A KernelFunction is an AIFunction; the tools need no kernel services, so they are passed as they are.
             Tools = [.. plugin.Select(f => (AITool)f)],
         };
+        if (turn.Thinking is { } thinking)
+        {
+            // Qwen3's template variable name; the in-process decoder reads it, other clients ignore what they do not know.
+            chatOptions.AdditionalProperties = new() { ["enable_thinking"] = thinking };
+        }
+
         // Before the first event, so a question that cannot fit is a plain 400, never an error mid-stream.
         var counter = Counter(model.Client!);
         if (PromptBudget.Fit(counter, options.Value.MaxOutputTokens, chatOptions.Tools, turn.Message, history, sources) is not { } fitted)

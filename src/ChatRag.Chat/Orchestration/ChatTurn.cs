@@ -11,4 +11,5 @@ namespace ChatRag.Chat.Orchestration;
 /// Earlier messages the caller sent itself (the OpenAI-compatible route, where the client owns the history). When set,
 /// no stored conversation is read or written: the turn is stateless and its result carries an empty conversation id.
 /// </param>
-public sealed record ChatTurn(string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null);
+/// <param name="Thinking">Thinking on or off for this turn, or null for the decoder's configured mode.</param>
+public sealed record ChatTurn(string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null, bool? Thinking = null);

@@ -12,8 +12,8 @@ internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var shape = new Option<string>("--shape") { Description = "tiny, qwen2.5-0.5b or qwen2.5-1.5b.", DefaultValueFactory = _ => "tiny" };
-        shape.AcceptOnlyFromAmong("tiny", "qwen2.5-0.5b", "qwen2.5-1.5b");
+        var shape = new Option<string>("--shape") { Description = "tiny (Qwen2), tiny-qwen3 (q/k RMSNorm, no biases), tiny-llama, qwen2.5-0.5b, qwen2.5-1.5b, qwen3-0.6b or qwen3-1.7b.", DefaultValueFactory = _ => "tiny" };
+        shape.AcceptOnlyFromAmong([.. DecoderShape.Names]);
         var format = new Option<string>("--format") { Description = "genai (GroupQueryAttention, shared KV buffer), optimum (standard ops, concatenated KV) or optimum-merged (decoder_model_merged.onnx with use_cache_branch).", DefaultValueFactory = _ => "genai" };
         format.AcceptOnlyFromAmong("genai", "optimum", "optimum-merged");
         var dtype = new Option<string>("--dtype") { Description = "fp32, fp16, int4 (MatMulNBits weights, block 32, fp32 activations) or int4-fp16 (fp16 activations).", DefaultValueFactory = _ => "fp32" };
@@ -44,12 +44,14 @@ internal static class ModelsCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {dir} in {clock.Elapsed.TotalSeconds:F1} s."));
             return 0;
         });
-        return new Command("models", "Model folders: synthesise random-weight decoders, encoders and rerankers, print token ids and rendered chat templates.")
+        return new Command("models", "Model folders: list and pull catalogue models, synthesise random-weight decoders, encoders and rerankers, print token ids and rendered chat templates.")
         {
             synth,
             SynthEncoder(),
             ModelsInspectCommands.Tokenize(),
             ModelsInspectCommands.Template(),
+            ModelsCatalogCommands.List(),
+            ModelsCatalogCommands.Pull(),
         };
     }
 

@@ -5,4 +5,8 @@ namespace ChatRag.Contracts.Chat;
 /// <param name="ConversationId">Continue this conversation; a new one is started when omitted.</param>
 /// <param name="Collection">Collection to answer from; <c>default</c> (or the key's collection) when omitted.</param>
 /// <param name="Stream">True for a <c>text/event-stream</c> answer.</param>
-public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null);
+/// <param name="Thinking">
+/// Whether a reasoning model thinks first (its reasoning streams as <c>thought</c> events, never as the answer);
+/// omitted: <c>ChatRag:Decoder:Thinking</c> decides.
+/// </param>
+public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null, bool? Thinking = null);

@@ -14,7 +14,7 @@ public sealed partial class OnnxChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var (generator, template) = _backend.Value;
         IReadOnlyList<AITool>? tools = options?.Tools is { Count: > 0 } t ? [.. t] : null;
-        var prompt = template.Render([.. messages], tools, addGenerationPrompt: true);
+        var prompt = template.RenderGenerationPrompt([.. messages], tools, Thinking(options));
         var settings = ToSettings(options);
         IReadOnlyList<string> stops = [.. template.StopStrings, .. options?.StopSequences ?? []];
         var responseId = Guid.NewGuid().ToString("N");
@@ -48,7 +48,7 @@ public sealed partial class OnnxChatClient
             CancellationToken.None);
         try
         {
-            var parser = template.CreateOutputParser();
+            var parser = template.CreateOutputParser(prompt);
             var sawToolCall = false;
             await foreach (var delta in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {

@@ -8,4 +8,7 @@ public sealed record OnnxChatClientOptions
 
     /// <summary>Token budget when the request sets no <c>MaxOutputTokens</c>.</summary>
     public int DefaultMaxOutputTokens { get; init; } = 1024;
+
+    /// <summary>Thinking when the request does not say (<see cref="OnnxChatClient.ThinkingProperty"/>).</summary>
+    public ThinkingMode Thinking { get; init; } = ThinkingMode.Auto;
 }

@@ -27,7 +27,7 @@ public static class OnnxChatClientServiceCollectionExtensions
             return OnnxChatClient.ForModelDirectory(
                 o.ModelPath,
                 new DecoderModelLoadOptions { Provider = o.Provider, MaxLength = o.MaxLength },
-                new OnnxChatClientOptions { MaxConcurrency = o.MaxConcurrency, DefaultMaxOutputTokens = o.DefaultMaxOutputTokens });
+                new OnnxChatClientOptions { MaxConcurrency = o.MaxConcurrency, DefaultMaxOutputTokens = o.DefaultMaxOutputTokens, Thinking = o.Thinking });
         });
         return services.AddChatClient(sp => sp.GetRequiredService<OnnxChatClient>()).UseFunctionInvocation();
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatRag.Decoder.Onnx.Chat;
 using ChatRag.Decoder.Onnx.Runtime;
 
 namespace ChatRag.Decoder.Onnx.Hosting;
@@ -27,4 +28,8 @@ public sealed class OnnxDecoderOptions
     /// <summary>Token budget when a request sets none.</summary>
     [Range(1, 131072)]
     public int DefaultMaxOutputTokens { get; set; } = 1024;
+
+    /// <summary>Thinking of reasoning models (Auto, On, Off) when a request does not choose; see <see cref="ThinkingMode"/>.</summary>
+    [EnumDataType(typeof(ThinkingMode))]
+    public ThinkingMode Thinking { get; set; } = ThinkingMode.Auto;
 }

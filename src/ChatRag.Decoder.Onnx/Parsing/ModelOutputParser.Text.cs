@@ -55,9 +55,10 @@ public sealed partial class ModelOutputParser
         {
             _mode = Mode.Reasoning;
         }
-        else if (tag == PythonTag)
+        else if (tag is PythonTag or MistralTag)
         {
-            _jsonPrefix = PythonTag;
+            // Both are followed by bare JSON: Llama's call object, Mistral's array of calls.
+            _jsonPrefix = tag;
             _mode = Mode.JsonCall;
         }
         else

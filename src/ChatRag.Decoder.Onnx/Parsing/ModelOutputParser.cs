@@ -62,11 +62,17 @@ public sealed partial class ModelOutputParser : IModelOutputParser
             tags.Add(PythonTag);
         }
 
+        if (options.ToolCalls == ToolCallSyntax.Mistral)
+        {
+            tags.Add(MistralTag);
+        }
+
         _textTags = [.. tags];
         _mode = options.StartsInReasoning ? Mode.Reasoning : Mode.Text;
     }
 
     private const string PythonTag = "<|python_tag|>";
+    private const string MistralTag = "[TOOL_CALLS]";
 
     /// <inheritdoc />
     public IEnumerable<AIContent> Push(string textDelta)

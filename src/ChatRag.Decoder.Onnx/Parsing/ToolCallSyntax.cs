@@ -17,4 +17,7 @@ public enum ToolCallSyntax
 
     /// <summary>Phi-4: <c>&lt;|tool_call|&gt;[{"name": ..., "arguments": {...}}, ...]&lt;|/tool_call|&gt;</c>.</summary>
     Phi4,
+
+    /// <summary>Mistral: <c>[TOOL_CALLS]</c> followed by a JSON array <c>[{"name": ..., "arguments": {...}}, ...]</c>.</summary>
+    Mistral,
 }

@@ -24,4 +24,23 @@ public interface IChatTemplate
     /// <summary>Creates a fresh streaming parser for one generation of this family's output.</summary>
     /// <returns>A parser that must be fed the decoded text deltas of a single response, in order.</returns>
     IModelOutputParser CreateOutputParser();
+
+    /// <summary>
+    /// Renders a generation prompt with thinking requested on (<see langword="true"/>), off (<see langword="false"/>)
+    /// or left to the template (<see langword="null"/>). Templates without reasoning ignore the request.
+    /// </summary>
+    /// <param name="messages">The conversation.</param>
+    /// <param name="tools">Tools offered to the model, or <see langword="null"/>.</param>
+    /// <param name="thinking">The thinking request.</param>
+    /// <returns>The prompt text, ending with the header that opens the assistant's turn.</returns>
+    string RenderGenerationPrompt(IReadOnlyList<ChatMessage> messages, IReadOnlyList<AITool>? tools, bool? thinking) =>
+        Render(messages, tools, addGenerationPrompt: true);
+
+    /// <summary>Creates the output parser for a generation that continues <paramref name="prompt"/>.</summary>
+    /// <param name="prompt">The rendered prompt; one that already opened reasoning makes the output start inside it.</param>
+    /// <returns>A fresh parser.</returns>
+    IModelOutputParser CreateOutputParser(string prompt) => CreateOutputParser();
+
+    /// <summary>Whether the template declares a tool-call format; a model without one is offered no tools.</summary>
+    bool SupportsTools => true;
 }

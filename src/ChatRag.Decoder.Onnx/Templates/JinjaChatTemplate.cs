@@ -9,9 +9,10 @@ namespace ChatRag.Decoder.Onnx.Templates;
 /// <c>chat_template.jinja</c>), rendered by <see cref="JinjaTemplate"/> with the variables
 /// <c>apply_chat_template</c> passes: <c>messages</c>, <c>tools</c>, <c>add_generation_prompt</c>, the special tokens
 /// of the config and any extras such as <c>enable_thinking</c>. The family recognised from the template text, if
-/// any, supplies stop strings and the output parser; otherwise the config's <c>eos_token</c> stops generation.
+/// any, supplies stop strings; the config's <c>eos_token</c> stops generation too. The output parser reads the
+/// tool-call format the template itself declares (<see cref="Features"/>).
 /// </summary>
-public sealed class JinjaChatTemplate : IChatTemplate
+public sealed partial class JinjaChatTemplate : IChatTemplate
 {
     private readonly JinjaTemplate _template;
     private readonly IReadOnlyDictionary<string, object?> _specialTokens;
@@ -31,6 +32,7 @@ public sealed class JinjaChatTemplate : IChatTemplate
         _template = JinjaTemplate.Parse(source, TemplateOptions.ChatTemplate);
         _specialTokens = specialTokens.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
         _family = family;
+        Features = TemplateFeatures.Of(source);
         var stops = new List<string>(family?.StopStrings ?? []);
         if (specialTokens.TryGetValue("eos_token", out var eos) && !stops.Contains(eos))
         {
@@ -46,9 +48,14 @@ public sealed class JinjaChatTemplate : IChatTemplate
     /// <inheritdoc />
     public IReadOnlyList<string> StopStrings { get; }
 
+    /// <summary>The tool-call format and reasoning switches the template's text declares.</summary>
+    public TemplateFeatures Features { get; }
+
     /// <inheritdoc />
-    public IModelOutputParser CreateOutputParser() =>
-        _family?.CreateOutputParser() ?? new ModelOutputParser(new ModelOutputParserOptions());
+    public bool SupportsTools => Features.ToolCalls != ToolCallSyntax.None;
+
+    /// <inheritdoc />
+    public IModelOutputParser CreateOutputParser() => new ModelOutputParser(new ModelOutputParserOptions { ToolCalls = Features.ToolCalls });
 
     /// <inheritdoc />
     public string Render(IReadOnlyList<ChatMessage> messages, IReadOnlyList<AITool>? tools, bool addGenerationPrompt = true) =>

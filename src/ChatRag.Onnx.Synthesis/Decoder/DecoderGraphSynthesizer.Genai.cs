@@ -33,9 +33,16 @@ internal sealed partial class DecoderGraphSynthesizer
         {
             var s = _s;
             var shape = s._shape;
-            var q = s.Linear(normed, prefix + ".self_attn.q_proj", shape.HiddenSize, shape.Heads * shape.HeadDim, true);
-            var k = s.Linear(normed, prefix + ".self_attn.k_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, true);
-            var v = s.Linear(normed, prefix + ".self_attn.v_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, true);
+            var q = s.Linear(normed, prefix + ".self_attn.q_proj", shape.HiddenSize, shape.Heads * shape.HeadDim, shape.AttentionBias);
+            var k = s.Linear(normed, prefix + ".self_attn.k_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, shape.AttentionBias);
+            var v = s.Linear(normed, prefix + ".self_attn.v_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, shape.AttentionBias);
+            if (shape.QkNorm)
+            {
+                // As the genai builder writes Qwen3: normalise per head, then hand GroupQueryAttention the flat layout again.
+                q = s.HeadNorm(q, prefix + ".self_attn.q_norm.weight", shape.Heads, keepHeads: false);
+                k = s.HeadNorm(k, prefix + ".self_attn.k_norm.weight", shape.KvHeads, keepHeads: false);
+            }
+
             var attributes = new Dictionary<string, object>
             {
                 ["num_heads"] = (long)shape.Heads,

@@ -105,14 +105,24 @@ internal sealed partial class DecoderGraphSynthesizer
     }
 
     // RMSNorm computed in fp32 whatever the model type, as Hugging Face does, so fp16 squares cannot overflow.
-    private string RmsNorm(string x, string weightName)
+    private string RmsNorm(string x, string weightName, int? width = null)
     {
         var xf = _type == OnnxDataType.Float ? x : Cast(x, OnnxDataType.Float);
         var mean = _g.Node("ReduceMean", [_g.Node("Mul", [xf, xf])], attributes: new Dictionary<string, object> { ["axes"] = new long[] { -1 }, ["keepdims"] = 1L });
         var eps = _g.Scalar(OnnxDataType.Float, _shape.RmsEps);
         var normed = _g.Node("Div", [xf, _g.Node("Sqrt", [_g.Node("Add", [mean, eps])])]);
         var typed = _type == OnnxDataType.Float ? normed : Cast(normed, _type);
-        return _g.Node("Mul", [typed, _g.Initializer(_weights.Random(weightName, [_shape.HiddenSize], 0.1f, 1f))]);
+        return _g.Node("Mul", [typed, _g.Initializer(_weights.Random(weightName, [width ?? _shape.HiddenSize], 0.1f, 1f))]);
+    }
+
+    /// <summary>
+    /// Qwen3's q_norm / k_norm: RMSNorm over each head of a [B, S, heads * headDim] projection. Returns it as
+    /// [B, S, heads, headDim] when <paramref name="keepHeads"/>, else flattened back for GroupQueryAttention.
+    /// </summary>
+    private string HeadNorm(string x, string weightName, int heads, bool keepHeads)
+    {
+        var normed = RmsNorm(Reshape(x, 0, 0, heads, _shape.HeadDim), weightName, _shape.HeadDim);
+        return keepHeads ? normed : Reshape(normed, 0, 0, heads * _shape.HeadDim);
     }
 
     private string Mlp(string prefix, string x)

@@ -33,13 +33,21 @@ public static class DecoderModelSynthesizer
             OnnxModelWriter.Write(modelPath, graph, opsets);
         }
 
+        // The byte-level folder takes its model type from the architecture; the SentencePiece one stays Phi-3.5-like.
+        var (modelType, architecture) = options.Tokenizer == SyntheticTokenizerKind.SentencePiece ? (family.ModelType, family.Architecture) : shape.Architecture switch
+        {
+            DecoderArchitecture.Qwen3 => ("qwen3", "Qwen3ForCausalLM"),
+            DecoderArchitecture.Llama => ("llama", "LlamaForCausalLM"),
+            _ => (family.ModelType, family.Architecture),
+        };
         var eos = new JsonArray([.. family.EosFromEnd.Select(e => JsonValue.Create(tokenizerSize - e))]);
         var pad = tokenizerSize - family.PadFromEnd;
         WriteJson(dir, "config.json", new JsonObject
         {
-            ["architectures"] = new JsonArray(family.Architecture), ["model_type"] = family.ModelType, ["vocab_size"] = shape.VocabSize,
+            ["architectures"] = new JsonArray(architecture), ["model_type"] = modelType, ["vocab_size"] = shape.VocabSize,
             ["hidden_size"] = shape.HiddenSize, ["intermediate_size"] = shape.Intermediate, ["num_hidden_layers"] = shape.Layers,
-            ["num_attention_heads"] = shape.Heads, ["num_key_value_heads"] = shape.KvHeads, ["max_position_embeddings"] = shape.MaxPositions,
+            ["num_attention_heads"] = shape.Heads, ["num_key_value_heads"] = shape.KvHeads, ["head_dim"] = shape.HeadDim,
+            ["attention_bias"] = shape.AttentionBias, ["max_position_embeddings"] = shape.MaxPositions,
             ["rope_theta"] = shape.RopeTheta, ["rms_norm_eps"] = shape.RmsEps, ["tie_word_embeddings"] = shape.TiedEmbeddings,
             ["torch_dtype"] = options.DataType == OnnxDataType.Float ? "float32" : "float16", ["eos_token_id"] = eos.DeepClone(),
             ["bos_token_id"] = family.BosId ?? pad, ["use_cache"] = true,
@@ -48,7 +56,7 @@ public static class DecoderModelSynthesizer
         WriteJson(dir, "tokenizer_config.json", family.TokenizerConfig(shape.MaxPositions));
         if (options.Format == DecoderFormat.Genai)
         {
-            WriteJson(dir, "genai_config.json", GenaiConfig(shape, eos, pad, family.ModelType));
+            WriteJson(dir, "genai_config.json", GenaiConfig(shape, eos, pad, modelType));
         }
 
         return dir;

@@ -1,6 +1,6 @@
 namespace ChatRag.Onnx.Synthesis.Decoder;
 
-/// <summary>Architecture hyper-parameters of a Qwen2-like decoder.</summary>
+/// <summary>Architecture hyper-parameters of a Qwen2-, Qwen3- or Llama-like decoder.</summary>
 /// <param name="Name">Shape name used on the command line.</param>
 /// <param name="VocabSize">Vocabulary size (0 = take the synthetic tokenizer's size).</param>
 /// <param name="HiddenSize">Model width.</param>
@@ -12,6 +12,7 @@ namespace ChatRag.Onnx.Synthesis.Decoder;
 /// <param name="TiedEmbeddings">Whether lm_head reuses the embedding matrix.</param>
 /// <param name="MaxPositions">Rotary table length, which caps the usable context.</param>
 /// <param name="RopeTheta">Rotary base.</param>
+/// <param name="Architecture">Qwen2 (q/k/v biases), Qwen3 (no biases, per-head q/k RMSNorm) or Llama (no biases).</param>
 public sealed record DecoderShape(
     string Name,
     int VocabSize,
@@ -23,8 +24,15 @@ public sealed record DecoderShape(
     int Intermediate,
     bool TiedEmbeddings,
     int MaxPositions,
-    double RopeTheta)
+    double RopeTheta,
+    DecoderArchitecture Architecture = DecoderArchitecture.Qwen2)
 {
+    /// <summary>Whether q/k/v projections carry a bias (Qwen2 only).</summary>
+    public bool AttentionBias => Architecture == DecoderArchitecture.Qwen2;
+
+    /// <summary>Whether queries and keys are RMS-normalised per head before the rotary embedding (Qwen3).</summary>
+    public bool QkNorm => Architecture == DecoderArchitecture.Qwen3;
+
     /// <summary>RMSNorm epsilon (Qwen2 uses 1e-6).</summary>
     public float RmsEps => 1e-6f;
 
@@ -41,12 +49,31 @@ public sealed record DecoderShape(
     /// <summary>Qwen2.5-1.5B dimensions.</summary>
     public static DecoderShape Qwen15B { get; } = new("qwen2.5-1.5b", 151936, 1536, 28, 12, 2, 128, 8960, false, 4096, 1000000);
 
+    /// <summary>The tiny shape with Qwen3's attention (no biases, q/k RMSNorm over the 16-wide heads of a 32-wide model).</summary>
+    public static DecoderShape TinyQwen3 { get; } = Tiny with { Name = "tiny-qwen3", Architecture = DecoderArchitecture.Qwen3 };
+
+    /// <summary>The tiny shape with Llama's attention (no biases, no q/k norm).</summary>
+    public static DecoderShape TinyLlama { get; } = Tiny with { Name = "tiny-llama", Architecture = DecoderArchitecture.Llama };
+
+    /// <summary>Qwen3-0.6B dimensions (context capped at 4096 positions like the Qwen2.5 shapes).</summary>
+    public static DecoderShape Qwen3_06B { get; } = new("qwen3-0.6b", 151936, 1024, 28, 16, 8, 128, 3072, false, 4096, 1000000, DecoderArchitecture.Qwen3);
+
+    /// <summary>Qwen3-1.7B dimensions.</summary>
+    public static DecoderShape Qwen3_17B { get; } = new("qwen3-1.7b", 151936, 2048, 28, 16, 8, 128, 6144, false, 4096, 1000000, DecoderArchitecture.Qwen3);
+
+    /// <summary>The names <see cref="FromName"/> accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["tiny", "tiny-qwen3", "tiny-llama", "qwen2.5-0.5b", "qwen2.5-1.5b", "qwen3-0.6b", "qwen3-1.7b"];
+
     /// <summary>Looks a shape up by its command-line name.</summary>
     public static DecoderShape FromName(string name) => name.ToLowerInvariant() switch
     {
         "tiny" => Tiny,
+        "tiny-qwen3" => TinyQwen3,
+        "tiny-llama" => TinyLlama,
         "qwen2.5-0.5b" => Qwen05B,
         "qwen2.5-1.5b" => Qwen15B,
-        _ => throw new ArgumentException($"Unknown shape '{name}' (tiny, qwen2.5-0.5b, qwen2.5-1.5b).", nameof(name)),
+        "qwen3-0.6b" => Qwen3_06B,
+        "qwen3-1.7b" => Qwen3_17B,
+        _ => throw new ArgumentException($"Unknown shape '{name}' ({string.Join(", ", Names)}).", nameof(name)),
     };
 }

@@ -26,7 +26,7 @@ internal sealed record FamilyFiles(
     {
         ["tokenizer_class"] = "Qwen2Tokenizer", ["eos_token"] = "<|im_end|>", ["pad_token"] = "<|endoftext|>",
         ["bos_token"] = null, ["model_max_length"] = max, ["chat_template_family"] = "qwen2.5",
-        ["chat_template"] = "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}",
+        ["chat_template"] = SyntheticChatTemplates.ChatMLWithTools,
     });
 
     // <|end|> and <|endoftext|> are the 2nd and 5th from the end of SyntheticSentencePieceTokenizer.AddedTokens.

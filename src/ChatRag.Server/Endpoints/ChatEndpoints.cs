@@ -57,7 +57,7 @@ public static class ChatEndpoints
                 title: "No documents yet");
         }
 
-        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope));
+        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope)) { Thinking = body.Thinking };
         try
         {
             if (body.Stream != true)

@@ -12,6 +12,12 @@ internal static class ReferenceFiles
 
     public static JsonElement TokenIds { get; } = Load("token-ids.json");
 
+    /// <summary>Greedy generations of transformers.js on synthesized folders (generation.mjs).</summary>
+    public static JsonElement Generation { get; } = Load("generation.json");
+
+    /// <summary>The models and prompts generation.mjs ran.</summary>
+    public static JsonElement GenerationCases { get; } = Load("generation-cases.json");
+
     /// <summary>tests/reference in the repository.</summary>
     public static string ReferenceFolder => Path.Combine(RepositoryRoot(), "tests", "reference");
 

@@ -23,6 +23,9 @@ public sealed class ScriptedChatClient(params IReadOnlyList<AIContent>[] turns) 
     /// <summary>Messages of every call, in order.</summary>
     public List<IReadOnlyList<ChatMessage>> Requests { get; } = [];
 
+    /// <summary>Options of every call, in the order of <see cref="Requests"/>.</summary>
+    public List<ChatOptions?> Options { get; } = [];
+
     /// <summary>Throw this instead of answering (a decoder that failed to load).</summary>
     public Exception? Failure { get; set; }
 
@@ -49,6 +52,7 @@ public sealed class ScriptedChatClient(params IReadOnlyList<AIContent>[] turns) 
         lock (gate)
         {
             Requests.Add(messages.ToList());
+            Options.Add(options);
             if (Failure is not null)
             {
                 throw Failure;
