@@ -14,7 +14,8 @@ namespace ChatRag.TextAnalysis.Analysis;
 
 /// <summary>
 /// The languages the lexical index analyses, one entry each. Stop sets and stemmers are Lucene's (its analyzers'
-/// defaults): the light stemmers where Lucene has one, Snowball otherwise. A language missing here is analysed as
+/// defaults): Snowball for French (its light stemmer leaves verb forms apart: "mangeaient", "mange") and Dutch, Lucene's
+/// light stemmers for the others. A language missing here is analysed as
 /// <see cref="Default"/>.
 /// </summary>
 public static class LanguageProfiles
@@ -27,7 +28,7 @@ public static class LanguageProfiles
     {
         new("en", EnglishAnalyzer.DefaultStopSet, Set("what which who whom whose when where why how"), null, s => new PorterStemFilter(s), FoldBeforeStem: true),
         new("fr", FrenchAnalyzer.DefaultStopSet, Set("quel quelle quels quelles lequel laquelle lesquels lesquelles combien comment pourquoi quand où quoi"),
-            Set("l m t qu n s j d c jusqu quoiqu lorsqu puisqu"), s => new FrenchLightStemFilter(s)),
+            Set("l m t qu n s j d c jusqu quoiqu lorsqu puisqu"), s => new SnowballFilter(s, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer())),
         new("de", GermanAnalyzer.DefaultStopSet, Set("was wer wen wem wessen wann wo warum wie welche welcher welches wieviel"), null,
             s => new GermanLightStemFilter(new GermanNormalizationFilter(s))),
         new("es", SpanishAnalyzer.DefaultStopSet, Set("qué que quién quiénes cuándo dónde por cómo cuál cuáles cuánto cuántos cuántas"), null,

@@ -65,7 +65,7 @@ public static class TextAnalyzer
         return Analyzer.NewAnonymous((_, reader) =>
         {
             var tokenizer = new WordTokenizer(reader);
-            TokenStream stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
+            TokenStream stream = new MarkStrippingFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer));
             if (profile.Articles is not null)
             {
                 stream = new ElisionFilter(stream, profile.Articles);
