@@ -43,6 +43,25 @@ public static class QueryLanguage
     /// <summary>The language code ("en", "fr", "de", "es", "it", "pt", "nl"), or null when undecided.</summary>
     public static string? Detect(string text)
     {
+        var (scores, best) = Score(text);
+        var second = scores.Where((_, i) => i != best).Max();
+
+        // At least two pieces of evidence and a clear majority: "a", "en" and "on" alone are ambiguous.
+        return scores[best] >= 2 - 1e-9 && scores[best] > 2 * second ? Profiles[best].Code : null;
+    }
+
+    /// <summary>
+    /// The language with the most evidence, however slight, or null when there is none or a tie: for text that must be
+    /// given a language (a chunk to index), where a French page quoting English is still French.
+    /// </summary>
+    public static string? Likeliest(string text)
+    {
+        var (scores, best) = Score(text);
+        return scores[best] > 0 && scores.Count(s => s == scores[best]) == 1 ? Profiles[best].Code : null;
+    }
+
+    private static (double[] Scores, int Best) Score(string text)
+    {
         ArgumentNullException.ThrowIfNull(text);
         var scores = new double[Profiles.Length];
         var hits = new List<int>(Profiles.Length);
@@ -60,10 +79,7 @@ public static class QueryLanguage
             best = scores[i] > scores[best] ? i : best;
         }
 
-        var second = scores.Where((_, i) => i != best).Max();
-
-        // At least two pieces of evidence and a clear majority: "a", "en" and "on" alone are ambiguous.
-        return scores[best] >= 2 - 1e-9 && scores[best] > 2 * second ? Profiles[best].Code : null;
+        return (scores, best);
     }
 
     private static void Credit(double[] scores, List<int> hits, Func<int, bool> fits)

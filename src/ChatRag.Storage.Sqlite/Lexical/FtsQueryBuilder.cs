@@ -10,10 +10,11 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 /// <c>^</c>, <c>column:</c>, AND/OR/NOT, parentheses) can act as FTS5 syntax.
 /// </summary>
 /// <remarks>
-/// Each chunk is indexed with its own language's analysis, so a query is analysed once per language present in the
-/// searched collections and the terms are pooled: a French question meets French chunks through French stems and
-/// English chunks through English ones, and a term one analysis makes only matches chunks analysed the same way. The
-/// query's own language, when detected, adds its stop words to every analysis ("de" is not searched as an English word).
+/// Each chunk is indexed with its own language's analysis, its terms tagged with the language (<see cref="FtsSchema.Tag"/>).
+/// A query is analysed once per language present in the searched collections and the tagged terms are pooled: a French
+/// question meets French chunks through French stems and English chunks through English ones (names, numbers, shared
+/// words), and no analysis adds noise to another language's chunks. The query's own language, when detected, adds its
+/// stop words to every analysis ("de" is not searched as an English word).
 /// </remarks>
 public static class FtsQueryBuilder
 {
@@ -21,8 +22,8 @@ public static class FtsQueryBuilder
     public const int MaxTerms = 64;
 
     /// <summary>
-    /// The distinct terms worth searching for <paramref name="text"/> in chunks of <paramref name="languages"/> (the query's
-    /// own language, or English, when none is given): content terms, or every term when the text has only stop words.
+    /// The distinct tagged terms worth searching for <paramref name="text"/> in chunks of <paramref name="languages"/> (the
+    /// query's own language, or English, when none is given): content terms, or every term when the text has only stop words.
     /// </summary>
     public static IReadOnlyList<string> SearchTerms(string text, IReadOnlyCollection<string> languages)
     {
@@ -30,8 +31,8 @@ public static class FtsQueryBuilder
         ArgumentNullException.ThrowIfNull(languages);
         var queryLanguage = TextLanguage.Detect(text);
         IReadOnlyCollection<string> analyses = languages.Count > 0 ? languages : [queryLanguage ?? LanguageProfiles.Default];
-        var content = Pool(analyses.SelectMany(l => TextAnalyzer.ContentTerms(text, l, queryLanguage)));
-        return content.Count > 0 ? content : Pool(analyses.SelectMany(l => TextAnalyzer.IndexTerms(text, l)));
+        var content = Pool(analyses.SelectMany(l => TextAnalyzer.ContentTerms(text, l, queryLanguage).Select(t => FtsSchema.Tag(l, t))));
+        return content.Count > 0 ? content : Pool(analyses.SelectMany(l => TextAnalyzer.IndexTerms(text, l).Select(t => FtsSchema.Tag(l, t))));
     }
 
     /// <summary>
@@ -52,7 +53,7 @@ public static class FtsQueryBuilder
         return $"Scope : ({Or(scopes)}) AND Text : ({Or(terms)})";
     }
 
-    // Analysed terms hold only letters and digits, so quoting cannot be escaped from.
+    // Tagged terms hold only letters, digits and the tag's underscore, so quoting cannot be escaped from.
     private static string Or(IEnumerable<string> terms) => string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
 
     private static List<string> Pool(IEnumerable<string> terms) => terms.Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();

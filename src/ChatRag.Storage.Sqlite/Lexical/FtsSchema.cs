@@ -20,9 +20,17 @@ public static class FtsSchema
     /// <summary>
     /// Tokenizer of the FTS5 table. It indexes <c>Chunks.LexicalTerms</c>, the chunk's terms as the shared analysis
     /// (<see cref="TextAnalysis.Analysis.TextAnalyzer"/>) made them in the chunk's language (elision removed, stemmed,
-    /// accents folded), so it only splits at the spaces between terms; queries go through the same analysis.
+    /// accents folded) and tagged with that language (<see cref="Tag"/>), so it only splits at the spaces between terms;
+    /// <c>_</c> is a token character so that a tag stays part of its term. Queries go through the same analysis.
     /// </summary>
-    public const string Tokenizer = "unicode61 remove_diacritics 2";
+    public const string Tokenizer = "unicode61 remove_diacritics 2 tokenchars '_'";
+
+    /// <summary>
+    /// An analysed term as indexed: <c>fr_cheval</c>. The tag keeps each language's terms apart, so a query analysed in
+    /// several languages meets each chunk only through its own language's analysis (an English stem never matches a
+    /// French chunk by accident), and document frequencies are counted per language.
+    /// </summary>
+    public static string Tag(string language, string term) => language + "_" + term;
 
     /// <summary>
     /// The token that stands for a collection: <c>k</c>, the upper-case hex of the name's UTF-8 bytes, <c>0</c>. The SQL

@@ -10,7 +10,7 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 /// and a change-log entry for in-memory copies. Runs at start-up in committed batches, so a stopped upgrade resumes where
 /// it stopped; a database with nothing to analyse costs one indexed look-up.
 /// </summary>
-internal static partial class LexicalBackfill
+public static partial class LexicalBackfill
 {
     /// <summary>Chunks read per batch (one write transaction each).</summary>
     public const int BatchSize = 500;

@@ -32,8 +32,9 @@ namespace ChatRag.Storage.Sqlite.Migrations
                 table: "Chunks",
                 columns: new[] { "Collection", "Language" });
 
-            // Frozen SQL, as in InitialCreate. The terms are already lower-cased, stemmed and folded: unicode61 only splits
-            // them at spaces (and folds what Lucene's ASCII folding leaves, such as Greek accents).
+            // Frozen SQL, as in InitialCreate. The terms are already lower-cased, stemmed, folded and tagged with their
+            // language (fr_cheval): unicode61 only splits them at spaces (and folds what Lucene's ASCII folding leaves,
+            // such as Greek accents); '_' is a token character so the tag stays on its term.
             migrationBuilder.Sql("""
                 DROP TRIGGER IF EXISTS chunks_fts_after_update;
                 DROP TRIGGER IF EXISTS chunks_fts_after_delete;
@@ -44,7 +45,7 @@ namespace ChatRag.Storage.Sqlite.Migrations
                     SELECT Id, LexicalTerms AS Text, 'k' || hex(Collection) || '0' AS Scope FROM Chunks;
                 CREATE VIRTUAL TABLE chunks_fts USING fts5(
                     Text, Scope, content='chunks_fts_content', content_rowid='Id',
-                    tokenize='unicode61 remove_diacritics 2');
+                    tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
                 CREATE TRIGGER chunks_fts_after_insert AFTER INSERT ON Chunks BEGIN
                     INSERT INTO chunks_fts(rowid, Text, Scope) VALUES (new.Id, new.LexicalTerms, 'k' || hex(new.Collection) || '0');
                 END;

@@ -6,7 +6,7 @@ namespace ChatRag.TextAnalysis.Analysis;
 /// <summary>How one language is analysed: its stop words, elided articles and stemmer, all taken from Lucene.</summary>
 /// <param name="Code">ISO 639-1 code ("en", "fr").</param>
 /// <param name="StopWords">Function words dropped from queries and content terms (never from the index).</param>
-/// <param name="QuestionWords">Interrogatives, dropped from content terms with the stop words ("combien", "how").</param>
+/// <param name="QuestionWords">Words that ask rather than say (interrogatives, "please"), dropped from queries and content terms with the stop words ("combien", "how").</param>
 /// <param name="Articles">Elided articles and pronouns removed before an apostrophe (<c>l'</c>, <c>qu'</c>), or null.</param>
 /// <param name="Stem">Wraps a lower-cased token stream in the language's stemmer.</param>
 /// <param name="FoldBeforeStem">

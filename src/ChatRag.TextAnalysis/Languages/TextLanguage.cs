@@ -15,13 +15,15 @@ public static class TextLanguage
     /// <summary>The supported language of <paramref name="text"/>, or null when undecided or unsupported.</summary>
     public static string? Detect(string text)
     {
-        var code = QueryLanguage.Detect(text);
-        return code is not null && LanguageProfiles.All.ContainsKey(code) ? code : null;
+        return Supported(QueryLanguage.Detect(text));
     }
 
+    private static string? Supported(string? code) => code is not null && LanguageProfiles.All.ContainsKey(code) ? code : null;
+
     /// <summary>
-    /// One language per chunk of a document, in order: each chunk's own when it is decided, else the document's (detected
-    /// on its chunks together), else <see cref="LanguageProfiles.Default"/>. Never null: the index must analyse every chunk.
+    /// One language per chunk of a document, in order: each chunk's own when it is clear, else the document's (detected on
+    /// its chunks together: clear, or else the likeliest, since a French page quoting English is still French), else the
+    /// chunk's likeliest, else <see cref="LanguageProfiles.Default"/>. Never null: the index must analyse every chunk.
     /// </summary>
     public static IReadOnlyList<string> OfChunks(IReadOnlyList<string> chunks)
     {
@@ -34,11 +36,12 @@ public static class TextLanguage
             var own = Detect(chunks[i]);
             if (own is null && !documentDetected)
             {
-                document = Detect(Sample(chunks));
+                var sample = Sample(chunks);
+                document = Detect(sample) ?? Supported(QueryLanguage.Likeliest(sample));
                 documentDetected = true;
             }
 
-            languages[i] = own ?? document ?? LanguageProfiles.Default;
+            languages[i] = own ?? document ?? Supported(QueryLanguage.Likeliest(chunks[i])) ?? LanguageProfiles.Default;
         }
 
         return languages;

@@ -10,14 +10,14 @@ public sealed class FtsQueryBuilderTests
         var terms = FtsQueryBuilder.SearchTerms("NEAR(alpha* ^Alpha col:x \"near\")", ["en"]);
 
         Assert.Equal(
-            "Scope : (\"k610\") AND Text : (\"near\" OR \"alpha\" OR \"col\" OR \"x\")",
+            "Scope : (\"k610\") AND Text : (\"en_near\" OR \"en_alpha\" OR \"en_col\" OR \"en_x\")",
             FtsQueryBuilder.Build(terms, ["a"]));
     }
 
     [Fact]
     public void Letters_of_any_script_and_digits_are_kept_and_accents_folded()
     {
-        Assert.Equal(["resum", "2024", "日本語", "covid", "19"], FtsQueryBuilder.SearchTerms("Résumé 2024: 日本語 COVID-19!", ["en"]));
+        Assert.Equal(["en_resum", "en_2024", "en_日本語", "en_covid", "en_19"], FtsQueryBuilder.SearchTerms("Résumé 2024: 日本語 COVID-19!", ["en"]));
     }
 
     [Fact]
@@ -37,9 +37,9 @@ public sealed class FtsQueryBuilderTests
     [Fact]
     public void Stop_words_are_dropped_unless_nothing_else_is_left()
     {
-        Assert.Equal(["effect", "vitamin", "d"], FtsQueryBuilder.SearchTerms("The effect of vitamin D?", ["en"]));
-        Assert.Equal(["hauteur", "tour"], FtsQueryBuilder.SearchTerms("Quelle est la hauteur de la tour ?", ["fr"]));
-        Assert.Equal(["to", "be", "or", "not"], FtsQueryBuilder.SearchTerms("To be or not to be", ["en"]));
+        Assert.Equal(["en_effect", "en_vitamin", "en_d"], FtsQueryBuilder.SearchTerms("The effect of vitamin D?", ["en"]));
+        Assert.Equal(["fr_hauteur", "fr_tour"], FtsQueryBuilder.SearchTerms("Quelle est la hauteur de la tour ?", ["fr"]));
+        Assert.Equal(["en_to", "en_be", "en_or", "en_not"], FtsQueryBuilder.SearchTerms("To be or not to be", ["en"]));
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public sealed class FtsQueryBuilderTests
         Assert.Equal(
             FtsQueryBuilder.SearchTerms("Combien de protéines contiennent les œufs ?", ["en"]).Union(FtsQueryBuilder.SearchTerms("Combien de protéines contiennent les œufs ?", ["fr"])).Order(),
             terms.Order());
-        Assert.Contains("contienn", terms);
-        Assert.Contains("contiennent", terms);
-        Assert.DoesNotContain("de", terms);
-        Assert.DoesNotContain("les", terms);
-        Assert.DoesNotContain("combien", terms);
+        Assert.Contains("fr_contiennent", terms);
+        Assert.Contains("en_contienn", terms);
+        Assert.DoesNotContain("en_de", terms);
+        Assert.DoesNotContain("en_les", terms);
+        Assert.DoesNotContain("en_combien", terms);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FtsQueryBuilderTests
         const string French = "Où courent les chevaux de la ferme ?";
         Assert.Equal(FtsQueryBuilder.SearchTerms(French, ["fr"]), FtsQueryBuilder.SearchTerms(French, []));
         Assert.NotEqual(FtsQueryBuilder.SearchTerms(French, ["en"]), FtsQueryBuilder.SearchTerms(French, []));
-        Assert.Equal(["do", "hors", "run"], FtsQueryBuilder.SearchTerms("Where do the horses run?", []));
+        Assert.Equal(["en_do", "en_hors", "en_run"], FtsQueryBuilder.SearchTerms("Where do the horses run?", []));
     }
 
     [Fact]
@@ -75,6 +75,7 @@ public sealed class FtsQueryBuilderTests
         Assert.Equal(
             "Scope : (\"k610\" OR \"k620\") AND Text : (\"x\")",
             FtsQueryBuilder.Build(["x"], ["a", "b", "a"]));
+        Assert.Equal("fr_cheval", FtsSchema.Tag("fr", "cheval"));
     }
 
     [Fact]
@@ -83,6 +84,6 @@ public sealed class FtsQueryBuilderTests
         var terms = FtsQueryBuilder.SearchTerms(string.Join(' ', Enumerable.Range(0, 1_000).Select(i => $"w{i}")), ["en"]);
 
         Assert.Equal(FtsQueryBuilder.MaxTerms, terms.Count);
-        Assert.Equal("w0", terms[0]);
+        Assert.Equal("en_w0", terms[0]);
     }
 }

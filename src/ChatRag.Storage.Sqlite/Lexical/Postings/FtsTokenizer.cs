@@ -17,7 +17,7 @@ internal sealed class FtsTokenizer : IDisposable
         connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
         Execute($"""
-            CREATE VIRTUAL TABLE scratch USING fts5(Text, tokenize='{FtsSchema.Tokenizer}', content='');
+            CREATE VIRTUAL TABLE scratch USING fts5(Text, tokenize="{FtsSchema.Tokenizer}", content='');
             CREATE VIRTUAL TABLE scratch_tokens USING fts5vocab(scratch, instance);
             """);
     }
