@@ -9,7 +9,7 @@ public sealed class TextLanguageTests
     [InlineData("Quelle est la population de la région en 2010 ?", "fr")]
     [InlineData("Wie viele Einwohner hat die Stadt und wo liegt sie?", "de")]
     [InlineData("¿Cuál es la capital de España y dónde está el río?", "es")]
-    [InlineData("Qual è la capitale della Francia e perché è famosa?", "it")]
+    [InlineData("Chi sono gli autori del libro e quando sono nati?", "it")]
     [InlineData("Qual é a capital do Brasil e quando foi fundada?", "pt")]
     [InlineData("Wat is de hoofdstad van het land en waarom is het bekend?", "nl")]
     [InlineData("BRCA1 mutations", null)]
