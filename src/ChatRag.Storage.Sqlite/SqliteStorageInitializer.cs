@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace ChatRag.Storage.Sqlite;
 
-/// <summary>Creates the data directory, switches the database to WAL and applies pending migrations. Safe to run on every start.</summary>
+/// <summary>
+/// Creates the data directory, switches the database to WAL, applies pending migrations and analyses chunks stored before
+/// language-aware lexical search. Safe to run on every start.
+/// </summary>
 public sealed class SqliteStorageInitializer(
     IOptions<StorageOptions> options,
     SqliteConnectionSettings database,
@@ -29,6 +32,9 @@ public sealed class SqliteStorageInitializer(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+
+        // Chunks stored before language-aware lexical search get their language and terms now, before any search.
+        await Lexical.LexicalBackfill.RunAsync(database, logger, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "SQLite storage ready at {Path}: {Count} migration(s) applied in {Elapsed} ms.",
             options.Value.DatabasePath,

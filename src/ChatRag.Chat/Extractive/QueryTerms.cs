@@ -1,4 +1,5 @@
 using ChatRag.Chat.Text;
+using ChatRag.TextAnalysis.Languages;
 
 namespace ChatRag.Chat.Extractive;
 
@@ -14,12 +15,14 @@ public static class QueryTerms
             return followUp.Trim();
         }
 
-        var present = Terms.Of(followUp).ToHashSet(StringComparer.Ordinal);
+        // One language for both questions, so a word shared by them is recognised as the same term.
+        var language = TextLanguage.Detect(followUp) ?? TextLanguage.Detect(previousQuestion);
+        var present = Terms.Of(followUp, language).ToHashSet(StringComparer.Ordinal);
         var added = previousQuestion
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('?', '.', ',', '!', ';', ':', '"', '\'', '(', ')'))
             .Where(w => w.Length > 0)
-            .Where(w => Terms.Of(w) is { Count: 1 } t && !present.Contains(t[0]) && present.Add(t[0]))
+            .Where(w => Terms.Of(w, language) is { Count: 1 } t && !present.Contains(t[0]) && present.Add(t[0]))
             .ToList();
         return added.Count == 0 ? followUp.Trim() : $"{followUp.Trim()} {string.Join(' ', added)}";
     }

@@ -1,3 +1,5 @@
+using ChatRag.TextAnalysis.Languages;
+
 namespace ChatRag.Chat.Text;
 
 /// <summary>Lexical scores between short texts, on content <see cref="Terms"/>.</summary>
@@ -9,13 +11,18 @@ public static class LexicalScorer
     /// </summary>
     public static double Support(string claim, string evidence)
     {
-        var claimTerms = Terms.Of(claim).ToHashSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(evidence);
+
+        // One analysis for both sides, or the same word could stem two ways; the evidence is the longer, surer sample.
+        var language = TextLanguage.Detect(evidence) ?? TextLanguage.Detect(claim);
+        var claimTerms = Terms.Of(claim, language).ToHashSet(StringComparer.Ordinal);
         if (claimTerms.Count == 0)
         {
             return 1.0;
         }
 
-        var evidenceTerms = Terms.Of(evidence).ToHashSet(StringComparer.Ordinal);
+        var evidenceTerms = Terms.Of(evidence, language).ToHashSet(StringComparer.Ordinal);
         return claimTerms.Count(evidenceTerms.Contains) / (double)claimTerms.Count;
     }
 

@@ -1,5 +1,6 @@
 using ChatRag.Core.Documents;
 using ChatRag.Storage.Sqlite.Entities;
+using ChatRag.Storage.Sqlite.Lexical;
 using Microsoft.Data.Sqlite;
 
 namespace ChatRag.Storage.Sqlite.Documents;
@@ -33,10 +34,10 @@ internal sealed class DocumentWriter : IAsyncDisposable
             "$id", "$c", "$name", "$hash", "$ext", "$status", "$count", "$now");
         insertChunk = Prepare(
             """
-            INSERT INTO Chunks(DocumentId, Collection, Ordinal, Text, Page, HeadingPath, StartOffset, EndOffset, OcrConfidence)
-            VALUES ($doc, $c, $ord, $text, $page, $head, $start, $end, $ocr) RETURNING Id
+            INSERT INTO Chunks(DocumentId, Collection, Ordinal, Text, Page, HeadingPath, StartOffset, EndOffset, OcrConfidence, Language, LexicalTerms)
+            VALUES ($doc, $c, $ord, $text, $page, $head, $start, $end, $ocr, $lang, $terms) RETURNING Id
             """,
-            "$doc", "$c", "$ord", "$text", "$page", "$head", "$start", "$end", "$ocr");
+            "$doc", "$c", "$ord", "$text", "$page", "$head", "$start", "$end", "$ocr", "$lang", "$terms");
     }
 
     /// <summary>Writes one document and its chunks (already ordered by ordinal); returns the stored chunks.</summary>
@@ -54,13 +55,15 @@ internal sealed class DocumentWriter : IAsyncDisposable
             throw new DuplicateContentException(document.Collection, await FindByHashAsync(document, cancellationToken).ConfigureAwait(false));
         }
 
+        // The insert trigger hands LexicalTerms to FTS5: the analysis happens here, in each chunk's language.
+        var analysed = ChunkAnalysis.Analyse(ordered.ConvertAll(c => c.Text ?? throw new ArgumentException("A chunk has no text.", nameof(ordered))));
         var stored = new List<StoredChunk>(ordered.Count);
         var p = insertChunk.Parameters;
         p[0].Value = id;
         p[1].Value = document.Collection;
-        foreach (var chunk in ordered)
+        for (var i = 0; i < ordered.Count; i++)
         {
-            ArgumentNullException.ThrowIfNull(chunk.Text);
+            var chunk = ordered[i];
             p[2].Value = chunk.Ordinal;
             p[3].Value = chunk.Text;
             p[4].Value = (object?)chunk.Page ?? DBNull.Value;
@@ -68,6 +71,8 @@ internal sealed class DocumentWriter : IAsyncDisposable
             p[6].Value = chunk.StartOffset;
             p[7].Value = chunk.EndOffset;
             p[8].Value = (object?)chunk.OcrConfidence ?? DBNull.Value;
+            p[9].Value = analysed[i].Language;
+            p[10].Value = analysed[i].Terms;
             var chunkId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             stored.Add(new StoredChunk(chunkId, document.Id, document.Collection, chunk.Text));
         }

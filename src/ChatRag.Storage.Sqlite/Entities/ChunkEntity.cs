@@ -33,6 +33,15 @@ public sealed class ChunkEntity
     /// <summary>Mean OCR confidence (0-100) when the chunk was read from a scan or image; null for a text layer.</summary>
     public double? OcrConfidence { get; set; }
 
+    /// <summary>Language the chunk was analysed in for the lexical index ("en", "fr"...); null until a pre-language database is re-analysed.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>
+    /// The chunk's analysed terms, space-separated, as the FTS5 table indexes them (elision removed, stemmed, folded);
+    /// null until a pre-language database is re-analysed at start-up.
+    /// </summary>
+    public string? LexicalTerms { get; set; }
+
     /// <summary>The owning document.</summary>
     public DocumentEntity? Document { get; set; }
 }

@@ -8,7 +8,7 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 /// included, updates it inside the caller's transaction. The DDL itself lives in the migrations.
 /// </summary>
 /// <remarks>
-/// Columns: <c>Text</c> (the chunk text) and <c>Scope</c>, one token per chunk naming its collection exactly
+/// Columns: <c>Text</c> (the chunk's analysed terms, <c>Chunks.LexicalTerms</c>) and <c>Scope</c>, one token per chunk naming its collection exactly
 /// (<see cref="ScopeToken"/>), so the collection filter is part of the MATCH expression: FTS5 intersects it with the
 /// words and scores only the survivors. <c>Scope</c> gets BM25 weight 0.
 /// </remarks>
@@ -18,10 +18,19 @@ public static class FtsSchema
     public const string TableName = "chunks_fts";
 
     /// <summary>
-    /// Tokenizer: Unicode word splitting, case folding, accent removal ("resume" finds "résumé") and the Porter stemmer.
-    /// Chosen by nDCG@10 on SciFact (English) and PIAF (French); the numbers are in this project's README.
+    /// Tokenizer of the FTS5 table. It indexes <c>Chunks.LexicalTerms</c>, the chunk's terms as the shared analysis
+    /// (<see cref="TextAnalysis.Analysis.TextAnalyzer"/>) made them in the chunk's language (elision removed, stemmed,
+    /// accents folded) and tagged with that language (<see cref="Tag"/>), so it only splits at the spaces between terms;
+    /// <c>_</c> is a token character so that a tag stays part of its term. Queries go through the same analysis.
     /// </summary>
-    public const string Tokenizer = "porter unicode61 remove_diacritics 2";
+    public const string Tokenizer = "unicode61 remove_diacritics 2 tokenchars '_'";
+
+    /// <summary>
+    /// An analysed term as indexed: <c>fr_cheval</c>. The tag keeps each language's terms apart, so a query analysed in
+    /// several languages meets each chunk only through its own language's analysis (an English stem never matches a
+    /// French chunk by accident), and document frequencies are counted per language.
+    /// </summary>
+    public static string Tag(string language, string term) => language + "_" + term;
 
     /// <summary>
     /// The token that stands for a collection: <c>k</c>, the upper-case hex of the name's UTF-8 bytes, <c>0</c>. The SQL

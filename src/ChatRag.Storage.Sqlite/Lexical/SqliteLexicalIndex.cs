@@ -16,8 +16,7 @@ public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILex
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(collections);
-        var match = FtsQueryBuilder.Build(query, collections);
-        if (match is null || top <= 0)
+        if (top <= 0 || collections.Count == 0)
         {
             return [];
         }
@@ -26,6 +25,13 @@ public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILex
         activity?.SetTag("chatrag.top", top);
         var clock = Stopwatch.StartNew();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var languages = await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false);
+        var match = FtsQueryBuilder.Build(FtsQueryBuilder.SearchTerms(query, languages), collections);
+        if (match is null)
+        {
+            return [];
+        }
+
         await using var command = connection.CreateCommand();
 
         // The scope is inside MATCH, so FTS5 filters by collection before scoring and no join is needed.

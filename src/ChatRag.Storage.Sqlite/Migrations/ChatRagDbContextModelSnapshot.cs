@@ -71,6 +71,12 @@ namespace ChatRag.Storage.Sqlite.Migrations
                     b.Property<string>("HeadingPath")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LexicalTerms")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("OcrConfidence")
                         .HasColumnType("REAL");
 
@@ -90,6 +96,8 @@ namespace ChatRag.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Collection");
+
+                    b.HasIndex("Collection", "Language");
 
                     b.HasIndex("DocumentId", "Ordinal")
                         .IsUnique();

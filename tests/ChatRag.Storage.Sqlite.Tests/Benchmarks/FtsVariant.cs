@@ -1,12 +1,14 @@
 using ChatRag.Core.Evaluation;
-using ChatRag.Storage.Sqlite.Lexical;
+using System.Text.RegularExpressions;
+using ChatRag.TextAnalysis.Analysis;
 using Microsoft.Data.Sqlite;
 
 namespace ChatRag.Storage.Sqlite.Tests.Benchmarks;
 
 /// <summary>
 /// A scratch FTS5 table (title and body columns) used to compare tokenizers and scoring before choosing the
-/// production configuration. Queries go through the production <see cref="FtsQueryBuilder"/>.
+/// production configuration. Text and queries are raw words here (the tokenizer under test does all the work); queries
+/// drop English and French stop words, as production queries did before the shared analysis.
 /// </summary>
 internal sealed class FtsVariant : IAsyncDisposable
 {
@@ -52,7 +54,7 @@ internal sealed class FtsVariant : IAsyncDisposable
     /// <summary>FTS5's built-in bm25 (k1 1.2, b 0.75) over the one-column table, or over title/body with a title weight.</summary>
     public async Task<IReadOnlyList<string>> SearchFtsAsync(string query, double? titleWeight)
     {
-        var terms = FtsQueryBuilder.SearchTerms(query);
+        var terms = RawTerms(query);
         if (terms.Count == 0)
         {
             return [];
@@ -150,4 +152,11 @@ internal sealed class FtsVariant : IAsyncDisposable
     }
 
     internal sealed record Bm25Stats(IReadOnlyDictionary<long, int> Lengths, IReadOnlyDictionary<string, List<(long Doc, int Tf)>> Postings, int Count, double AverageLength);
+
+    private static List<string> RawTerms(string query)
+    {
+        var words = Regex.Matches(query.ToLowerInvariant(), @"[\p{L}\p{N}\p{M}]+").Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+        var content = words.Where(w => !TextAnalyzer.IsStopWord(w, "en") && !TextAnalyzer.IsStopWord(w, "fr")).ToList();
+        return content.Count > 0 ? content : words;
+    }
 }

@@ -3,9 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace ChatRag.Storage.Sqlite.Lexical.Postings;
 
 /// <summary>
-/// Tokenizes text exactly as the <c>chunks_fts</c> index does (<see cref="FtsSchema.Tokenizer"/>), by running it
+/// Tokenizes analysed terms exactly as the <c>chunks_fts</c> index does (<see cref="FtsSchema.Tokenizer"/>), by running them
 /// through a private in-memory contentless FTS5 table and reading the tokens back with <c>fts5vocab</c>, so query and
-/// chunk terms match FTS5's stemming and accent folding with no second implementation to drift.
+/// chunk terms are split and folded by FTS5 itself, with no second implementation to drift.
 /// </summary>
 internal sealed class FtsTokenizer : IDisposable
 {
@@ -17,7 +17,7 @@ internal sealed class FtsTokenizer : IDisposable
         connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
         Execute($"""
-            CREATE VIRTUAL TABLE scratch USING fts5(Text, tokenize='{FtsSchema.Tokenizer}', content='');
+            CREATE VIRTUAL TABLE scratch USING fts5(Text, tokenize="{FtsSchema.Tokenizer}", content='');
             CREATE VIRTUAL TABLE scratch_tokens USING fts5vocab(scratch, instance);
             """);
     }

@@ -66,7 +66,7 @@ public sealed partial class MemoryLexicalIndex
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = $"""
-                    SELECT l.Seq, l.ChunkId, c.Collection, c.Text
+                    SELECT l.Seq, l.ChunkId, c.Collection, COALESCE(c.LexicalTerms, '')
                     FROM {LexicalChangeLog.TableName} l LEFT JOIN Chunks c ON c.Id = l.ChunkId
                     WHERE l.Seq > $after ORDER BY l.Seq LIMIT $limit
                     """;

@@ -26,8 +26,7 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(collections);
-        var words = FtsQueryBuilder.SearchTerms(query);
-        if (words.Count == 0 || top <= 0 || collections.Count == 0)
+        if (top <= 0 || collections.Count == 0)
         {
             return [];
         }
@@ -35,6 +34,19 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
         using var activity = SqliteStorageTelemetry.ActivitySource.StartActivity("sqlite.lexical_search");
         activity?.SetTag("chatrag.top", top);
         var clock = Stopwatch.StartNew();
+        IReadOnlyCollection<string> languages;
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            languages = await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The same terms the FTS5 engine would quote, run through FTS5's own tokenizer as the index's were.
+        var words = FtsQueryBuilder.SearchTerms(query, languages);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
         var terms = tokenizer.Tokenize([string.Join(' ', words)])[0].Terms;
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<LexicalHit> hits;
