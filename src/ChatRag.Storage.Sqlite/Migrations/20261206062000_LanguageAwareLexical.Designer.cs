@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatRag.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(ChatRagDbContext))]
-    [Migration("20261206060000_LanguageAwareLexical")]
+    [Migration("20261206062000_LanguageAwareLexical")]
     partial class LanguageAwareLexical
     {
         /// <inheritdoc />
