@@ -168,7 +168,7 @@ public sealed partial class OpenApiDocumentTests(OpenApiDocumentTests.DocumentFi
                     .SelectMany(r => (r.Value.Content ?? new Dictionary<string, OpenApiMediaType>()).Select(c => ($"{method} {path} {r.Key} {c.Key}", c.Key, c.Value, Required: false))));
             foreach (var (at, type, media, required) in bodies)
             {
-                if (media.Schema is null || !(type.Contains("json", StringComparison.Ordinal) || type == "multipart/form-data"))
+                if (media.Schema is null || !type.Contains("json", StringComparison.Ordinal))
                 {
                     continue;
                 }
