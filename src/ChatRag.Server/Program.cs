@@ -3,8 +3,8 @@ using ChatRag.Ingestion.Pipeline;
 using ChatRag.Server.Configuration;
 using ChatRag.Server.Endpoints;
 using ChatRag.Server.Health;
+using ChatRag.Server.OpenApi;
 using ChatRag.Server.Security;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,7 +20,7 @@ builder.Services.AddChatRateLimiting(builder.Configuration);
 builder.Services.AddUploadRateLimiting(builder.Configuration);
 builder.Services.AddChatRagAuth(builder.Configuration);
 builder.Services.AddChatRagHealthChecks();
-builder.Services.AddOpenApi();
+builder.Services.AddChatRagOpenApi();
 builder.Services.AddOpenAICompatibleErrors();
 
 var app = builder.Build();
@@ -34,8 +34,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
+app.MapChatRagApiReference();
 app.MapHealthEndpoints();
 var api = app.MapApiGroup();
 api.MapSearchEndpoints();

@@ -15,7 +15,7 @@ public sealed record ChatCompletionRequest(
     [property: JsonPropertyName("messages")] IReadOnlyList<ChatCompletionRequestMessage>? Messages,
     [property: JsonPropertyName("stream")] bool? Stream = null);
 
-/// <summary>A message of <see cref="ChatCompletionRequest.Messages"/>.</summary>
+/// <summary>A message of a chat completion request (<c>messages</c>).</summary>
 /// <param name="Role"><c>system</c>, <c>developer</c>, <c>user</c>, <c>assistant</c> or <c>tool</c>.</param>
 /// <param name="Content">A string, or an array of content parts of which the <c>text</c> parts are read.</param>
 public sealed record ChatCompletionRequestMessage(

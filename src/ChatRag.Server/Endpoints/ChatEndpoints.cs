@@ -1,3 +1,4 @@
+using ChatRag.Server.OpenApi;
 using System.Text.Json;
 using ChatRag.Chat;
 using ChatRag.Chat.Orchestration;
@@ -19,9 +20,13 @@ public static class ChatEndpoints
         var group = routes.MapGroup("/chat").WithTags("Chat");
         group.MapPost("/", ChatAsync)
             .WithName("Chat")
-            .WithSummary("Answer a message from the caller's documents with checked citations; \"stream\": true for text/event-stream.")
-            .Produces<ChatResponse>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithSummary("Ask a question")
+            .WithDescription(
+                "Answers a message from the documents of a collection, with citations checked against the cited passages. " +
+                "The answer is one JSON object, or with `\"stream\": true` a `text/event-stream` of `thought`, `tool`, `delta` and `citation` events " +
+                "ending with one `done` event that holds the same object. Send `conversationId` to continue a conversation.")
+            .Produces<ChatResponse>(StatusCodes.Status200OK, "application/json", "text/event-stream")
+            .AddOpenApiOperationTransformer(EventStreamDocumentation.DescribeChatEventsAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using ChatRag.Contracts.Chat;
 using ChatRag.Core.Conversations;
@@ -15,10 +16,13 @@ public static class ConversationsEndpoints
     public static IEndpointRouteBuilder MapConversationsEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/conversations").WithTags("Conversations");
-        group.MapGet("/", ListAsync).WithName("ListConversations").WithSummary("The caller's conversations, most recent first.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetConversation").WithSummary("A conversation with its messages, citations and traces.")
+        group.MapGet("/", ListAsync).WithName("ListConversations").WithSummary("List conversations")
+            .WithDescription("The caller's conversations (a scoped key sees only its own), most recently updated first; at most 200.");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetConversation").WithSummary("Get a conversation")
+            .WithDescription("A conversation with its messages in order; assistant messages carry their citations and trace.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteConversation").WithSummary("Deletes a conversation and its messages.")
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteConversation").WithSummary("Delete a conversation")
+            .WithDescription("Deletes a conversation and its messages.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -36,7 +40,7 @@ public static class ConversationsEndpoints
     }
 
     private static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
-        Guid id, IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
+        [Description("The conversation id.")] Guid id, IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
     {
         var conversation = await FindAsync(id, store, scope, cancellationToken);
         if (conversation is null)
@@ -54,7 +58,7 @@ public static class ConversationsEndpoints
         return TypedResults.Ok(new ConversationDetail(conversation.Id, conversation.Title, conversation.Collection, conversation.CreatedAt, conversation.UpdatedAt, items));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync([Description("The conversation id.")] Guid id, IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, store, scope, cancellationToken) is null || !await store.DeleteAsync(id, cancellationToken))
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using ChatRag.Contracts.Documents;
 using ChatRag.Core.Ingestion;
@@ -18,7 +19,10 @@ public static partial class DocumentsEndpoints
     public const string NextCursorHeader = "X-Next-Cursor";
 
     private static async Task<Results<Ok<IReadOnlyList<DocumentDetails>>, ProblemHttpResult>> ListAsync(
-        string? collection, string? limit, string? cursor, IIngestionJobStore store, CallerScope scope, IOptions<RequestLimitsOptions> limits, HttpContext http,
+        [Description("The collection to list; every collection the caller may see when omitted.")] string? collection,
+        [Description("Documents per page, from 1 to `ChatRag:Limits:MaxDocumentsPageSize`; `ChatRag:Limits:DocumentsPageSize` when omitted.")] string? limit,
+        [Description("The `X-Next-Cursor` of the previous page; the first page when omitted.")] string? cursor,
+        IIngestionJobStore store, CallerScope scope, IOptions<RequestLimitsOptions> limits, HttpContext http,
         CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(collection) ? scope.Collection : collection.Trim();

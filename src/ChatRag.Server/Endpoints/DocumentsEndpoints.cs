@@ -2,7 +2,9 @@ using ChatRag.Contracts.Documents;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Ingestion;
 using ChatRag.Ingestion.Pipeline;
+using System.ComponentModel;
 using ChatRag.Server.Configuration;
+using ChatRag.Server.OpenApi;
 using ChatRag.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -22,8 +24,13 @@ public static partial class DocumentsEndpoints
         var group = routes.MapGroup("/documents").WithTags("Documents");
         group.MapPost("/", UploadAsync)
             .WithName("UploadDocuments")
-            .WithSummary("Upload one or more files (field 'file', optional 'collection'); they are processed in the background.")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithSummary("Upload documents")
+            .WithDescription(
+                "Upload one or more files as `multipart/form-data`: the field `file` (repeat it for several files) and an optional `collection`. " +
+                "They are processed in the background: poll `GET /api/v1/documents/{id}` until `status` is `ready` or `failed`. " +
+                "One file: a refusal is the whole answer (413 too large, 415 unknown type, 422 empty or unreadable, 409 already in the collection, with the existing id in `existingId`). " +
+                "Several files: 202 with one entry per file, refused ones as `rejected` (with `error` and `statusCode`) and duplicates as `duplicate` with the existing id.")
+            .Accepts<UploadForm>("multipart/form-data")
             .Produces<IReadOnlyList<UploadedDocument>>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -35,40 +42,47 @@ public static partial class DocumentsEndpoints
             .RequireRateLimiting(UploadRateLimiting.PolicyName);
         group.MapGet("/", ListAsync)
             .WithName("ListDocuments")
-            .WithSummary("List the documents of a collection (all visible ones when none is named), newest first, a page at a time ('limit', 'cursor'; the next page's cursor is in X-Next-Cursor).")
+            .WithSummary("List documents")
+            .WithDescription(
+                "The documents of a collection (all visible ones when none is named), newest first, a page at a time. " +
+                "When there are more, the response carries the next page's cursor in `X-Next-Cursor` and a `Link: <...>; rel=\"next\"` header.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireCollectionScopeFromQuery();
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetDocument")
-            .WithSummary("A document's status, chunk count, error and progress (chunks done / total).")
+            .WithSummary("Get a document")
+            .WithDescription("A document's processing status, chunk count, error and progress (chunks done / total); poll it after an upload.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeleteAsync)
             .WithName("DeleteDocument")
-            .WithSummary("Delete a document with its chunks, lexical entries, vectors and stored file.")
+            .WithSummary("Delete a document")
+            .WithDescription("Deletes a document with its chunks, lexical entries, vectors and stored original file.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/reindex", ReindexAsync)
             .WithName("ReindexDocument")
-            .WithSummary("Run the pipeline again from the stored original (for example after a model change).")
+            .WithSummary("Re-index a document")
+            .WithDescription("Runs the ingestion pipeline again from the stored original (for example after a model change); 409 when the document has no stored original.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/file", DownloadAsync)
             .WithName("DownloadDocument")
-            .WithSummary("The original file, as an attachment under its sanitised name.")
+            .WithSummary("Download the original file")
+            .WithDescription("The uploaded file as it was sent, as an attachment under its sanitised name.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
     private static async Task<Results<Ok<DocumentDetails>, ProblemHttpResult>> GetAsync(
-        Guid id, IIngestionJobStore store, CallerScope scope, CancellationToken cancellationToken)
+        [Description("The document id.")] Guid id, IIngestionJobStore store, CallerScope scope, CancellationToken cancellationToken)
     {
         var document = await FindAsync(id, store, scope, cancellationToken);
         return document is null ? NotFound(id) : TypedResults.Ok(ToDetails(document));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, IIngestionJobStore store, IVectorIndex vectors, IOptions<IngestionPipelineOptions> options, CallerScope scope, CancellationToken cancellationToken)
+        [Description("The document id.")] Guid id, IIngestionJobStore store, IVectorIndex vectors, IOptions<IngestionPipelineOptions> options, CallerScope scope, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, store, scope, cancellationToken) is null || await store.DeleteAsync(id, cancellationToken) is not { } removed)
         {
@@ -91,7 +105,7 @@ public static partial class DocumentsEndpoints
     }
 
     private static async Task<Results<Accepted<DocumentDetails>, ProblemHttpResult>> ReindexAsync(
-        Guid id, IIngestionJobStore store, IngestionSignal signal, CallerScope scope, CancellationToken cancellationToken)
+        [Description("The document id.")] Guid id, IIngestionJobStore store, IngestionSignal signal, CallerScope scope, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, store, scope, cancellationToken) is null)
         {
@@ -111,7 +125,7 @@ public static partial class DocumentsEndpoints
     }
 
     private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(
-        Guid id, IIngestionJobStore store, IOptions<IngestionPipelineOptions> options, CallerScope scope, HttpContext http, CancellationToken cancellationToken)
+        [Description("The document id.")] Guid id, IIngestionJobStore store, IOptions<IngestionPipelineOptions> options, CallerScope scope, HttpContext http, CancellationToken cancellationToken)
     {
         var document = await FindAsync(id, store, scope, cancellationToken);
         if (document is null || StoredPath(document, options.Value) is not { } path || !File.Exists(path))

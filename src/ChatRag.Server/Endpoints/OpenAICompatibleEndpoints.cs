@@ -1,3 +1,4 @@
+using ChatRag.Server.OpenApi;
 using System.Text;
 using ChatRag.Chat;
 using ChatRag.Chat.Orchestration;
@@ -32,13 +33,20 @@ public static partial class OpenAICompatibleEndpoints
     {
         var group = routes.MapGroup(OpenAIErrorWriter.Prefix).RequireAuthorization(AuthServiceCollectionExtensions.ApiPolicy).WithTags("OpenAI-compatible");
         group.MapGet("/models", ListModelsAsync)
-            .WithName("OpenAIListModels")
-            .WithSummary("One model per collection the caller may see, named chatrag/<collection>.");
+            .WithName("ListModels")
+            .WithSummary("List models")
+            .WithDescription("One model per collection the caller may see, named `chatrag/<collection>`: send it as `model` to `POST /v1/chat/completions`.")
+            .Produces<ModelList>();
         group.MapPost("/chat/completions", CompleteAsync)
-            .WithName("OpenAIChatCompletions")
-            .WithSummary("A grounded answer in the OpenAI chat-completions format; \"stream\": true for chat.completion.chunk events.")
-            .Produces<ChatCompletion>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithName("CreateChatCompletion")
+            .WithSummary("Create a chat completion")
+            .WithDescription(
+                "A grounded answer in the OpenAI chat-completions format, over the collection the model names (`chatrag/<collection>`). " +
+                "The last user message is the question and earlier user and assistant messages the history; system messages are ignored " +
+                "(the grounded instructions are the server's). The answer keeps its `[n]` markers and the checked citations come back in " +
+                "`citations`; `\"stream\": true` answers `chat.completion.chunk` events ending with `data: [DONE]`.")
+            .Produces<ChatCompletion>(StatusCodes.Status200OK, "application/json", "text/event-stream")
+            .AddOpenApiOperationTransformer(EventStreamDocumentation.DescribeCompletionChunksAsync)
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ErrorResponse>(StatusCodes.Status403Forbidden)
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound)

@@ -14,7 +14,9 @@ public static class SearchEndpoints
         var group = routes.MapGroup("/search").WithTags("Search");
         group.MapPost("/", SearchAsync)
             .WithName("Search")
-            .WithSummary("Find the passages most relevant to a query (dense + BM25, fused).")
+            .WithSummary("Search passages")
+            .WithDescription("Finds the passages most relevant to a query in a collection: dense vectors and BM25, fused by reciprocal rank (`mode` picks one signal alone).")
+            .Produces<SearchResults>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -23,7 +23,8 @@ public static class StatusEndpoints
         routes.MapGet("/status", GetAsync)
             .WithTags("Status")
             .WithName("GetStatus")
-            .WithSummary("The models in use (decoder or extractive fallback, encoders) and the caller's collections.");
+            .WithSummary("Get server status")
+            .WithDescription("The models in use (the decoder, or why answers are extractive; the encoders), whether OCR is available, and the collections the caller may see.");
         return routes;
     }
 

@@ -18,12 +18,14 @@ public static partial class ContentSecurityPolicies
     public const string Inert = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
     /// <summary>
-    /// The Scalar API reference under <c>/docs</c> writes its configuration as an inline script and inline styles and
-    /// loads its fonts from Scalar's CDN, so only its own pages get <c>'unsafe-inline'</c>; they hold no API key.
+    /// The Scalar API reference under <c>/docs</c>: its scripts come from this server and carry the page's nonce (its
+    /// configuration is an inline module), so no other inline script runs; it injects its styles at run time, so only
+    /// styles are <c>'unsafe-inline'</c>. Nothing loads from elsewhere: its CDN fonts are turned off. Without a nonce
+    /// (a page Scalar did not render, such as its script files) no inline script is allowed at all.
     /// </summary>
-    public const string ApiReference =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
-        "font-src 'self' data: https://fonts.scalar.com; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    public static string ApiReference(string? nonce) =>
+        $"default-src 'self'; script-src 'self'{(string.IsNullOrEmpty(nonce) ? string.Empty : $" 'nonce-{nonce}'")}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
     /// The web client: scripts only from our origin, WebAssembly compilation (<c>'wasm-unsafe-eval'</c>, what Blazor's

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Scalar.AspNetCore;
 
 namespace ChatRag.Server.Security;
 
@@ -17,15 +18,19 @@ public static class SecurityHeadersExtensions
         app.Use((context, next) =>
         {
             var path = context.Request.Path;
+            var reference = path.StartsWithSegments("/docs") || path.StartsWithSegments("/scalar");
             var policy = path.StartsWithSegments("/api") || path.StartsWithSegments("/v1") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
                 ? ContentSecurityPolicies.Inert
-                : path.StartsWithSegments("/docs") || path.StartsWithSegments("/scalar") ? ContentSecurityPolicies.ApiReference : webClient;
+                : webClient;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
                 if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
                 {
-                    headers.ContentSecurityPolicy = policy;
+                    // The reference page's nonce exists only once Scalar has rendered it, so it is read when the response starts.
+                    headers.ContentSecurityPolicy = reference
+                        ? ContentSecurityPolicies.ApiReference(context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) ? nonce as string : null)
+                        : policy;
                 }
 
                 headers.XContentTypeOptions = "nosniff";
