@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ChatRag.Core.Collections;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Ingestion;
@@ -16,7 +17,8 @@ namespace ChatRag.Server.Endpoints;
 public static partial class CollectionsEndpoints
 {
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string name, string? confirm, ICollectionCatalog catalog, IIngestionJobStore store, IVectorIndex vectors,
+        [Description("The collection's permanent name (not its display name).")] string name,
+        [Description("Must repeat the collection's name; without it the delete is refused with 400 and nothing changes.")] string? confirm, ICollectionCatalog catalog, IIngestionJobStore store, IVectorIndex vectors,
         IOptions<IngestionPipelineOptions> options, CallerScope scope, CancellationToken cancellationToken)
     {
         if (await FindAsync(name, catalog, scope, cancellationToken) is not { } found)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ChatRag.Contracts.Collections;
 using ChatRag.Core.Collections;
 using ChatRag.Core.Documents;
@@ -56,7 +57,7 @@ public static partial class CollectionsEndpoints
     }
 
     private static async Task<Results<Ok<CollectionItem>, ProblemHttpResult>> GetAsync(
-        string name, ICollectionCatalog catalog, CallerScope scope, CancellationToken cancellationToken) =>
+        [Description("The collection's permanent name (not its display name).")] string name, ICollectionCatalog catalog, CallerScope scope, CancellationToken cancellationToken) =>
         await FindAsync(name, catalog, scope, cancellationToken) is { } found ? TypedResults.Ok(ToItem(found)) : NotFound(name);
 
     private static async Task<Results<Created<CollectionItem>, ProblemHttpResult>> CreateAsync(
@@ -91,7 +92,7 @@ public static partial class CollectionsEndpoints
     }
 
     private static async Task<Results<Ok<CollectionItem>, ProblemHttpResult>> UpdateAsync(
-        string name, UpdateCollection body, ICollectionCatalog catalog, CallerScope scope, CancellationToken cancellationToken)
+        [Description("The collection's permanent name (not its display name).")] string name, UpdateCollection body, ICollectionCatalog catalog, CallerScope scope, CancellationToken cancellationToken)
     {
         if (await FindAsync(name, catalog, scope, cancellationToken) is not { } found)
         {

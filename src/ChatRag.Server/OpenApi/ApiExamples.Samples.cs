@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatRag.Contracts.Chat;
+using ChatRag.Contracts.Collections;
 using ChatRag.Contracts.Documents;
 using ChatRag.Contracts.Health;
 using ChatRag.Contracts.OpenAI;
@@ -20,7 +21,7 @@ internal static partial class ApiExamples
     private static readonly DateTimeOffset Asked = new(2026, 12, 6, 9, 30, 12, TimeSpan.Zero);
 
     /// <summary>Types whose example is a request a client sends: they leave out what may be omitted.</summary>
-    internal static readonly HashSet<Type> RequestTypes = [typeof(ChatRequest), typeof(SearchQuery), typeof(ChatCompletionRequest), typeof(ChatCompletionRequestMessage)];
+    internal static readonly HashSet<Type> RequestTypes = [typeof(ChatRequest), typeof(SearchQuery), typeof(ChatCompletionRequest), typeof(ChatCompletionRequestMessage), typeof(CreateCollection), typeof(UpdateCollection)];
 
     private static IEnumerable<object> Samples()
     {
@@ -87,6 +88,9 @@ internal static partial class ApiExamples
             modelItem,
             new ErrorResponse(error),
             error,
+            new CollectionItem("manuals", "Appliance manuals", "Installation and maintenance manuals of the house's appliances.", 12, Asked.AddDays(-30)),
+            new CreateCollection("manuals", "Appliance manuals", "Installation and maintenance manuals of the house's appliances."),
+            new UpdateCollection("Home appliance manuals"),
         ];
     }
 }
