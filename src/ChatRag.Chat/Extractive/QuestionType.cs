@@ -55,7 +55,7 @@ public static partial class QuestionType
     [GeneratedRegex(@"\b(when|what year|which year|what date|quand|en quelle année|quelle année|à quelle date|quelle date|depuis quand|à quelle époque|en quel siècle)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateQuestion();
 
-    [GeneratedRegex(@"\b(how many|how much|how long|how old|how far|what percentage|what proportion|what share|combien|quel nombre|quelle proportion|quel pourcentage|quelle part|quelle taille|quelle superficie|quelle population|quel âge|quelle somme|quel montant)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(how many|how much|how long|how old|how far|what percentage|what proportion|what share|combien|quel nombre|quelle proportion|quel pourcentage|quelle part|quelle taille|quelle superficie|quelle population|quel âge|quelle somme|quel montant|what is the (?:number|percentage|proportion|population|size|area|amount|cost|price|length|height|rate)|quel(?:le)?s? (?:est|était|sont|fut|étaient) (?:l[ea]s? |l')?(?:nombre|proportion|pourcentage|part|taille|superficie|population|montant|somme|âge|prix|coût|durée|distance|hauteur|longueur|vitesse|taux|croissance|budget))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberQuestion();
 
     [GeneratedRegex(@"^\s*(who|whom|whose|qui)\b|\b(who|whom|whose|par qui|à qui|de qui|qui est|qui a|qui fut|qui était)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

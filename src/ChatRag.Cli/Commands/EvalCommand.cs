@@ -25,7 +25,15 @@ internal static class EvalCommand
         var split = new Option<string>("--split") { Description = "Queries to score: all, tune or heldout (a fixed hash split).", DefaultValueFactory = _ => QuerySplit.All };
         var depth = new Option<int>("--depth") { Description = "Passages retrieved per query before grouping by document.", DefaultValueFactory = _ => 100 };
         var chunking = new Option<string>("--chunker") { Description = "How documents become chunks: whole (title + text as one chunk) or structured (the ingestion chunker).", DefaultValueFactory = _ => "whole" };
-        var command = new Command("eval", "Score retrieval on a BEIR-format test set.") { corpus, queries, qrels, mode, json, split, depth, chunking };
+        var answers = new Option<FileInfo?>("--answers") { Description = "Score answers instead of retrieval: questions with gold spans (jsonl: _id, question, answers), asked through the real chat path." };
+        var unanswerable = new Option<FileInfo?>("--unanswerable") { Description = "With --answers: questions the corpus cannot answer (jsonl: _id, question); found must be false for them." };
+        var limit = new Option<int>("--limit") { Description = "With --answers: at most this many questions of each file (after the split).", DefaultValueFactory = _ => int.MaxValue };
+        var calibrate = new Option<bool>("--calibrate") { Description = "With --answers: lower the evidence bar, then report the thresholds that refuse the most unanswerable questions while --min-found of the answerable ones pass." };
+        var minFound = new Option<double>("--min-found") { Description = "With --calibrate: share of answerable questions that must stay found.", DefaultValueFactory = _ => 0.95 };
+        var command = new Command("eval", "Score retrieval (or, with --answers, answers) on a BEIR-format test set.")
+        {
+            corpus, queries, qrels, mode, json, split, depth, chunking, answers, unanswerable, limit, calibrate, minFound,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chunkDepth = parse.GetValue(depth);
@@ -33,6 +41,13 @@ internal static class EvalCommand
             {
                 ["ChatRag:Retrieval:MaxTop"] = Math.Max(100, chunkDepth).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
+            if (parse.GetValue(calibrate))
+            {
+                // Every question passes, so each outcome records its evidence and the thresholds are chosen afterwards.
+                overrides["ChatRag:Chat:AnswerMinSupport"] = "0";
+                overrides["ChatRag:Chat:AnswerMinCosine"] = "-1";
+            }
+
             using var host = await CliHost.StartAsync(parse, overrides, cancellationToken);
             var services = host.Services;
             var data = await BeirDataset.LoadAsync(parse.GetValue(corpus)!.FullName, parse.GetValue(queries)!.FullName, parse.GetValue(qrels)!.FullName, cancellationToken);
@@ -77,6 +92,12 @@ internal static class EvalCommand
             }
 
             var ingestRate = seconds > 0 ? data.Corpus.Count / seconds : 0;
+            if (parse.GetValue(answers) is { } answerFile)
+            {
+                var settings = new AnswerEvalRunner.Settings(
+                    answerFile, parse.GetValue(unanswerable), parse.GetValue(split)!, parse.GetValue(limit), parse.GetValue(calibrate), parse.GetValue(minFound), parse.GetValue(json));
+                return await AnswerEvalRunner.RunAsync(services, collection, settings, cancellationToken);
+            }
 
             var report = await WithProgressAsync("Running queries", p => evaluator.EvaluateAsync(data, collection, parse.GetValue(mode), parse.GetValue(split)!, chunkDepth, p, cancellationToken));
             report = report with { IngestDocsPerSecond = ingestRate, IndexReused = reused };
