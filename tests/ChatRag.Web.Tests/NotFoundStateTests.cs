@@ -1,3 +1,4 @@
+using Bunit;
 using ChatRag.Contracts.Chat;
 using ChatRag.Web.Api;
 using ChatRag.Web.Components;
@@ -17,7 +18,7 @@ public sealed class NotFoundStateTests : WebTestContext
 
         var view = Render<ChatMessageView>(p => p.Add(v => v.Answer, answer));
 
-        var state = view.Find(".message.assistant .not-found");
+        var state = view.Find(".message.assistant .not-found-state");
         Assert.Equal("status", state.GetAttribute("role"));
         Assert.Contains("Not in your documents.", state.TextContent, StringComparison.Ordinal);
         Assert.Contains(NotFound, state.TextContent, StringComparison.Ordinal);
@@ -34,7 +35,7 @@ public sealed class NotFoundStateTests : WebTestContext
 
         var view = Render<ChatMessageView>(p => p.Add(v => v.Answer, answer));
 
-        Assert.Empty(view.FindAll(".not-found"));
+        Assert.Empty(view.FindAll(".not-found-state"));
         Assert.NotEmpty(view.FindAll("button.cite"));
     }
 
@@ -48,6 +49,6 @@ public sealed class NotFoundStateTests : WebTestContext
 
         Assert.False(answer.Found);
         var view = Render<ChatMessageView>(p => p.Add(v => v.Answer, answer));
-        Assert.NotEmpty(view.FindAll(".not-found"));
+        Assert.NotEmpty(view.FindAll(".not-found-state"));
     }
 }

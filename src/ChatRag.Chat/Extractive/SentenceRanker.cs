@@ -29,11 +29,12 @@ public static class SentenceRanker
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
         var queryTerms = Terms.Of(question).ToHashSet(StringComparer.Ordinal);
-        var support = sources.Select(s => Support(queryTerms, s.Chunk.Text)).ToList();
         var units = sources
             .SelectMany((s, i) => SentenceSplitter.Split(s.Chunk.Text).Select(u => (Source: i + 1, Unit: u, Terms: Terms.Of(u.Text))))
             .Where(c => c.Terms.Count > 0)
             .ToList();
+        var weights = Weights(queryTerms, units.Select(u => u.Terms).ToList());
+        var support = sources.Select(s => Support(weights, s.Chunk.Text)).ToList();
         var statements = units.Where(c => c.Unit.Kind != SentenceKind.Heading && IsStatement(c.Unit)).ToList();
 
         // A passage that is nothing but a title still gets quoted rather than nothing at all.
@@ -73,17 +74,41 @@ public static class SentenceRanker
         return new RankedSentences(ranked, support, queryTerms.Count);
     }
 
-    /// <summary>Share of the distinct <paramref name="queryTerms"/> that occur in <paramref name="text"/>.</summary>
-    public static double Support(IReadOnlySet<string> queryTerms, string text)
+    /// <summary>
+    /// Share of the question's term weight (<paramref name="weights"/>, from <see cref="Weights"/>) whose terms occur in
+    /// <paramref name="text"/>; 0 when the question has no terms.
+    /// </summary>
+    public static double Support(IReadOnlyDictionary<string, double> weights, string text)
     {
-        ArgumentNullException.ThrowIfNull(queryTerms);
-        if (queryTerms.Count == 0)
+        ArgumentNullException.ThrowIfNull(weights);
+        var total = weights.Values.Sum();
+        if (total <= 0)
         {
             return 0;
         }
 
         var present = Terms.Of(text).ToHashSet(StringComparer.Ordinal);
-        return queryTerms.Count(present.Contains) / (double)queryTerms.Count;
+        return weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) / total;
+    }
+
+    /// <summary>
+    /// An idf weight per question term over the retrieved sentences: a word in nearly every sentence ("de", "la", or a
+    /// topic word) weighs little, and a word in none of them (the "salary" a near miss asks about) weighs the most, so
+    /// support measures the question's specific words in any language, with no stop list.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> Weights(IReadOnlySet<string> queryTerms, IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(queryTerms);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var sets = sentences.Select(s => s.ToHashSet(StringComparer.Ordinal)).ToList();
+        return queryTerms.ToDictionary(
+            t => t,
+            t =>
+            {
+                var df = sets.Count(s => s.Contains(t));
+                return Math.Log(1 + ((sets.Count - df + 0.5) / (df + 0.5)));
+            },
+            StringComparer.Ordinal);
     }
 
     private static async Task<IReadOnlyList<double?>> CosinesAsync(
