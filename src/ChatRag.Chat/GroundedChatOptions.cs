@@ -30,11 +30,11 @@ public sealed class GroundedChatOptions
     /// Calibrated on PIAF and an unanswerable set (docs/benchmarks.md, "Answers without a model").
     /// </summary>
     [Range(0.0, 1.0)]
-    public double AnswerMinSupport { get; set; } = 0.5;
+    public double AnswerMinSupport { get; set; } = 0.25;
 
     /// <summary>Embedding cosine between the question and the best sentence under which the documents do not answer it (when an encoder is configured).</summary>
     [Range(-1.0, 1.0)]
-    public double AnswerMinCosine { get; set; } = 0.3;
+    public double AnswerMinCosine { get; set; } = 0.54;
 
     /// <summary>Lexical support score (0..1) under which a cited sentence may be flagged unsupported (when its cosine is low too).</summary>
     [Range(0.0, 1.0)]
