@@ -51,4 +51,23 @@ public sealed class NotFoundStateTests : WebTestContext
         var view = Render<ChatMessageView>(p => p.Add(v => v.Answer, answer));
         Assert.NotEmpty(view.FindAll(".not-found-state"));
     }
+
+    [Fact]
+    public void The_thought_process_says_why_the_question_was_rewritten_and_why_it_was_not_found()
+    {
+        var trace = Samples.Trace("extractive") with
+        {
+            RewriteMethod = "terms",
+            RewriteReason = "Refers back (\"she\"): added the previous question's terms.",
+            Evidence = new TraceEvidence(false, 0.1, 0.4, "The best passage holds only 10% of the question's content terms (needs 25%)."),
+        };
+        var answer = new AnswerState("Who did she replace?");
+        answer.Apply(ChatStreamEvent.Completed(Samples.Response(NotFound) with { Trace = trace, Found = false }));
+        var panel = Render<ThoughtProcessPanel>(p => p.Add(t => t.Answer, answer));
+
+        panel.Find("button").Click();
+
+        Assert.Contains("Refers back (\"she\")", panel.Find(".rewrite-reason").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Not found: The best passage holds only 10%", panel.Find(".evidence").TextContent, StringComparison.Ordinal);
+    }
 }
