@@ -20,9 +20,21 @@ public sealed class GroundedChatOptions
     [Range(0, 50)]
     public int HistoryMessages { get; set; } = 6;
 
-    /// <summary>Sentences an extractive answer may quote.</summary>
+    /// <summary>Sentences (or list items) an extractive answer may quote; a second one only when nearly as good as the first.</summary>
     [Range(1, 20)]
-    public int ExtractiveSentences { get; set; } = 3;
+    public int ExtractiveSentences { get; set; } = 2;
+
+    /// <summary>
+    /// Share (0..1) of the question's content terms that the best sentence's passage must hold for the documents to
+    /// count as answering it. Under it, the answer says so plainly, with no citations, and no model is asked.
+    /// Calibrated on PIAF and an unanswerable set (docs/benchmarks.md, "Answers without a model").
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double AnswerMinSupport { get; set; } = 0.25;
+
+    /// <summary>Embedding cosine between the question and the best sentence under which the documents do not answer it (when an encoder is configured).</summary>
+    [Range(-1.0, 1.0)]
+    public double AnswerMinCosine { get; set; } = 0.54;
 
     /// <summary>Lexical support score (0..1) under which a cited sentence may be flagged unsupported (when its cosine is low too).</summary>
     [Range(0.0, 1.0)]

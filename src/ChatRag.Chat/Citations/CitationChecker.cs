@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatRag.Chat.Text;
+using ChatRag.TextAnalysis.Sentences;
 using ChatRag.Contracts.Chat;
 using ChatRag.Core.Retrieval;
 

@@ -1,4 +1,5 @@
 using ChatRag.Chat.Text;
+using ChatRag.TextAnalysis.Sentences;
 using ChatRag.Core.Embeddings;
 using Microsoft.Extensions.AI;
 

@@ -1,81 +1,107 @@
-using ChatRag.Chat.Text;
 using ChatRag.Core.Retrieval;
+using ChatRag.TextAnalysis.Sentences;
+using Microsoft.Extensions.AI;
 
 namespace ChatRag.Chat.Extractive;
 
 /// <summary>
-/// The answer users get without a language model: the sentences of the retrieved passages that best match the query
-/// (BM25 over sentences), each followed by the number of its passage. Source text is only ever quoted, never obeyed.
+/// The answer users get without a language model: the one or two sentences (or list items) of the retrieved passages
+/// that answer the question, best first, each with its citation and the name of its document; or, when the evidence
+/// does not support an answer (<see cref="Answerability"/>), a plain statement with no citations. Source text is only
+/// ever quoted, never obeyed.
 /// </summary>
 public static class ExtractiveAnswerer
 {
     /// <summary>Plain statement that prefixes every extractive answer.</summary>
     public const string Preface = "Extractive answer (quoted from your documents; no language model is configured):";
 
-    // A line without a full stop reads as a heading unless it is long enough to be a statement (list items, captions).
-    private const int MinUnterminatedWords = 8;
+    /// <summary>What the answer says when the documents do not answer the question.</summary>
+    public const string NotFound = "I could not find an answer to this question in your documents.";
 
-    /// <summary>Builds an answer from at most <paramref name="maxSentences"/> sentences of <paramref name="sources"/>.</summary>
+    // A second sentence is quoted only when it is nearly as good as the first: padding hides the answer.
+    private const double SecondSentenceRatio = 0.9;
+
+    /// <summary>
+    /// Answers from <paramref name="sources"/> with the lexical score only, quoting at most <paramref name="maxSentences"/>
+    /// units, and a not-found statement when no sentence shares a content word with the question.
+    /// </summary>
     public static string Answer(string query, IReadOnlyList<RetrievedChunk> sources, int maxSentences)
     {
+        var ranked = SentenceRanker.RankAsync(query, sources, null).GetAwaiter().GetResult();
+        return Compose(ranked, Answerability.Judge(ranked, double.Epsilon, 0), sources, maxSentences).Text;
+    }
+
+    /// <summary>Ranks, judges and composes in one step.</summary>
+    public static async Task<ExtractiveAnswer> AnswerAsync(
+        string query, IReadOnlyList<RetrievedChunk> sources, IEmbeddingGenerator<string, Embedding<float>>? encoder,
+        int maxSentences, double minSupport, double minCosine, CancellationToken cancellationToken = default)
+    {
+        var ranked = await SentenceRanker.RankAsync(query, sources, encoder, cancellationToken).ConfigureAwait(false);
+        return Compose(ranked, Answerability.Judge(ranked, minSupport, minCosine), sources, maxSentences);
+    }
+
+    /// <summary>The answer text for already ranked and judged candidates.</summary>
+    public static ExtractiveAnswer Compose(RankedSentences ranked, AnswerEvidence evidence, IReadOnlyList<RetrievedChunk> sources, int maxSentences)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(sources);
-        var queryTerms = Terms.Of(query).ToHashSet(StringComparer.Ordinal);
-        var candidates = sources
-            .SelectMany((s, i) => SentenceSplitter.Split(s.Chunk.Text).Select(sentence => (Source: i + 1, Rank: i, Sentence: sentence.Text, Terms: Terms.Of(sentence.Text))))
-            .Where(c => c.Terms.Count > 0)
-            .ToList();
-
-        // Titles and heading breadcrumbs repeat the query's words in a few tokens, so BM25 loves them, yet they state
-        // nothing: quote real sentences, and fall back to every line only when a passage has nothing else.
-        var statements = candidates.Where(c => IsStatement(c.Sentence)).ToList();
-        if (statements.Count > 0)
+        if (!evidence.Found || ranked.Best is not { } best)
         {
-            candidates = statements;
+            return new ExtractiveAnswer(NotFound, evidence with { Found = false }, []);
         }
 
-        if (candidates.Count == 0 || queryTerms.Count == 0)
+        var quotes = new List<QuotedSentence> { best };
+        foreach (var next in ranked.Candidates.Skip(1))
         {
-            return "I could not find anything in your documents that answers this question.";
+            if (quotes.Count >= maxSentences || next.Score < best.Score * SecondSentenceRatio)
+            {
+                break;
+            }
+
+            if (!quotes.Any(q => q.Text == next.Text))
+            {
+                quotes.Add(next);
+            }
         }
 
-        var df = candidates.SelectMany(c => c.Terms.Distinct()).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var average = candidates.Average(c => c.Terms.Count);
-
-        // Retrieval rank breaks ties, so an equally good sentence from a better passage wins.
-        var best = candidates
-            .Select(c => (c.Source, c.Rank, c.Sentence, Score: LexicalScorer.Relevance(queryTerms, c.Terms, df, candidates.Count, average)))
-            .Where(c => c.Score > 0)
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Rank)
-            .Take(maxSentences)
-            .ToList();
-        if (best.Count == 0)
-        {
-            return "I could not find anything in your documents that answers this question.";
-        }
-
-        var quoted = best.Select(b => $"{Terminate(b.Sentence)} [{b.Source}]");
-        // The preface is its own paragraph, so the citation checker and the UI never read it as part of a quote.
-        return Preface + "\n\n" + string.Join(" ", quoted);
+        // One quote per line, so each citation marker attaches to exactly one sentence and list items stay list items;
+        // the preface is its own paragraph, so the citation checker and the UI never read it as part of a quote.
+        var lines = quotes.Select(q => Line(q, sources[q.Source - 1].Chunk.DocumentName));
+        return new ExtractiveAnswer(Preface + "\n\n" + string.Join("\n", lines), evidence, quotes);
     }
 
-    private static bool IsStatement(string sentence)
+    /// <summary>
+    /// The quoted text of an extractive answer: the sentences without the preface, the document names and the
+    /// citation markers (what a reader reads as the answer; used to measure it).
+    /// </summary>
+    public static string QuotedText(string answer)
     {
-        var text = sentence.Trim();
-        if (text.Contains(" > ", StringComparison.Ordinal) || text.StartsWith('#'))
+        ArgumentNullException.ThrowIfNull(answer);
+        var body = answer.StartsWith(Preface, StringComparison.Ordinal) ? answer[Preface.Length..] : answer;
+        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.StartsWith("- ", StringComparison.Ordinal) ? l[2..] : l)
+            .Select(l => l.LastIndexOf(DocumentSeparator, StringComparison.Ordinal) is var k and >= 0 ? l[..k] : l)
+            .Select(Citations.CitationChecker.StripMarkers);
+        return string.Join(" ", lines);
+    }
+
+    private const string DocumentSeparator = " — *";
+
+    private static string Line(QuotedSentence quote, string documentName)
+    {
+        var text = quote.Text.Replace('\n', ' ').Trim();
+        while (text.Contains("  ", StringComparison.Ordinal))
         {
-            return false;
+            text = text.Replace("  ", " ", StringComparison.Ordinal);
         }
 
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        var terminated = text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') || text.EndsWith(':') || text.EndsWith(';');
-        return terminated ? words >= 3 : words >= MinUnterminatedWords;
+        var name = documentName.Replace("*", "\\*", StringComparison.Ordinal);
+        return quote.Kind == SentenceKind.ListItem
+            ? $"- {text} [{quote.Source}]{DocumentSeparator}{name}*"
+            : $"{Terminate(text)} [{quote.Source}]{DocumentSeparator}{name}*";
     }
 
-    private static string Terminate(string sentence)
-    {
-        // Keep quoted sentences on their own, so each citation marker attaches to exactly one sentence.
-        var text = sentence.Replace('\n', ' ').Trim();
-        return text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
-    }
+    private static string Terminate(string text) =>
+        text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') || text.EndsWith(']') ? text : text + ".";
 }

@@ -17,12 +17,12 @@ namespace ChatRag.Chat.Orchestration;
 /// <summary>The generative path and the query rewrite.</summary>
 public sealed partial class ChatOrchestrator
 {
-    private async Task<(string Query, string Method)> RewriteAsync(string message, IReadOnlyList<ConversationMessage> history, CancellationToken cancellationToken)
+    private async Task<(string Query, string Method, string Reason)> RewriteAsync(string message, IReadOnlyList<ConversationMessage> history, CancellationToken cancellationToken)
     {
         var previous = history.LastOrDefault(m => m.Role == "user")?.Content;
         if (previous is null)
         {
-            return (message.Trim(), "none");
+            return (message.Trim(), "none", "First question of the conversation.");
         }
 
         if (model.Client is { } client)
@@ -36,7 +36,7 @@ public sealed partial class ChatOrchestrator
                 var text = response.Text.Trim().Trim('"');
                 if (text.Length is > 0 and <= 1_000)
                 {
-                    return (text, "model");
+                    return (text, "model", "The language model rewrote the follow-up with the conversation.");
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -45,7 +45,9 @@ public sealed partial class ChatOrchestrator
             }
         }
 
-        return (QueryTerms.Rewrite(message, previous), "terms");
+        // Without a model, only a follow-up that needs the previous question (a pronoun, an ellipsis) gets its terms:
+        // a question that names its own subject is answered about that subject.
+        return FollowUpRewriter.Rewrite(message, previous);
     }
 
     private async IAsyncEnumerable<ChatEvent> GenerateAsync(

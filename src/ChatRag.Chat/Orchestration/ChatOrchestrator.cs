@@ -63,7 +63,7 @@ public sealed partial class ChatOrchestrator(
         var history = await LoadHistoryAsync(turn, cancellationToken).ConfigureAwait(false);
 
         var watch = Stopwatch.StartNew();
-        var (rewritten, method) = await RewriteAsync(turn.Message, history, cancellationToken).ConfigureAwait(false);
+        var (rewritten, method, rewriteReason) = await RewriteAsync(turn.Message, history, cancellationToken).ConfigureAwait(false);
         timings["rewrite"] = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
@@ -71,9 +71,22 @@ public sealed partial class ChatOrchestrator(
         var sources = search.Results;
         timings["retrieve"] = watch.Elapsed.TotalMilliseconds;
 
+        // The same evidence bar guards both paths: passages that do not answer the question get no invented answer.
+        watch.Restart();
+        var encoder = encoders?.Encoders is [var first, ..] ? first.Generator : null;
+        var ranked = await SentenceRanker.RankAsync(rewritten, sources, encoder, cancellationToken).ConfigureAwait(false);
+        var evidence = Answerability.Judge(ranked, settings.AnswerMinSupport, settings.AnswerMinCosine);
+        timings["evidence"] = watch.Elapsed.TotalMilliseconds;
+
         watch.Restart();
         var state = new TurnState();
-        if (model.Client is not null)
+        if (!evidence.Found)
+        {
+            state.Answer = ExtractiveAnswerer.NotFound;
+            state.Note = model.Client is null ? model.Reason : "The documents do not answer this question; the language model was not asked.";
+            yield return new ChatEvent("delta", new TextChunkEvent(state.Answer));
+        }
+        else if (model.Client is not null)
         {
             await foreach (var e in GenerateAsync(turn, history, sources, state, cancellationToken).ConfigureAwait(false))
             {
@@ -85,14 +98,18 @@ public sealed partial class ChatOrchestrator(
         sources = state.Sources ?? sources;
         if (state.Answer is null)
         {
-            state.Answer = ExtractiveAnswerer.Answer(rewritten, sources, settings.ExtractiveSentences);
+            // Sources trimmed to the model's context are ranked again, so citation numbers match the trimmed list.
+            var quotable = state.Sources is null ? ranked : await SentenceRanker.RankAsync(rewritten, sources, encoder, cancellationToken).ConfigureAwait(false);
+            var extractive = ExtractiveAnswerer.Compose(quotable, evidence, sources, settings.ExtractiveSentences);
+            state.Answer = extractive.Text;
+            evidence = extractive.Evidence;
             state.Note ??= model.Reason;
             yield return new ChatEvent("delta", new TextChunkEvent(state.Answer));
         }
 
         timings["answer"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
-        var semantic = settings.SemanticSupport && encoders?.Encoders is [var encoder, ..] ? new SemanticSupportScorer(encoder.Generator) : null;
+        var semantic = settings.SemanticSupport && encoder is not null ? new SemanticSupportScorer(encoder) : null;
         var checkedAnswer = await CitationChecker.CheckAsync(
             state.Answer, sources, settings.SupportThreshold, semantic, settings.SemanticSupportThreshold, cancellationToken).ConfigureAwait(false);
         timings["check"] = watch.Elapsed.TotalMilliseconds;
@@ -110,13 +127,13 @@ public sealed partial class ChatOrchestrator(
         }).ToList();
         var trace = new ChatTrace(
             turn.Message, rewritten, method, hits, state.Tools?.All ?? [], state.Tokens, state.Generative ? state.ModelId ?? "unknown" : "extractive",
-            mode, timings, state.Note)
+            mode, timings, state.Note, rewriteReason, new TraceEvidence(evidence.Found, evidence.Support, evidence.Cosine, evidence.Reason))
         {
             Rerank = search.Rerank is { } r ? new ChatRag.Contracts.Search.RerankSummary(r.Model, r.Candidates, r.Applied, r.Reason, r.Milliseconds) : null,
         };
         var id = turn.History is null ? await SaveAsync(turn, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
         activity?.SetTag("chatrag.chat.mode", mode);
-        yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace));
+        yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace, evidence.Found));
     }
 
     private async Task<IReadOnlyList<ConversationMessage>> LoadHistoryAsync(ChatTurn turn, CancellationToken cancellationToken)

@@ -28,7 +28,15 @@ internal static class EvalCommand
         var rerank = new Option<DirectoryInfo?>("--rerank") { Description = "Reorder the top fused candidates with this cross-encoder folder (model.onnx + tokenizer)." };
         var rerankCandidates = new Option<int>("--rerank-candidates") { Description = "Fused candidates the reranker rescores.", DefaultValueFactory = _ => 30 };
         var rerankBudget = new Option<int>("--rerank-budget-ms") { Description = "Reranking latency budget per query; the default is so large that quality is measured, not the budget.", DefaultValueFactory = _ => 600_000 };
-        var command = new Command("eval", "Score retrieval on a BEIR-format test set.") { corpus, queries, qrels, mode, json, split, depth, chunking, rerank, rerankCandidates, rerankBudget };
+        var answers = new Option<FileInfo?>("--answers") { Description = "Score answers instead of retrieval: questions with gold spans (jsonl: _id, question, answers), asked through the real chat path." };
+        var unanswerable = new Option<FileInfo?>("--unanswerable") { Description = "With --answers: questions the corpus cannot answer (jsonl: _id, question); found must be false for them." };
+        var limit = new Option<int>("--limit") { Description = "With --answers: at most this many questions of each file (after the split).", DefaultValueFactory = _ => int.MaxValue };
+        var calibrate = new Option<bool>("--calibrate") { Description = "With --answers: lower the evidence bar, then report the thresholds that refuse the most unanswerable questions while --min-found of the answerable ones pass." };
+        var minFound = new Option<double>("--min-found") { Description = "With --calibrate: share of answerable questions that must stay found.", DefaultValueFactory = _ => 0.95 };
+        var command = new Command("eval", "Score retrieval (or, with --answers, answers) on a BEIR-format test set.")
+        {
+            corpus, queries, qrels, mode, json, split, depth, chunking, rerank, rerankCandidates, rerankBudget, answers, unanswerable, limit, calibrate, minFound,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chunkDepth = parse.GetValue(depth);
@@ -42,6 +50,13 @@ internal static class EvalCommand
                 overrides["ChatRag:Reranker:Required"] = "true";
                 overrides["ChatRag:Reranker:Candidates"] = parse.GetValue(rerankCandidates).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 overrides["ChatRag:Reranker:LatencyBudgetMs"] = parse.GetValue(rerankBudget).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (parse.GetValue(calibrate))
+            {
+                // Every question passes, so each outcome records its evidence and the thresholds are chosen afterwards.
+                overrides["ChatRag:Chat:AnswerMinSupport"] = "0";
+                overrides["ChatRag:Chat:AnswerMinCosine"] = "-1";
             }
 
             using var host = await CliHost.StartAsync(parse, overrides, cancellationToken);
@@ -88,6 +103,12 @@ internal static class EvalCommand
             }
 
             var ingestRate = seconds > 0 ? data.Corpus.Count / seconds : 0;
+            if (parse.GetValue(answers) is { } answerFile)
+            {
+                var settings = new AnswerEvalRunner.Settings(
+                    answerFile, parse.GetValue(unanswerable), parse.GetValue(split)!, parse.GetValue(limit), parse.GetValue(calibrate), parse.GetValue(minFound), parse.GetValue(json));
+                return await AnswerEvalRunner.RunAsync(services, collection, settings, cancellationToken);
+            }
 
             var report = await WithProgressAsync("Running queries", p => evaluator.EvaluateAsync(data, collection, parse.GetValue(mode), parse.GetValue(split)!, chunkDepth, p, cancellationToken));
             report = report with { IngestDocsPerSecond = ingestRate, IndexReused = reused };

@@ -6,4 +6,8 @@ namespace ChatRag.Contracts.Chat;
 /// <param name="Citations">Resolved citations, by number.</param>
 /// <param name="Mode"><c>generative</c> (a language model wrote it) or <c>extractive</c> (quoted sentences).</param>
 /// <param name="Trace">What the system did to produce the answer.</param>
-public sealed record ChatResponse(Guid ConversationId, string Answer, IReadOnlyList<ChatCitation> Citations, string Mode, ChatTrace Trace);
+/// <param name="Found">
+/// Whether the documents answer the question. When false the answer says so plainly and carries no citations (the
+/// best retrieved sentence did not pass the evidence bar; the trace's <c>evidence</c> says why).
+/// </param>
+public sealed record ChatResponse(Guid ConversationId, string Answer, IReadOnlyList<ChatCitation> Citations, string Mode, ChatTrace Trace, bool Found = true);

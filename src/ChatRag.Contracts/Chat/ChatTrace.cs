@@ -3,7 +3,7 @@ namespace ChatRag.Contracts.Chat;
 /// <summary>The trace the system records itself for one answer (not the model's own account).</summary>
 /// <param name="Query">The user's message.</param>
 /// <param name="RewrittenQuery">The standalone query used for retrieval.</param>
-/// <param name="RewriteMethod"><c>none</c>, <c>model</c> or <c>terms</c> (previous question's key terms appended).</param>
+/// <param name="RewriteMethod"><c>none</c>, <c>model</c> or <c>terms</c> (previous question's key terms appended, only when the question needs them: a pronoun or an ellipsis).</param>
 /// <param name="Hits">Retrieved passages, numbered as in the prompt.</param>
 /// <param name="ToolCalls">Tools the model called.</param>
 /// <param name="Tokens">Token counts reported by the model.</param>
@@ -11,6 +11,8 @@ namespace ChatRag.Contracts.Chat;
 /// <param name="Mode"><c>generative</c> or <c>extractive</c>.</param>
 /// <param name="TimingsMs">Milliseconds per stage.</param>
 /// <param name="Note">Why the mode was chosen when it was a fallback, else null.</param>
+/// <param name="RewriteReason">Why the question was (or was not) rewritten with the previous one.</param>
+/// <param name="Evidence">How well the best retrieved sentence supports an answer, and the verdict.</param>
 public sealed record ChatTrace(
     string Query,
     string RewrittenQuery,
@@ -21,7 +23,9 @@ public sealed record ChatTrace(
     string Model,
     string Mode,
     IReadOnlyDictionary<string, double> TimingsMs,
-    string? Note = null)
+    string? Note = null,
+    string? RewriteReason = null,
+    TraceEvidence? Evidence = null)
 {
     /// <summary>What the cross-encoder reranker did for the retrieval (absent when none is configured).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -10,13 +10,15 @@ namespace ChatRag.Contracts.OpenAI;
 /// <param name="Choices">Exactly one choice.</param>
 /// <param name="Usage">Token counts (see the README for how they are counted).</param>
 /// <param name="Mode">Extension: <c>generative</c> or <c>extractive</c>.</param>
+/// <param name="Found">Extension: whether the documents answer the question (as <c>found</c> on <c>/api/v1/chat</c>).</param>
 public sealed record ChatCompletion(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("created")] long Created,
     [property: JsonPropertyName("model")] string Model,
     [property: JsonPropertyName("choices")] IReadOnlyList<ChatCompletionChoice> Choices,
     [property: JsonPropertyName("usage")] ChatCompletionUsage Usage,
-    [property: JsonPropertyName("mode")] string Mode)
+    [property: JsonPropertyName("mode")] string Mode,
+    [property: JsonPropertyName("found")] bool Found = true)
 {
     /// <summary>Always <c>chat.completion</c>.</summary>
     [JsonPropertyName("object")]

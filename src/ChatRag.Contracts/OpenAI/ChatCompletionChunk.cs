@@ -11,6 +11,7 @@ namespace ChatRag.Contracts.OpenAI;
 /// <param name="Usage">Token counts, on the final chunk only.</param>
 /// <param name="Citations">Extension: the checked citations, on the final chunk only.</param>
 /// <param name="Mode">Extension: <c>generative</c> or <c>extractive</c>, on the final chunk only.</param>
+/// <param name="Found">Extension: whether the documents answer the question, on the final chunk only.</param>
 public sealed record ChatCompletionChunk(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("created")] long Created,
@@ -18,7 +19,8 @@ public sealed record ChatCompletionChunk(
     [property: JsonPropertyName("choices")] IReadOnlyList<ChatCompletionChunkChoice> Choices,
     [property: JsonPropertyName("usage"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChatCompletionUsage? Usage = null,
     [property: JsonPropertyName("citations"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatCitation>? Citations = null,
-    [property: JsonPropertyName("mode"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Mode = null)
+    [property: JsonPropertyName("mode"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Mode = null,
+    [property: JsonPropertyName("found"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Found = null)
 {
     /// <summary>Always <c>chat.completion.chunk</c>.</summary>
     [JsonPropertyName("object")]

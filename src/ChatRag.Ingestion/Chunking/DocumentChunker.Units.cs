@@ -1,5 +1,5 @@
 using ChatRag.Ingestion.Model;
-using ChatRag.Ingestion.TextAnalysis;
+using ChatRag.TextAnalysis.Sentences;
 
 namespace ChatRag.Ingestion.Chunking;
 
@@ -33,7 +33,7 @@ public sealed partial class DocumentChunker
             }
             else
             {
-                foreach (var (start, end) in SentenceSplitter.Split(text, block.StartOffset, block.EndOffset))
+                foreach (var (_, start, end, _) in SentenceSplitter.Split(text, block.StartOffset, block.EndOffset))
                 {
                     AddSpan(text, start, end, available, block.Page, null, units);
                 }

@@ -81,6 +81,7 @@ public static partial class OpenAICompatibleEndpoints
                 Usage = usage.For(done, reasoning.ToString()),
                 Citations = done.Citations,
                 Mode = done.Mode,
+                Found = done.Found,
             },
             _ => null,
         };

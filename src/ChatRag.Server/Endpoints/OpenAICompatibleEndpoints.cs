@@ -135,7 +135,7 @@ public static partial class OpenAICompatibleEndpoints
 
         var message = new ChatCompletionMessage(done.Answer, reasoning.Length > 0 ? reasoning.ToString() : null, done.Citations);
         return TypedResults.Ok(new ChatCompletion(
-            reply.Id, reply.Created, reply.Model, [new ChatCompletionChoice(0, message, "stop")], usage.For(done, reasoning.ToString()), done.Mode));
+            reply.Id, reply.Created, reply.Model, [new ChatCompletionChoice(0, message, "stop")], usage.For(done, reasoning.ToString()), done.Mode, done.Found));
     }
 
     private static async Task<bool> ExistsAsync(ICollectionCatalog catalog, CallerScope scope, string collection, CancellationToken cancellationToken) =>

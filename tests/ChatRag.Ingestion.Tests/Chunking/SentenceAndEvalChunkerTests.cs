@@ -1,7 +1,7 @@
 using ChatRag.Core.Evaluation;
 using ChatRag.Ingestion.Chunking;
 using ChatRag.Ingestion.Tests.Fixtures;
-using ChatRag.Ingestion.TextAnalysis;
+using ChatRag.TextAnalysis.Sentences;
 using Microsoft.Extensions.Options;
 
 namespace ChatRag.Ingestion.Tests.Chunking;

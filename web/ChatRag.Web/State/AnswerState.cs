@@ -39,6 +39,9 @@ public sealed class AnswerState
     /// <summary>The system trace, once known.</summary>
     public ChatTrace? Trace => Response?.Trace;
 
+    /// <summary>False once the response says the documents do not answer the question.</summary>
+    public bool Found => Response?.Found ?? true;
+
     /// <summary><c>generative</c> or <c>extractive</c>, once known.</summary>
     public string? Mode => Response?.Mode;
 
@@ -62,7 +65,8 @@ public sealed class AnswerState
             answer.Content,
             answer.Citations ?? [],
             trace?.Mode ?? "generative",
-            trace ?? new ChatTrace(question, question, "none", [], [], new TraceTokens(null, null, null), string.Empty, "generative", new Dictionary<string, double>()));
+            trace ?? new ChatTrace(question, question, "none", [], [], new TraceTokens(null, null, null), string.Empty, "generative", new Dictionary<string, double>()),
+            trace?.Evidence?.Found ?? true);
         return state;
     }
 

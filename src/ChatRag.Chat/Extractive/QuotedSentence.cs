@@ -1,0 +1,13 @@
+using ChatRag.TextAnalysis.Sentences;
+
+namespace ChatRag.Chat.Extractive;
+
+/// <summary>A candidate sentence of a retrieved passage and its scores.</summary>
+/// <param name="Source">Number of its passage in the source list (1-based).</param>
+/// <param name="Text">The sentence or list item.</param>
+/// <param name="Kind">Sentence or list item.</param>
+/// <param name="Lexical">BM25 relevance to the question's content terms, scaled to 0..1 over the candidates.</param>
+/// <param name="Cosine">Embedding cosine with the question, or null without an encoder.</param>
+/// <param name="FitsType">Whether it holds the kind of content the question asks for.</param>
+/// <param name="Score">The combined score that orders the candidates.</param>
+public sealed record QuotedSentence(int Source, string Text, SentenceKind Kind, double Lexical, double? Cosine, bool FitsType, double Score);

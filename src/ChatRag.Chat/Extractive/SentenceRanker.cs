@@ -1,0 +1,159 @@
+using ChatRag.Chat.Text;
+using ChatRag.Core.Embeddings;
+using ChatRag.Core.Retrieval;
+using ChatRag.TextAnalysis.Sentences;
+using Microsoft.Extensions.AI;
+
+namespace ChatRag.Chat.Extractive;
+
+/// <summary>
+/// Ranks the sentences and list items of the retrieved passages as answers to a question: BM25 over the question's
+/// content terms, the encoder's cosine when one is given, a bonus when the sentence holds the kind of content the
+/// question asks for (a number for "how many", a date for "when", a name for "who"), and the passage's retrieval rank
+/// as a light prior. Headings never compete: they name a topic and answer nothing.
+/// </summary>
+public static class SentenceRanker
+{
+    // The lexically best two dozen: a bound on encoder time per question on a CPU (the answer is rarely further down).
+    private const int MaxEmbedded = 24;
+    private const double TypeBonus = 0.12;
+    private const double RankPenalty = 0.015;
+    private const double LexicalWeight = 0.45;
+    private const double TopicWeight = 0.25;
+
+    /// <summary>The candidates, best first, and the question's content-term support in each source.</summary>
+    public static async Task<RankedSentences> RankAsync(
+        string question, IReadOnlyList<RetrievedChunk> sources, IEmbeddingGenerator<string, Embedding<float>>? encoder,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(sources);
+        var queryTerms = Terms.Of(question).ToHashSet(StringComparer.Ordinal);
+        var units = sources
+            .SelectMany((s, i) => SentenceSplitter.Split(s.Chunk.Text).Select(u => (Source: i + 1, Unit: u, Terms: Terms.Of(u.Text))))
+            .Where(c => c.Terms.Count > 0)
+            .ToList();
+        var weights = Weights(queryTerms, units.Select(u => u.Terms).ToList());
+        var support = sources.Select(s => Support(weights, s.Chunk.Text)).ToList();
+        var statements = units.Where(c => c.Unit.Kind != SentenceKind.Heading && IsStatement(c.Unit)).ToList();
+
+        // A passage that is nothing but a title still gets quoted rather than nothing at all.
+        var candidates = statements.Count > 0 ? statements : units;
+        if (candidates.Count == 0 || queryTerms.Count == 0)
+        {
+            return new RankedSentences([], support, queryTerms.Count);
+        }
+
+        var df = candidates.SelectMany(c => c.Terms.Distinct()).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var average = candidates.Average(c => c.Terms.Count);
+        // Words of a passage's headings are its topic, true of every sentence under them ("GPT-3" above a list of its
+        // figures): they say which passage, not which sentence, so the sentence is chosen on the question's other words.
+        var topics = units.Where(u => u.Unit.Kind == SentenceKind.Heading).GroupBy(u => u.Source)
+            .ToDictionary(g => g.Key, g => queryTerms.Except(g.SelectMany(u => u.Terms), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal));
+        var lexical = candidates.Select(c =>
+        {
+            var asked = topics.TryGetValue(c.Source, out var rest) && rest.Count > 0 ? rest : queryTerms;
+            return LexicalScorer.Relevance(asked, c.Terms, df, candidates.Count, average)
+                + (TopicWeight * LexicalScorer.Relevance(queryTerms, c.Terms, df, candidates.Count, average));
+        }).ToList();
+        var maxLexical = Math.Max(lexical.Max(), 1e-9);
+        var cosines = await CosinesAsync(question, candidates.Select(c => c.Unit.Text).ToList(), lexical, encoder, cancellationToken).ConfigureAwait(false);
+        var kind = QuestionType.Of(question);
+        var ranked = candidates.Select((c, i) =>
+        {
+            var lex = lexical[i] / maxLexical;
+            var fits = kind != AnswerKind.Any && QuestionType.Fits(kind, c.Unit.Text, question);
+            var relevance = cosines[i] is { } cos ? (LexicalWeight * lex) + ((1 - LexicalWeight) * cos) : lex;
+            var score = relevance + (fits ? TypeBonus : 0) - (RankPenalty * (c.Source - 1));
+            return new QuotedSentence(c.Source, c.Unit.Text, c.Unit.Kind, lex, cosines[i], fits, score);
+        })
+            .Where(q => q.Lexical > 0 || q.Cosine is not null)
+            .OrderByDescending(q => q.Score)
+            .ThenBy(q => q.Source)
+            .ToList();
+        return new RankedSentences(ranked, support, queryTerms.Count);
+    }
+
+    /// <summary>
+    /// Share of the question's term weight (<paramref name="weights"/>, from <see cref="Weights"/>) whose terms occur in
+    /// <paramref name="text"/>; 0 when the question has no terms.
+    /// </summary>
+    public static double Support(IReadOnlyDictionary<string, double> weights, string text)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var total = weights.Values.Sum();
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var present = Terms.Of(text).ToHashSet(StringComparer.Ordinal);
+        return weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) / total;
+    }
+
+    /// <summary>
+    /// An idf weight per question term over the retrieved sentences: a word in nearly every sentence ("de", "la", or a
+    /// topic word) weighs little, and a word in none of them (the "salary" a near miss asks about) weighs the most, so
+    /// support measures the question's specific words in any language, with no stop list.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> Weights(IReadOnlySet<string> queryTerms, IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(queryTerms);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var sets = sentences.Select(s => s.ToHashSet(StringComparer.Ordinal)).ToList();
+        return queryTerms.ToDictionary(
+            t => t,
+            t =>
+            {
+                var df = sets.Count(s => s.Contains(t));
+                return Math.Log(1 + ((sets.Count - df + 0.5) / (df + 0.5)));
+            },
+            StringComparer.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<double?>> CosinesAsync(
+        string question, List<string> texts, List<double> lexical, IEmbeddingGenerator<string, Embedding<float>>? encoder, CancellationToken cancellationToken)
+    {
+        var cosines = new double?[texts.Count];
+        if (encoder is null)
+        {
+            return cosines;
+        }
+
+        // The lexically best first, so the bound drops the sentences least likely to matter.
+        var chosen = Enumerable.Range(0, texts.Count).OrderByDescending(i => lexical[i]).Take(MaxEmbedded).ToList();
+        var queryVector = (await encoder.GenerateAsync([question], EmbeddingPurpose.ForQuery(), cancellationToken).ConfigureAwait(false))[0];
+        var vectors = await encoder.GenerateAsync(chosen.Select(i => texts[i]), EmbeddingPurpose.ForDocument(), cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < chosen.Count; k++)
+        {
+            cosines[chosen[k]] = Cosine(queryVector.Vector.Span, vectors[k].Vector.Span);
+        }
+
+        return cosines;
+    }
+
+    private static bool IsStatement(SentenceSpan unit)
+    {
+        // Heading breadcrumbs ("Guide > Kitchen") and one- or two-word fragments state nothing.
+        if (unit.Text.Contains(" > ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var words = unit.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        return unit.Kind == SentenceKind.ListItem ? words >= 1 : words >= 3;
+    }
+
+    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+
+        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
+    }
+}

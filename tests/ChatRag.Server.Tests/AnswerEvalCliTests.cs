@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ChatRag.Server.Tests;
+
+/// <summary>
+/// The CLI's <c>eval --answers</c> wiring, run as the built <c>chatrag.dll</c> on a three-document corpus: it ingests,
+/// asks every question through the real chat path, and writes the report and one outcome per question. The full PIAF
+/// run is the verb itself (docs/benchmarks.md), not a test.
+/// </summary>
+public sealed class AnswerEvalCliTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("chatrag-answer-eval").FullName;
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task Answers_questions_with_gold_spans_and_refuses_gibberish_through_the_chat_path()
+    {
+        var corpus = Write("corpus.jsonl",
+            """{"_id": "d1", "title": "Harrow lighthouse", "text": "The Harrow lighthouse was built in 1872 by the engineer Maria Ostrand. It stands 31 metres tall."}""",
+            """{"_id": "d2", "title": "Bread", "text": "Bread rises because yeast produces carbon dioxide."}""",
+            """{"_id": "d3", "title": "Saturn", "text": "Saturn's rings are made mostly of ice particles."}""");
+        var queries = Write("queries.jsonl", """{"_id": "q1", "text": "Who built the Harrow lighthouse?"}""", """{"_id": "q2", "text": "Why does bread rise?"}""");
+        var qrels = Write("qrels.tsv", "query-id\tcorpus-id\tscore", "q1\td1\t1", "q2\td2\t1");
+        var answers = Write("answers.jsonl",
+            """{"_id": "q1", "question": "Who built the Harrow lighthouse?", "answers": ["Maria Ostrand"]}""",
+            """{"_id": "q2", "question": "Why does bread rise?", "answers": ["yeast produces carbon dioxide"]}""");
+        var unanswerable = Write("unanswerable.jsonl", """{"_id": "u1", "question": "asdfgh qwerty"}""");
+        var json = Path.Combine(root, "answers.json");
+
+        var (exit, output) = await RunCliAsync(
+            "--data", Path.Combine(root, "data"), "eval", "--corpus", corpus, "--queries", queries, "--qrels", qrels,
+            "--answers", answers, "--unanswerable", unanswerable, "--json", json);
+
+        Assert.True(exit == 0, output);
+        using var result = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var report = result.RootElement.GetProperty("report");
+        Assert.Equal(2, report.GetProperty("answerable").GetInt32());
+        Assert.Equal(1, report.GetProperty("unanswerable").GetInt32());
+        Assert.Equal(1.0, report.GetProperty("not_found_on_unanswerable").GetDouble());
+        Assert.Equal(1.0, report.GetProperty("found_on_answerable").GetDouble());
+        Assert.Equal(1.0, report.GetProperty("cited_has_gold").GetDouble());
+        Assert.True(report.GetProperty("answer_has_gold").GetDouble() > 0, output);
+        Assert.Equal(3, result.RootElement.GetProperty("outcomes").GetArrayLength());
+        Assert.Contains("answer contains a gold span", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS temp cleaner gets it.
+        }
+    }
+
+    private string Write(string name, params string[] lines)
+    {
+        var path = Path.Combine(root, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static async Task<(int Exit, string Output)> RunCliAsync(params string[] args)
+    {
+        // tests/ChatRag.Server.Tests/bin/<Configuration>/<tfm>/ → src/ChatRag.Cli/bin/<Configuration>/<tfm>/chatrag.dll
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var dll = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", "..", "src", "ChatRag.Cli", "bin", here.Parent!.Name, here.Name, "chatrag.dll"));
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        // Generous: CI runs every test assembly at once on two cores, and the verb loads the encoder.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
