@@ -62,10 +62,17 @@ public sealed class CollectionsTests(EndToEndFixture fixture, ITestOutputHelper 
         var chat = new ChatScreen(page);
         await chat.AskAsync(Fixture.Seed.Question);
         await chat.WaitForAnswerAsync();
-        var title = await page.Locator(".conversations li a").First.GetAttributeAsync("title");
+        // The sidebar lists the new conversation only after the answer moved the page to it: wait for that entry before
+        // counting, or the count (and the first title) can be read from the list as it was before this test's turn.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/c/[0-9a-f-]{36}$"));
+        var href = new Uri(page.Url).AbsolutePath.TrimStart('/');
+        var entry = page.Locator($".conversations li a[href='{href}']");
+        await Expect(entry).ToHaveCountAsync(1);
+        var title = await entry.GetAttributeAsync("title");
         var count = await page.Locator(".conversations li").CountAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Delete conversation {title}", Exact = true }).First.ClickAsync();
+        var item = page.Locator(".conversations li").Filter(new() { Has = page.Locator($"a[href='{href}']") });
+        await item.GetByRole(AriaRole.Button, new() { Name = $"Delete conversation {title}", Exact = true }).ClickAsync();
         await Expect(page.Locator(".conversations li")).ToHaveCountAsync(count - 1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo", Exact = true }).ClickAsync();
 
