@@ -1,6 +1,7 @@
 using ChatRag.Chat.Text;
 using ChatRag.Core.Embeddings;
 using ChatRag.Core.Retrieval;
+using ChatRag.TextAnalysis.Languages;
 using ChatRag.TextAnalysis.Sentences;
 using Microsoft.Extensions.AI;
 
@@ -28,13 +29,16 @@ public static class SentenceRanker
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
-        var queryTerms = Terms.Of(question).ToHashSet(StringComparer.Ordinal);
+        // One language for both sides: a short sentence detected on its own can land in another language's stemmer and
+        // miss the question's stems ("larger" and "storm" analysed as French), which the evidence bar reads as no answer.
+        var language = TextLanguage.Detect(question);
+        var queryTerms = Terms.Of(question, language).ToHashSet(StringComparer.Ordinal);
         var units = sources
-            .SelectMany((s, i) => SentenceSplitter.Split(s.Chunk.Text).Select(u => (Source: i + 1, Unit: u, Terms: Terms.Of(u.Text))))
+            .SelectMany((s, i) => SentenceSplitter.Split(s.Chunk.Text).Select(u => (Source: i + 1, Unit: u, Terms: Terms.Of(u.Text, language))))
             .Where(c => c.Terms.Count > 0)
             .ToList();
         var weights = Weights(queryTerms, units.Select(u => u.Terms).ToList());
-        var support = sources.Select(s => Support(weights, s.Chunk.Text)).ToList();
+        var support = sources.Select(s => Support(weights, s.Chunk.Text, language)).ToList();
         var statements = units.Where(c => c.Unit.Kind != SentenceKind.Heading && IsStatement(c.Unit)).ToList();
 
         // A passage that is nothing but a title still gets quoted rather than nothing at all.
@@ -78,7 +82,7 @@ public static class SentenceRanker
     /// Share of the question's term weight (<paramref name="weights"/>, from <see cref="Weights"/>) whose terms occur in
     /// <paramref name="text"/>; 0 when the question has no terms.
     /// </summary>
-    public static double Support(IReadOnlyDictionary<string, double> weights, string text)
+    public static double Support(IReadOnlyDictionary<string, double> weights, string text, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         var total = weights.Values.Sum();
@@ -87,7 +91,7 @@ public static class SentenceRanker
             return 0;
         }
 
-        var present = Terms.Of(text).ToHashSet(StringComparer.Ordinal);
+        var present = (language is null ? Terms.Of(text) : Terms.Of(text, language)).ToHashSet(StringComparer.Ordinal);
         return weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) / total;
     }
 

@@ -26,7 +26,7 @@ public static class LanguageProfiles
     /// <summary>Every supported language by code.</summary>
     public static FrozenDictionary<string, LanguageProfile> All { get; } = new LanguageProfile[]
     {
-        new("en", EnglishAnalyzer.DefaultStopSet, Set("what which who whom whose when where why how tell me about please could would you your we our us my"), null, s => new PorterStemFilter(s), FoldBeforeStem: true),
+        new("en", EnglishAnalyzer.DefaultStopSet, Set("what which who whom whose when where why how tell me about please could would you your we our us my do does did can should shall may might must has have had been were"), null, s => new PorterStemFilter(s), FoldBeforeStem: true),
         new("fr", FrenchAnalyzer.DefaultStopSet, Set("quel quelle quels quelles lequel laquelle lesquels lesquelles combien comment pourquoi quand où quoi"),
             Set("l m t qu n s j d c jusqu quoiqu lorsqu puisqu"), s => new SnowballFilter(s, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer())),
         new("de", GermanAnalyzer.DefaultStopSet, Set("was wer wen wem wessen wann wo warum wie welche welcher welches wieviel"), null,

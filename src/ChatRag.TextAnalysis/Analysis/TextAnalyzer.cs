@@ -64,7 +64,7 @@ public static class TextAnalyzer
 
         return Analyzer.NewAnonymous((_, reader) =>
         {
-            var tokenizer = new WordTokenizer(reader);
+            var tokenizer = new WordTokenizer(reader, keepApostrophes: profile.Articles is not null);
             TokenStream stream = new MarkStrippingFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer));
             if (profile.Articles is not null)
             {

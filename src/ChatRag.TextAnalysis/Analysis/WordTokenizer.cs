@@ -8,9 +8,11 @@ namespace ChatRag.TextAnalysis.Analysis;
 /// <summary>
 /// Splits text into runs of letters, digits, combining marks and private-use characters, as SQLite's <c>unicode61</c>
 /// does, but keeps apostrophes inside a run so that the elision filter sees <c>l'homme</c> whole; whatever apostrophes
-/// survive analysis are split on afterwards (<see cref="TextAnalyzer"/>).
+/// survive analysis are split on afterwards (<see cref="TextAnalyzer"/>). A language without elisions splits at
+/// apostrophes here, before its stemmer, as <c>unicode61</c> did: Porter would otherwise stem <c>jupiter's</c> to
+/// <c>jupiter</c> but <c>jupiter</c> to <c>jupit</c>, and a possessive would miss its own noun.
 /// </summary>
-internal sealed class WordTokenizer(TextReader reader) : CharTokenizer(LuceneVersion.LUCENE_48, reader)
+internal sealed class WordTokenizer(TextReader reader, bool keepApostrophes = true) : CharTokenizer(LuceneVersion.LUCENE_48, reader)
 {
     /// <summary>Whether a code point belongs to a word (apostrophes excluded).</summary>
     public static bool IsWordChar(int c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
@@ -46,7 +48,7 @@ internal sealed class WordTokenizer(TextReader reader) : CharTokenizer(LuceneVer
         Flush(word, start, end, terms);
     }
 
-    protected override bool IsTokenChar(int c) => c is '\'' or '\u2019' || IsWordChar(c);
+    protected override bool IsTokenChar(int c) => (keepApostrophes && c is '\'' or '\u2019') || IsWordChar(c);
 
     private static void Flush(StringBuilder word, int start, int end, List<AnalysedToken> terms)
     {

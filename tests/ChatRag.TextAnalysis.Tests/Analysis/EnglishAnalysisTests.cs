@@ -10,6 +10,8 @@ public sealed class EnglishAnalysisTests
     [InlineData("Studies of a study", "studi of a studi")]
     [InlineData("COVID-19 résumé café", "covid 19 resum cafe")]
     [InlineData("don't stop", "don t stop")]
+    [InlineData("Jupiter's storm and Jupiter", "jupit s storm and jupit")]
+    [InlineData("Jupiter’s storm", "jupit s storm")]
     [InlineData("日本語 text", "日本語 text")]
     public void Words_are_split_folded_and_porter_stemmed_as_before(string text, string expected)
     {
