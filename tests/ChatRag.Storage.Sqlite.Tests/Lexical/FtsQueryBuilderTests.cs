@@ -64,7 +64,7 @@ public sealed class FtsQueryBuilderTests
         const string French = "Où courent les chevaux de la ferme ?";
         Assert.Equal(FtsQueryBuilder.SearchTerms(French, ["fr"]), FtsQueryBuilder.SearchTerms(French, []));
         Assert.NotEqual(FtsQueryBuilder.SearchTerms(French, ["en"]), FtsQueryBuilder.SearchTerms(French, []));
-        Assert.Equal(["en_do", "en_hors", "en_run"], FtsQueryBuilder.SearchTerms("Where do the horses run?", []));
+        Assert.Equal(["en_hors", "en_run"], FtsQueryBuilder.SearchTerms("Where do the horses run?", []));  // "do" is a question auxiliary, not a content word
     }
 
     [Fact]
