@@ -3,28 +3,16 @@ using System.Net.Http.Json;
 using ChatRag.Contracts.Collections;
 using ChatRag.Contracts.Health;
 using ChatRag.Contracts.OpenAI;
-using ChatRag.Core.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Server.Tests;
 
 /// <summary>A collection-scoped key sees and manages only its own collection and cannot create others.</summary>
-public sealed class CollectionsScopeTests : IAsyncLifetime
+public sealed class CollectionsScopeTests : ApiKeysServerTest
 {
-    private readonly ChatRagServerFactory factory = new(new Dictionary<string, string?> { ["ChatRag:Auth:Mode"] = "ApiKeys" });
-
-    public Task InitializeAsync()
-    {
-        _ = factory.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task Scoped_key_lists_renames_and_deletes_only_its_own_collection()
     {
-        var keys = factory.Services.GetRequiredService<IApiKeyStore>();
+        var keys = Keys;
         var admin = Client((await keys.CreateAsync("admin")).Key);
         var scoped = Client((await keys.CreateAsync("recipes-bot", "recipes")).Key);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/collections", new CreateCollection("secret"))).StatusCode);
@@ -43,12 +31,5 @@ public sealed class CollectionsScopeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await scoped.PatchAsJsonAsync("/api/v1/collections/recipes", new UpdateCollection("Recipes"))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await scoped.DeleteAsync("/api/v1/collections/recipes?confirm=recipes")).StatusCode);
         Assert.Equal(["default", "secret"], (await admin.GetFromJsonAsync<List<CollectionItem>>("/api/v1/collections"))!.Select(c => c.Name));
-    }
-
-    private HttpClient Client(string key)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
     }
 }

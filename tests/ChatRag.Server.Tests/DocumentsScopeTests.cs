@@ -1,27 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using ChatRag.Contracts.Documents;
-using ChatRag.Core.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Server.Tests;
 
-public sealed class DocumentsScopeTests : IAsyncLifetime
+public sealed class DocumentsScopeTests : ApiKeysServerTest
 {
-    private readonly ChatRagServerFactory factory = new(new Dictionary<string, string?> { ["ChatRag:Auth:Mode"] = "ApiKeys" });
-
-    public Task InitializeAsync()
-    {
-        _ = factory.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task Scoped_key_cannot_see_or_touch_another_collections_documents()
     {
-        var keys = factory.Services.GetRequiredService<IApiKeyStore>();
+        var keys = Keys;
         var admin = Client((await keys.CreateAsync("admin")).Key);
         var scoped = Client((await keys.CreateAsync("recipes-bot", "recipes")).Key);
 
@@ -41,12 +29,5 @@ public sealed class DocumentsScopeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/documents/{secret}")).StatusCode);
         Assert.Equal(2, (await admin.GetFromJsonAsync<List<DocumentDetails>>("/api/v1/documents"))!.Count);
-    }
-
-    private HttpClient Client(string key)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
     }
 }

@@ -41,7 +41,7 @@ public sealed class SemanticSupportScorer(IEmbeddingGenerator<string, Embedding<
             next += windows[passage].Count;
         }
 
-        return [.. pairs.Select(p => byPassage[p.Passage].Max(w => Cosine(claims[p.Claim].Vector.Span, w.Vector.Span)))];
+        return [.. pairs.Select(p => byPassage[p.Passage].Max(w => VectorMath.Cosine(claims[p.Claim].Vector.Span, w.Vector.Span)))];
     }
 
     /// <summary>Each sentence of the passage and each pair of neighbouring sentences (the whole passage when it has one).</summary>
@@ -61,18 +61,5 @@ public sealed class SemanticSupportScorer(IEmbeddingGenerator<string, Embedding<
         }
 
         return windows.Take(MaxWindowsPerPassage).ToList();
-    }
-
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 }

@@ -130,7 +130,7 @@ public static class SentenceRanker
         var vectors = await encoder.GenerateAsync(chosen.Select(i => texts[i]), EmbeddingPurpose.ForDocument(), cancellationToken).ConfigureAwait(false);
         for (var k = 0; k < chosen.Count; k++)
         {
-            cosines[chosen[k]] = Cosine(queryVector.Vector.Span, vectors[k].Vector.Span);
+            cosines[chosen[k]] = VectorMath.Cosine(queryVector.Vector.Span, vectors[k].Vector.Span);
         }
 
         return cosines;
@@ -146,18 +146,5 @@ public static class SentenceRanker
 
         var words = unit.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         return unit.Kind == SentenceKind.ListItem ? words >= 1 : words >= 3;
-    }
-
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 }
