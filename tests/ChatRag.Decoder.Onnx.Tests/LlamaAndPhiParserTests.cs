@@ -57,8 +57,8 @@ public sealed class LlamaAndPhiParserTests
             ["text:Sure.", SearchLine]);
 
     [Fact]
-    public void Phi4MalformedCallIsText() =>
-        AssertSplitInvariant(Phi4, "<|tool_call|>[{\"name\": search}]<|/tool_call|>", ["text:<|tool_call|>[{\"name\": search}]<|/tool_call|>"]);
+    public void Phi4MalformedCallIsAMalformedCall() =>
+        AssertSplitInvariant(Phi4, "<|tool_call|>[{\"name\": search}]<|/tool_call|>", ["malformed:search"]);
 
     [Fact]
     public void Phi4ReasoningThenAnswer() =>

@@ -35,6 +35,7 @@ internal static class ParserRun
             {
                 TextReasoningContent r => ("reasoning", r.Text),
                 TextContent t => ("text", t.Text),
+                FunctionCallContent { Exception: not null } c => ("malformed", c.Name),
                 FunctionCallContent c => ("call", c.Name + JsonSerializer.Serialize(c.Arguments)),
                 _ => throw new InvalidOperationException($"Unexpected {content.GetType().Name}"),
             };
@@ -42,10 +43,10 @@ internal static class ParserRun
             {
                 Assert.False(string.IsNullOrEmpty(call.CallId));
                 Assert.True(ids.Add(call.CallId), "call ids must be unique");
-                Assert.Null(call.Exception);
+                Assert.True(call.Exception is null || call.Arguments is null, "a malformed call carries no arguments");
             }
 
-            if (kind != "call" && lines.Count > 0 && lines[^1].StartsWith(kind + ":", StringComparison.Ordinal))
+            if (kind is not ("call" or "malformed") && lines.Count > 0 && lines[^1].StartsWith(kind + ":", StringComparison.Ordinal))
             {
                 lines[^1] += text;
             }

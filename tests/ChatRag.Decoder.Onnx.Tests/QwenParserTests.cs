@@ -37,16 +37,26 @@ public sealed class QwenParserTests
         AssertSplitInvariant(Create, "<think>a</think>First.<think>b</think>Second.",
             ["reasoning:a", "text:First.", "reasoning:b", "text:Second."]);
 
+    // A closed block is a call the model meant to make: it reaches the tool loop as a malformed call (the loop answers
+    // it with an error the model reads), keeping the name when one can be read.
     [Fact]
-    public void MalformedJsonIsKeptAsTextWithItsTags()
+    public void MalformedJsonIsAMalformedCallWithItsName()
     {
         const string bad = "<tool_call>\n{\"name\": \"search\", \"arguments\": {\"query\": }\n</tool_call>";
-        AssertSplitInvariant(Create, "Trying.\n" + bad + " Sorry.", ["text:Trying.\n" + bad + " Sorry."]);
+        AssertSplitInvariant(Create, "Trying.\n" + bad + " Sorry.", ["text:Trying.", "malformed:search", "text:Sorry."]);
     }
 
     [Fact]
-    public void JsonWithoutANameIsKeptAsText() =>
-        AssertSplitInvariant(Create, "<tool_call>{\"arguments\": {}}</tool_call>", ["text:<tool_call>{\"arguments\": {}}</tool_call>"]);
+    public void MalformedCallCarriesTheJsonErrorAsItsException()
+    {
+        var call = Assert.IsType<FunctionCallContent>(Assert.Single(Feed(Create(), ["<tool_call>{\"name\": \"search\", \"arguments\": {\"query\": }}</tool_call>"])));
+        Assert.StartsWith("The tool call could not be read: the JSON is not valid", call.Exception!.Message, StringComparison.Ordinal);
+        Assert.Null(call.Arguments);
+    }
+
+    [Fact]
+    public void JsonWithoutANameIsAMalformedCallNoToolHas() =>
+        AssertSplitInvariant(Create, "<tool_call>{\"arguments\": {}}</tool_call>", ["malformed:invalid_tool_call"]);
 
     [Fact]
     public void UnclosedCallWithCompleteJsonIsStillACall() =>

@@ -13,7 +13,8 @@ public sealed partial class OnnxChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var (generator, template) = _backend.Value;
-        IReadOnlyList<AITool>? tools = options?.Tools is { Count: > 0 } t ? [.. t] : null;
+        // A template without a tool-call format never sees tools: the model could not call them (see ToolCallSupport).
+        IReadOnlyList<AITool>? tools = template.SupportsTools && options?.Tools is { Count: > 0 } t ? [.. t] : null;
         var prompt = template.RenderGenerationPrompt([.. messages], tools, Thinking(options));
         var settings = ToSettings(options);
         IReadOnlyList<string> stops = [.. template.StopStrings, .. options?.StopSequences ?? []];

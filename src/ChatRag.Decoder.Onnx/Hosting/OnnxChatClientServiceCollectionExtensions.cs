@@ -1,5 +1,6 @@
 using ChatRag.Decoder.Onnx.Chat;
 using ChatRag.Decoder.Onnx.Runtime;
+using ChatRag.Decoder.Onnx.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,6 @@ public static class OnnxChatClientServiceCollectionExtensions
                 new DecoderModelLoadOptions { Provider = o.Provider, MaxLength = o.MaxLength },
                 new OnnxChatClientOptions { MaxConcurrency = o.MaxConcurrency, DefaultMaxOutputTokens = o.DefaultMaxOutputTokens, Thinking = o.Thinking });
         });
-        return services.AddChatClient(sp => sp.GetRequiredService<OnnxChatClient>()).UseFunctionInvocation();
+        return services.AddChatClient(sp => sp.GetRequiredService<OnnxChatClient>()).UseGuardedFunctionInvocation();
     }
 }

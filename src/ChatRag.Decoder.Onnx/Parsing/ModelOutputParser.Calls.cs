@@ -20,9 +20,16 @@ public sealed partial class ModelOutputParser
 
         var body = end >= 0 ? text[..end] : text;
         var calls = ToolCallReader.ReadSequence(body);
-        if (calls is null)
+        if (calls is null && end >= 0)
         {
-            EmitRaw(open + body + (end >= 0 ? close : string.Empty));
+            // A closed block is a call the model meant to make: it goes to the tool loop as a malformed call, whose
+            // error the model reads in the next turn and can correct, rather than as answer text.
+            EmitCalls([ToolCallReader.Malformed(body)]);
+        }
+        else if (calls is null)
+        {
+            // Cut off before its closing tag (out of tokens): no later turn could use an error, so it stays text.
+            EmitRaw(open + body);
         }
         else
         {

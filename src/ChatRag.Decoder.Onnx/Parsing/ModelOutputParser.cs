@@ -13,9 +13,11 @@ namespace ChatRag.Decoder.Onnx.Parsing;
 /// <para>Text that could still be the start of a tag is held back until the next delta settles it, so a tag split
 /// across deltas (<c>"&lt;tool_"</c> + <c>"call&gt;"</c>) never leaks as text. A call is emitted once its closing tag
 /// (or, for Llama, its closing brace) has arrived.</para>
-/// <para>Malformed calls are not lost: markup whose JSON does not parse, or is not <c>{"name", "arguments"}</c>, is
-/// emitted as <see cref="TextContent"/> holding the raw text, tags included, so the caller shows what the model wrote.
-/// An unclosed block at the end of generation is read as a call if its JSON is complete, otherwise as text.</para>
+/// <para>Malformed calls are not lost: a closed block whose JSON does not parse, or is not <c>{"name", "arguments"}</c>,
+/// is emitted as a <see cref="FunctionCallContent"/> without arguments whose <see cref="FunctionCallContent.Exception"/>
+/// says what is wrong (the name kept when it can be read), so the tool loop answers it with an error the model reads.
+/// An unclosed block at the end of generation is read as a call if its JSON is complete, otherwise as text.
+/// Llama's bare JSON that is not a call stays text: an answer may well be JSON.</para>
 /// <para>Whitespace that only separates structure (before and after a call, after the end of reasoning) is dropped.</para>
 /// </remarks>
 public sealed partial class ModelOutputParser : IModelOutputParser

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
 namespace ChatRag.Decoder.Onnx.Parsing;
 
 /// <summary>Reads function calls out of the JSON a model wrote inside its tool-call markup.</summary>
-internal static class ToolCallReader
+internal static partial class ToolCallReader
 {
     /// <summary>
     /// Reads a sequence of JSON objects or arrays of objects (separated by whitespace, commas or semicolons),
@@ -74,6 +75,43 @@ internal static class ToolCallReader
             return null;
         }
     }
+
+    /// <summary>Name given to a malformed call whose name cannot be read; no tool has it, so the loop reports it unknown.</summary>
+    public const string UnnamedCall = "invalid_tool_call";
+
+    /// <summary>
+    /// A call the model wrote inside its tool-call markup that is not well-formed: broken JSON, or JSON that is not
+    /// <c>{"name": ..., "arguments": {...}}</c>. It keeps the name when one can be read, has no arguments, and carries
+    /// the reason as <see cref="FunctionCallContent.Exception"/>, so the tool loop answers it with an error.
+    /// </summary>
+    public static FunctionCallContent Malformed(string body)
+    {
+        var match = NamePattern().Match(body);
+        var reason = JsonError(body) ?? "it is not a JSON object of the form {\"name\": <function-name>, \"arguments\": <args-json-object>}";
+        return new FunctionCallContent(NewCallId(), match.Success ? match.Groups[1].Value : UnnamedCall, arguments: null)
+        {
+            Exception = new InvalidDataException($"The tool call could not be read: {reason}."),
+        };
+    }
+
+    private static string? JsonError(string body)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(body.Trim().Length == 0 ? "\"\"" : body.Trim());
+            return null;
+        }
+        catch (JsonException e)
+        {
+            // The first sentence of System.Text.Json's message names the character and position.
+            var message = e.Message;
+            var stop = message.IndexOf(". ", StringComparison.Ordinal);
+            return "the JSON is not valid (" + (stop > 0 ? message[..stop] : message.TrimEnd('.')) + ")";
+        }
+    }
+
+    [GeneratedRegex("\"name\"\\s*:\\s*\"?([A-Za-z_][\\w.\\-]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
 
     private static int SkipSeparators(string text, int position)
     {
