@@ -70,17 +70,27 @@ public sealed partial class ChatOrchestrator
             chatOptions.AdditionalProperties = new() { ["enable_thinking"] = thinking };
         }
 
+        string? toolNote = null;
+        if (ToolSupport(model.Client!) is { Supported: false } noTools)
+        {
+            // The model has no tool-call format: tools would only cost prompt space, and the trace says why none ran.
+            chatOptions.Tools = null;
+            toolNote = noTools.Reason;
+            state.Note = toolNote;
+        }
+
         // Before the first event, so a question that cannot fit is a plain 400, never an error mid-stream.
-        var counter = Counter(model.Client!);
+        var counter = EstimatedTokenCounter.For(model.Client, options.Value.ContextTokens);
         if (PromptBudget.Fit(counter, options.Value.MaxOutputTokens, chatOptions.Tools, turn.Message, history, sources) is not { } fitted)
         {
             state.Note = $"The language model's context window ({counter.ContextTokens} tokens) cannot hold the grounded instructions and tools; answered extractively.";
             yield break;
         }
 
+        chatOptions.MaxOutputTokens = fitted.OutputTokens;
         if (fitted.Sources.Count < sources.Count || fitted.History.Count < history.Count)
         {
-            state.Note = $"Trimmed to the model's context window of {fitted.ContextTokens} tokens: sent {fitted.Sources.Count} of {sources.Count} sources and {fitted.History.Count} of {history.Count} earlier messages.";
+            state.Note = (toolNote is null ? string.Empty : toolNote + " ") + $"Trimmed to the model's context window of {fitted.ContextTokens} tokens: sent {fitted.Sources.Count} of {sources.Count} sources and {fitted.History.Count} of {history.Count} earlier messages.";
         }
 
         (history, sources) = (fitted.History, fitted.Sources);
@@ -168,21 +178,17 @@ public sealed partial class ChatOrchestrator
         state.Generative = true;
     }
 
-    private IPromptTokenCounter Counter(IChatClient client)
+    private static ToolCallSupport? ToolSupport(IChatClient client)
     {
         try
         {
-            if (client.GetService<IPromptTokenCounter>() is { } counter)
-            {
-                return counter;
-            }
+            return client.GetService<ToolCallSupport>();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A model that fails to load cannot count either; the generation call reports that failure itself.
+            // A model that fails to load says nothing about tools; the generation call reports that failure itself.
+            return null;
         }
-
-        return new EstimatedTokenCounter(options.Value.ContextTokens);
     }
 
     private static long? Add(long? sum, long? value) => value is null ? sum : (sum ?? 0) + value;

@@ -8,4 +8,8 @@ namespace ChatRag.Chat.Orchestration;
 /// <param name="Sources">The best-ranked sources that fit, in rank order.</param>
 /// <param name="PromptTokens">Estimated prompt tokens.</param>
 /// <param name="ContextTokens">The model's context window.</param>
-public sealed record FittedTurn(IReadOnlyList<ConversationMessage> History, IReadOnlyList<RetrievedChunk> Sources, int PromptTokens, int ContextTokens);
+/// <param name="OutputTokens">
+/// The answer's budget: the requested maximum, clamped to what the fit reserved for it, so prompt and answer together
+/// never outgrow the window. Send it as <c>ChatOptions.MaxOutputTokens</c>.
+/// </param>
+public sealed record FittedTurn(IReadOnlyList<ConversationMessage> History, IReadOnlyList<RetrievedChunk> Sources, int PromptTokens, int ContextTokens, int OutputTokens);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRag.Chat.Prompts;
 using ChatRag.Core.Conversations;
@@ -37,8 +39,9 @@ public static class PromptBudget
 
         // The answer and the tool results of a later round need room too; on a small model they get a quarter and an
         // eighth of the window at most, so the question still has space.
-        var reserved = Math.Min(maxOutputTokens, context / 4) + (context / 8);
-        var instructions = Cost(counter, GroundedPrompt.System) + Cost(counter, GroundedPrompt.UserTurn(string.Empty, [])) + (tools ?? []).Sum(t => ToolCost(counter, t));
+        var output = Math.Min(maxOutputTokens, context / 4);
+        var reserved = output + (context / 8);
+        var instructions = InstructionCost(counter, tools);
         if (instructions + reserved > context)
         {
             // Not the user's fault: no message would fit this model.
@@ -83,8 +86,24 @@ public static class PromptBudget
             keptHistory == history.Count ? history : [.. history.Skip(history.Count - keptHistory)],
             keptSources == sources.Count ? sources : [.. sources.Take(keptSources)],
             context - left - reserved,
-            context);
+            context,
+            output);
     }
+
+    /// <summary>
+    /// The grounded instructions and tool declarations, the same text on every turn of a decoder: counted once per
+    /// counter and tool set, not re-tokenized on each turn. The table holds counters weakly, so an unloaded decoder's
+    /// entry goes with it.
+    /// </summary>
+    private static int InstructionCost(IPromptTokenCounter counter, IEnumerable<AITool>? tools)
+    {
+        var list = tools?.ToList() ?? [];
+        var key = string.Join('\n', list.Select(t => t.Name + "\u0001" + t.Description + "\u0001" + (t is AIFunction f ? f.JsonSchema.GetRawText() : string.Empty)));
+        return InstructionCosts.GetOrCreateValue(counter).GetOrAdd(key, _ =>
+            Cost(counter, GroundedPrompt.System) + Cost(counter, GroundedPrompt.UserTurn(string.Empty, [])) + list.Sum(t => ToolCost(counter, t)));
+    }
+
+    private static readonly ConditionalWeakTable<IPromptTokenCounter, ConcurrentDictionary<string, int>> InstructionCosts = new();
 
     private static int Cost(IPromptTokenCounter counter, string text) => counter.CountTokens(text) + PerMessageTokens;
 

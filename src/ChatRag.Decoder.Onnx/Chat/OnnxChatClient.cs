@@ -73,14 +73,24 @@ public sealed partial class OnnxChatClient : IChatClient
             return _backend.Value.Generator as IPromptTokenCounter;
         }
 
+        if (serviceType == typeof(ToolCallSupport))
+        {
+            // Reads the template on first use, as a request would; a template without a tool format gets no tools.
+            return _backend.Value.Template.SupportsTools
+                ? new ToolCallSupport(true, string.Empty)
+                : new ToolCallSupport(false, $"The chat template of {_backend.Value.Generator.ModelId} declares no tool-call format, so the model was offered no tools.");
+        }
+
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        // The model defers its native release until running generations unwind (DecoderModel.Lifetime). The gate is
+        // not disposed: a stream still unwinding releases its slot after this, and a SemaphoreSlim whose wait handle
+        // was never asked for holds nothing to free.
         _owned?.Dispose();
-        _gate.Dispose();
     }
 
     private GenerationSettings ToSettings(ChatOptions? options)

@@ -23,27 +23,10 @@ public static partial class OpenAICompatibleEndpoints
         {
             var tokens = done.Trace.Tokens;
             IPromptTokenCounter? counter = null;
-            long Count(string text) => (counter ??= Counter()).CountTokens(text);
+            long Count(string text) => (counter ??= EstimatedTokenCounter.For(model.Client, contextTokens)).CountTokens(text);
             var prompt = tokens.Input ?? messages.History.TakeLast(historyMessages).Sum(m => Count(m.Content)) + Count(messages.Question);
             var completion = tokens.Output ?? Count(done.Answer) + (reasoning.Length > 0 ? Count(reasoning) : 0);
             return new ChatCompletionUsage(prompt, completion, prompt + completion);
-        }
-
-        private IPromptTokenCounter Counter()
-        {
-            try
-            {
-                if (model.Client?.GetService<IPromptTokenCounter>() is { } own)
-                {
-                    return own;
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A decoder that failed to load cannot count; the estimate still gives the client a usage object.
-            }
-
-            return new EstimatedTokenCounter(contextTokens);
         }
     }
 }
