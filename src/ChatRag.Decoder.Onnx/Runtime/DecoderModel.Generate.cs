@@ -27,13 +27,31 @@ public sealed partial class DecoderModel
 
     private IEnumerable<int> GenerateCore(IReadOnlyList<int> promptIds, GenerationSettings settings, CancellationToken cancellationToken)
     {
+        // The session and buffers stay alive while this generation holds them, even if the model is disposed meanwhile.
+        var runOptions = new RunOptions();
+        Enter(runOptions);
+        try
+        {
+            foreach (var id in Steps(promptIds, settings, runOptions, cancellationToken))
+            {
+                yield return id;
+            }
+        }
+        finally
+        {
+            Exit(runOptions);
+            runOptions.Dispose();
+        }
+    }
+
+    private IEnumerable<int> Steps(IReadOnlyList<int> promptIds, GenerationSettings settings, RunOptions runOptions, CancellationToken cancellationToken)
+    {
         var budget = Math.Min(settings.MaxNewTokens, MaxLength - promptIds.Count);
         var eos = settings.IgnoreEos ? [] : new HashSet<int>(settings.EosTokenIds ?? Info.EosTokenIds);
         var sampler = new TokenSampler(settings.Sampling);
         var tokens = new List<int>(promptIds);
         using var cache = CreateCache();
         using var binding = _session.CreateIoBinding();
-        using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         var processed = 0;
         float[] logits = [];
@@ -44,6 +62,7 @@ public sealed partial class DecoderModel
         for (var step = 0; step < budget; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfDisposed();
             if (!settings.UseCache)
             {
                 cache.Reset();
@@ -113,6 +132,12 @@ public sealed partial class DecoderModel
             catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException(cancellationToken);
+            }
+            catch (OnnxRuntimeException) when (IsDisposed)
+            {
+                // Dispose terminated this step: the generation ends as the model's later calls do.
+                ThrowIfDisposed();
+                throw;
             }
 
             var names = binding.GetOutputNames();

@@ -98,8 +98,8 @@ public sealed partial class DecoderModel : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose()
+    // Frees the native session and buffers; called once, when disposed and no generation uses them (Lifetime).
+    private void ReleaseNative()
     {
         _slicer?.Dispose();
         if (Provider == ExecutionProvider.Cuda)
