@@ -23,6 +23,7 @@ public static partial class ChatRagTools
         ICollectionCatalog catalog,
         IOptions<GroundedChatOptions> options,
         McpCaller caller,
+        IServiceProvider services,
         [Description("The question, in the user's words (follow-ups may refer to the conversation).")] string question,
         [Description("The collection to answer from; omit for your default collection.")] string? collection = null,
         [Description("Optional: the conversationId of an earlier ask, to continue that conversation.")] string? conversationId = null,
@@ -32,6 +33,7 @@ public static partial class ChatRagTools
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(services);
         var message = question?.Trim() ?? string.Empty;
         if (message.Length == 0)
         {
@@ -57,6 +59,11 @@ public static partial class ChatRagTools
         if (found is { Documents: 0 } || (found is null && name == caller.Resolve(null)))
         {
             throw new McpException($"Collection '{name}' has no documents yet. Upload documents to it, then ask again.");
+        }
+
+        if (services.GetService(typeof(IAskRateLimit)) is IAskRateLimit limit && !limit.TryAcquire())
+        {
+            throw new McpException("The chat rate limit for this caller was reached; wait a minute, or use search_documents meanwhile.");
         }
 
         try

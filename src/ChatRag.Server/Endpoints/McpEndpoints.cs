@@ -1,4 +1,5 @@
 using ChatRag.Mcp;
+using ChatRag.Server.Configuration;
 using ChatRag.Server.Security;
 
 namespace ChatRag.Server.Endpoints;
@@ -13,7 +14,7 @@ public static class McpEndpoints
     /// <summary>The route of the MCP endpoint.</summary>
     public const string Route = "/mcp";
 
-    /// <summary>Adds the MCP server, stateless (no session affinity; each POST is one authenticated request), and the caller from the key.</summary>
+    /// <summary>Adds the MCP server, stateless (no session affinity; each POST is one authenticated request), the caller from the key and the chat rate limit for <c>ask</c>.</summary>
     public static IServiceCollection AddChatRagMcpServer(this IServiceCollection services)
     {
         services.AddScoped(provider =>
@@ -21,6 +22,8 @@ public static class McpEndpoints
             var scope = provider.GetRequiredService<CallerScope>();
             return new McpCaller(scope.Collection, ConversationsEndpoints.OwnerOf(scope));
         });
+        services.AddSingleton<McpAskRateLimit.Limiter>();
+        services.AddScoped<IAskRateLimit, McpAskRateLimit>();
         services.AddChatRagMcp().WithHttpTransport(o => o.Stateless = true);
         return services;
     }
