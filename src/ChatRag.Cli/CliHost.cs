@@ -32,7 +32,12 @@ internal static class CliHost
     };
 
     /// <summary>Starts the services and initialises storage; dispose the result to release native resources.</summary>
-    public static async Task<IHost> StartAsync(ParseResult parse, IDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    /// <param name="parse">The parsed command line (data, models and encoder options).</param>
+    /// <param name="overrides">Configuration values that win over every other source.</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    /// <param name="configure">Last changes to the builder before it is built (a verb's own services, its logging).</param>
+    public static async Task<IHost> StartAsync(
+        ParseResult parse, IDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, ContentRootPath = Directory.GetCurrentDirectory() });
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -66,6 +71,7 @@ internal static class CliHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         builder.Services.AddChatRag(builder.Configuration);
         builder.Services.AddChatRagChat(builder.Configuration);
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.Services.InitializeChatRagAsync(cancellationToken);
         return host;

@@ -16,5 +16,6 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(McpCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
 return await root.Parse(args).InvokeAsync();

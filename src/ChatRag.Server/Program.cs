@@ -22,6 +22,7 @@ builder.Services.AddChatRagAuth(builder.Configuration);
 builder.Services.AddChatRagHealthChecks();
 builder.Services.AddChatRagOpenApi();
 builder.Services.AddOpenAICompatibleErrors();
+builder.Services.AddChatRagMcpServer();
 
 var app = builder.Build();
 await app.Services.InitializeChatRagAsync();
@@ -44,6 +45,7 @@ api.MapChatEndpoints();
 api.MapConversationsEndpoints();
 api.MapStatusEndpoints();
 app.MapOpenAICompatibleEndpoints();
+app.MapChatRagMcp();
 app.MapWebClient();
 
 app.Run();

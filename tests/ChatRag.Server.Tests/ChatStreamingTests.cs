@@ -45,6 +45,24 @@ public sealed class ChatStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wire_format_is_one_event_line_and_one_data_line_per_event_with_LF_endings()
+    {
+        // A delta with a line break: the JSON escapes it, so each event's data stays one line (what the contract's clients read).
+        model.Script = ControlledChatClient.Texts("The Great Red Spot\nis a storm [1].", " It is larger than Earth [1].");
+        using var response = await client.PostAsJsonAsync("/api/v1/chat", new { message = "What is the Great Red Spot?", stream = true });
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("\r", body, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n", body, StringComparison.Ordinal);
+        var events = body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(events, e => Assert.Matches(@"^event: (thought|tool|delta|citation|done)\ndata: \{[^\n]*\}$", e));
+        Assert.StartsWith("event: done\n", events[^1], StringComparison.Ordinal);
+        var deltas = ChatTestClient.Parse(body).Where(e => e.Name == "delta").Select(e => e.Data.GetProperty("text").GetString());
+        Assert.Contains("Spot\nis", string.Concat(deltas), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_exception_after_streaming_started_ends_with_an_error_event_and_stores_nothing()
     {
         var before = await ConversationCountAsync();

@@ -94,16 +94,22 @@ public sealed class ApiClientTests
     }
 
     [Fact]
-    public async Task Multi_line_data_is_joined_and_a_missing_event_name_is_message()
+    public async Task Multi_line_data_is_joined_CRLF_is_a_line_end_and_an_unnamed_event_is_ignored()
     {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("data: a\ndata: b\n\nevent: x\ndata:c"));
-        var events = new List<(string, string)>();
-        await foreach (var e in SseReader.ReadAsync(stream))
+        // One delta whose JSON spans two data lines (joined with a newline, still valid JSON), CRLF line ends, then an
+        // event without a name (a "message", which the chat contract never sends) that must not become a delta.
+        const string body = "event: delta\r\ndata: {\"text\":\r\ndata: \"Hi\"}\r\n\r\n" + "data: {\"text\":\"not a delta\"}\n\n";
+        var handler = new StubHandler(HttpStatusCode.OK, body, "text/event-stream");
+        var client = new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage());
+
+        var events = new List<ChatStreamEvent>();
+        await foreach (var e in client.StreamChatAsync(new ChatRequest("q")))
         {
             events.Add(e);
         }
 
-        Assert.Equal([("message", "a\nb"), ("x", "c")], events);
+        Assert.Equal(["delta", "error"], events.Select(e => e.Name));
+        Assert.Equal("Hi", events[0].Text);
     }
 
     private sealed class StubHandler(HttpStatusCode status, string body, string contentType) : HttpMessageHandler

@@ -71,8 +71,7 @@ public static class ChatEndpoints
             }
 
             // RequestAborted is the token here too: a client that disconnects cancels the decode loop.
-            await ChatEventStream.WriteAsync(http, orchestrator.StreamAsync(turn, cancellationToken), json.Value.SerializerOptions, cancellationToken);
-            return Results.Empty;
+            return await ChatEventStream.StartAsync(http, orchestrator.StreamAsync(turn, cancellationToken), json.Value.SerializerOptions, cancellationToken);
         }
         catch (ConversationNotFoundException e)
         {

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRag.Chat.Orchestration;
 using ChatRag.Server.Errors;
@@ -6,56 +7,67 @@ using ChatRag.Server.Errors;
 namespace ChatRag.Server.Endpoints;
 
 /// <summary>
-/// Writes chat events as Server-Sent Events (<c>event: name</c>, <c>data: one JSON object</c>). Nothing is written
-/// until the first event exists, so errors before it (unknown conversation, bad collection) still get a real status
-/// and problem details; an error after it becomes an <c>error</c> event with a problem-like object.
+/// Chat events as Server-Sent Events (<c>event: name</c>, <c>data: one JSON object</c>) through the platform's
+/// <see cref="TypedResults.ServerSentEvents{T}(IAsyncEnumerable{SseItem{T}})"/> (its <c>SseFormatter</c> frames and
+/// flushes every event). The first event is awaited before the result is returned, so errors before it (unknown
+/// conversation, bad collection) still get a real status and problem details; an error after it becomes an
+/// <c>error</c> event with a problem-like object.
 /// </summary>
 internal static class ChatEventStream
 {
-    public static async Task WriteAsync(HttpContext http, IAsyncEnumerable<ChatEvent> events, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static async Task<IResult> StartAsync(HttpContext http, IAsyncEnumerable<ChatEvent> events, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
-        await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
-        if (!await enumerator.MoveNextAsync())
+        var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        if (!await SseStreams.FirstAsync(enumerator))
         {
-            return;
+            return Results.Empty;
         }
 
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        await WriteEventAsync(http, enumerator.Current.Name, enumerator.Current.Payload, json, cancellationToken);
-        while (true)
+        SseStreams.DisableProxyBuffering(http);
+        return TypedResults.ServerSentEvents(ItemsAsync(http, enumerator, json));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> ItemsAsync(
+        HttpContext http, IAsyncEnumerator<ChatEvent> enumerator, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using (enumerator)
         {
-            ChatEvent current;
-            try
+            yield return Item(enumerator.Current.Name, enumerator.Current.Payload, json);
+            while (true)
             {
-                if (!await enumerator.MoveNextAsync())
+                SseItem<string> next;
+                var failed = false;
+                try
                 {
-                    return;
+                    if (!await enumerator.MoveNextAsync())
+                    {
+                        yield break;
+                    }
+
+                    next = Item(enumerator.Current.Name, enumerator.Current.Payload, json);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+                {
+                    var problem = ProblemMapping.For(e, clientAborted: false);
+                    if (problem.Status >= 500)
+                    {
+                        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEventStream)).LogError(e, "Chat stream failed");
+                    }
+
+                    next = Item("error", problem, json);
+                    failed = true;
                 }
 
-                current = enumerator.Current;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var problem = ProblemMapping.For(e, clientAborted: false);
-                if (problem.Status >= 500)
+                yield return next;
+                if (failed)
                 {
-                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEventStream)).LogError(e, "Chat stream failed");
+                    yield break;
                 }
-
-                await WriteEventAsync(http, "error", problem, json, CancellationToken.None);
-                return;
             }
-
-            await WriteEventAsync(http, current.Name, current.Payload, json, cancellationToken);
         }
     }
 
-    private static async Task WriteEventAsync(HttpContext http, string name, object payload, JsonSerializerOptions json, CancellationToken cancellationToken)
-    {
-        var data = JsonSerializer.Serialize(payload, payload.GetType(), json);
-        await http.Response.WriteAsync($"event: {name}\ndata: {data}\n\n", Encoding.UTF8, cancellationToken);
-        await http.Response.Body.FlushAsync(cancellationToken);
-    }
+    // Serialized here, with the API's JSON options and the payload's runtime type, so the data is exactly what a plain response would hold.
+    private static SseItem<string> Item(string name, object payload, JsonSerializerOptions json) =>
+        new(JsonSerializer.Serialize(payload, payload.GetType(), json), name);
 }

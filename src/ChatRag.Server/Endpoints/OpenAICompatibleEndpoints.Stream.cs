@@ -1,3 +1,5 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using ChatRag.Chat.Orchestration;
@@ -20,54 +22,67 @@ public static partial class OpenAICompatibleEndpoints
     /// </summary>
     private static class ChunkStream
     {
-        public static async Task WriteAsync(
+        public static async Task<IResult> StartAsync(
             HttpContext http, IAsyncEnumerable<ChatEvent> events, ReplyHeader reply, UsageCounter usage, JsonSerializerOptions json, CancellationToken cancellationToken)
         {
-            await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
-            if (!await enumerator.MoveNextAsync())
+            var enumerator = events.GetAsyncEnumerator(cancellationToken);
+            if (!await SseStreams.FirstAsync(enumerator))
             {
-                return;
+                return Results.Empty;
             }
 
-            http.Response.ContentType = "text/event-stream";
-            http.Response.Headers.CacheControl = "no-cache";
-            http.Response.Headers["X-Accel-Buffering"] = "no";
-            await WriteAsync(http, Chunk(reply, new ChatCompletionDelta(Role: "assistant", Content: string.Empty)), json, cancellationToken);
-            var reasoning = new StringBuilder();
-            var current = enumerator.Current;
-            while (true)
+            SseStreams.DisableProxyBuffering(http);
+            return TypedResults.ServerSentEvents(ItemsAsync(http, enumerator, reply, usage, json));
+        }
+
+        private static async IAsyncEnumerable<SseItem<string>> ItemsAsync(
+            HttpContext http, IAsyncEnumerator<ChatEvent> enumerator, ReplyHeader reply, UsageCounter usage, JsonSerializerOptions json,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await using (enumerator)
             {
-                if (Map(current, reply, usage, reasoning) is { } chunk)
+                yield return Data(Chunk(reply, new ChatCompletionDelta(Role: "assistant", Content: string.Empty)), json);
+                var reasoning = new StringBuilder();
+                var current = enumerator.Current;
+                while (true)
                 {
-                    await WriteAsync(http, chunk, json, cancellationToken);
-                }
-
-                if (current.Payload is ChatResponse)
-                {
-                    await WriteDataAsync(http, "[DONE]", cancellationToken);
-                    return;
-                }
-
-                try
-                {
-                    if (!await enumerator.MoveNextAsync())
+                    if (Map(current, reply, usage, reasoning) is { } chunk)
                     {
-                        return;
+                        yield return Data(chunk, json);
                     }
 
-                    current = enumerator.Current;
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    var problem = ProblemMapping.For(e, clientAborted: false);
-                    if (problem.Status >= 500)
+                    if (current.Payload is ChatResponse)
                     {
-                        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenAICompatibleEndpoints)).LogError(e, "Chat completion stream failed");
+                        yield return new SseItem<string>("[DONE]");
+                        yield break;
                     }
 
-                    var error = new ErrorResponse(new ErrorBody(problem.Detail ?? problem.Title ?? "The answer failed.", problem.Status >= 500 ? "server_error" : "invalid_request_error", null, null));
-                    await WriteAsync(http, error, json, CancellationToken.None);
-                    return;
+                    SseItem<string>? failed = null;
+                    try
+                    {
+                        if (!await enumerator.MoveNextAsync())
+                        {
+                            yield break;
+                        }
+
+                        current = enumerator.Current;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+                    {
+                        var problem = ProblemMapping.For(e, clientAborted: false);
+                        if (problem.Status >= 500)
+                        {
+                            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenAICompatibleEndpoints)).LogError(e, "Chat completion stream failed");
+                        }
+
+                        failed = Data(new ErrorResponse(new ErrorBody(problem.Detail ?? problem.Title ?? "The answer failed.", problem.Status >= 500 ? "server_error" : "invalid_request_error", null, null)), json);
+                    }
+
+                    if (failed is { } error)
+                    {
+                        yield return error;
+                        yield break;
+                    }
                 }
             }
         }
@@ -95,13 +110,7 @@ public static partial class OpenAICompatibleEndpoints
         private static ChatCompletionChunk Chunk(ReplyHeader reply, ChatCompletionDelta delta, string? finish = null) =>
             new(reply.Id, reply.Created, reply.Model, [new ChatCompletionChunkChoice(0, delta, finish)]);
 
-        private static Task WriteAsync<T>(HttpContext http, T payload, JsonSerializerOptions json, CancellationToken cancellationToken) =>
-            WriteDataAsync(http, JsonSerializer.Serialize(payload, json), cancellationToken);
-
-        private static async Task WriteDataAsync(HttpContext http, string data, CancellationToken cancellationToken)
-        {
-            await http.Response.WriteAsync($"data: {data}\n\n", Encoding.UTF8, cancellationToken);
-            await http.Response.Body.FlushAsync(cancellationToken);
-        }
+        // No event name: OpenAI streams are bare data lines, and SseFormatter writes no "event:" for an item without one.
+        private static SseItem<string> Data<T>(T payload, JsonSerializerOptions json) => new(JsonSerializer.Serialize(payload, json));
     }
 }

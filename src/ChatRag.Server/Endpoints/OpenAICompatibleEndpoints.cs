@@ -109,8 +109,7 @@ public static partial class OpenAICompatibleEndpoints
         if (body.Stream == true)
         {
             // RequestAborted is the token here too: a client that disconnects cancels the decode loop.
-            await ChunkStream.WriteAsync(http, orchestrator.StreamAsync(turn, cancellationToken), reply, usage, json.Value.SerializerOptions, cancellationToken);
-            return Results.Empty;
+            return await ChunkStream.StartAsync(http, orchestrator.StreamAsync(turn, cancellationToken), reply, usage, json.Value.SerializerOptions, cancellationToken);
         }
 
         var reasoning = new StringBuilder();

@@ -19,7 +19,7 @@ public static class SecurityHeadersExtensions
         {
             var path = context.Request.Path;
             var reference = path.StartsWithSegments("/docs") || path.StartsWithSegments("/scalar");
-            var policy = path.StartsWithSegments("/api") || path.StartsWithSegments("/v1") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
+            var policy = path.StartsWithSegments("/api") || path.StartsWithSegments("/v1") || path.StartsWithSegments("/mcp") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
                 ? ContentSecurityPolicies.Inert
                 : webClient;
             context.Response.OnStarting(() =>

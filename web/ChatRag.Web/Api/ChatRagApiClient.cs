@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRag.Contracts.Chat;
@@ -39,11 +40,12 @@ public sealed partial class ChatRagApiClient(HttpClient http, IBrowserStorage st
         message.SetBrowserResponseStreamingEnabled(true);
         using var response = await SendCoreAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await using var events = SseReader.ReadAsync(stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        // The platform's parser: multi-line data, comments, CRLF and a missing event name (message) as the SSE spec reads them.
+        await using var events = SseParser.Create(stream).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var ended = false;
         while (true)
         {
-            (string Name, string Data) next;
+            SseItem<string> next;
             try
             {
                 if (!await events.MoveNextAsync())
@@ -58,7 +60,7 @@ public sealed partial class ChatRagApiClient(HttpClient http, IBrowserStorage st
                 throw new ApiException("The connection to the server was lost before the answer was complete.", e);
             }
 
-            if (Parse(next.Name, next.Data) is { } parsed)
+            if (Parse(next.EventType, next.Data) is { } parsed)
             {
                 ended |= parsed.Name is "done" or "error";
                 yield return parsed;
