@@ -45,6 +45,24 @@ public sealed class CollectionsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Listing_collections_writes_nothing_once_the_default_collection_exists()
+    {
+        // A trigger that aborts any insert into Collections makes a write from the read route visible as a 500.
+        var database = factory.Services.GetRequiredService<ChatRag.Storage.Sqlite.SqliteConnectionSettings>();
+        await using (var connection = await database.OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TRIGGER no_collection_writes BEFORE INSERT ON Collections BEGIN SELECT RAISE(ABORT, 'read route wrote'); END";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var response = await client.GetAsync("/api/v1/collections");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["default"], (await response.Content.ReadFromJsonAsync<List<CollectionItem>>())!.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task Rename_changes_the_display_name_only_and_keeps_documents_and_conversations_reachable()
     {
         await client.PostAsJsonAsync("/api/v1/collections", new CreateCollection("garden", null, "Allotment notes"));

@@ -51,8 +51,15 @@ public static partial class CollectionsEndpoints
         ICollectionCatalog catalog, IDocumentRepository documents, CallerScope scope, CancellationToken cancellationToken)
     {
         // Requests that name no collection go to the caller's default one, so it must exist for them to land anywhere.
-        await documents.EnsureCollectionAsync(scope.DefaultCollection, cancellationToken);
+        // Start-up creates "default"; a scoped key's collection may not exist yet. Written only when missing: an
+        // INSERT OR IGNORE on every call would take SQLite's write lock on a read route.
         var rows = await catalog.ListAsync(scope.Collection, cancellationToken);
+        if (!rows.Any(c => c.Name == scope.DefaultCollection))
+        {
+            await documents.EnsureCollectionAsync(scope.DefaultCollection, cancellationToken);
+            rows = await catalog.ListAsync(scope.Collection, cancellationToken);
+        }
+
         return TypedResults.Ok<IReadOnlyList<CollectionItem>>(rows.Select(ToItem).ToList());
     }
 
