@@ -26,4 +26,18 @@ public static class OpenAICompatibleChatClientServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleChatClientOptions>, OpenAICompatibleChatClientOptionsValidator>());
         return services.AddChatClient(sp => OpenAICompatibleChatClientFactory.Create(sp.GetRequiredService<IOptions<OpenAICompatibleChatClientOptions>>().Value));
     }
+
+    /// <summary>
+    /// Binds named <see cref="OpenAICompatibleChatClientOptions"/> from <paramref name="section"/> (one of several
+    /// decoders, <c>ChatRag:Decoders:&lt;name&gt;</c>), validated at start-up like the unnamed ones; read them with
+    /// <c>IOptionsMonitor.Get(name)</c> and create the client with <see cref="OpenAICompatibleChatClientFactory.Create"/>.
+    /// </summary>
+    public static IServiceCollection AddNamedOpenAICompatibleChatClientOptions(this IServiceCollection services, string name, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<OpenAICompatibleChatClientOptions>(name).Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleChatClientOptions>, OpenAICompatibleChatClientOptionsValidator>());
+        return services;
+    }
 }

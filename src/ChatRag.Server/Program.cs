@@ -20,6 +20,7 @@ builder.Services.AddChatRateLimiting(builder.Configuration);
 builder.Services.AddUploadRateLimiting(builder.Configuration);
 builder.Services.AddChatRagAuth(builder.Configuration);
 builder.Services.AddChatRagHealthChecks();
+builder.Services.AddRuntimeSettings();
 builder.Services.AddChatRagOpenApi();
 builder.Services.AddOpenAICompatibleErrors();
 
@@ -43,6 +44,7 @@ api.MapCollectionsEndpoints();
 api.MapChatEndpoints();
 api.MapConversationsEndpoints();
 api.MapStatusEndpoints();
+api.MapSettingsEndpoints();
 app.MapOpenAICompatibleEndpoints();
 app.MapWebClient();
 
