@@ -28,15 +28,13 @@ public static class OpenAICompatibleChatClientServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Binds named <see cref="OpenAICompatibleChatClientOptions"/> from <paramref name="section"/> (one of several
-    /// decoders, <c>ChatRag:Decoders:&lt;name&gt;</c>), validated at start-up like the unnamed ones; read them with
-    /// <c>IOptionsMonitor.Get(name)</c> and create the client with <see cref="OpenAICompatibleChatClientFactory.Create"/>.
+    /// Validates every named <see cref="OpenAICompatibleChatClientOptions"/> instance (one of several decoders,
+    /// <c>ChatRag:Decoders:&lt;name&gt;</c>) as the unnamed ones are; the caller binds them and reads them with
+    /// <c>IOptionsMonitor.Get(name)</c>, then creates the client with <see cref="OpenAICompatibleChatClientFactory.Create"/>.
     /// </summary>
-    public static IServiceCollection AddNamedOpenAICompatibleChatClientOptions(this IServiceCollection services, string name, IConfiguration section)
+    public static IServiceCollection AddOpenAICompatibleChatClientOptionsValidation(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<OpenAICompatibleChatClientOptions>(name).Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleChatClientOptions>, OpenAICompatibleChatClientOptionsValidator>());
         return services;
     }

@@ -7,6 +7,7 @@ using ChatRag.Decoder.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatRag.Hosting;
@@ -25,56 +26,39 @@ public static class DecoderCatalogServiceCollectionExtensions
     public static IServiceCollection AddDecoderCatalog(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var factories = new List<Func<IServiceProvider, DecoderDefinition>>();
-        var names = new List<string>();
+        Func<IServiceProvider, DecoderDefinition>? legacy = null;
         switch (DecoderKinds.Of(configuration.GetSection(OnnxDecoderOptions.SectionName)))
         {
             case "onnx":
                 services.AddOptionsWithValidateOnStart<OnnxDecoderOptions>().Bind(configuration.GetSection(OnnxDecoderOptions.SectionName)).ValidateDataAnnotations();
-                factories.Add(sp => Onnx(sp, LegacyName, Options.DefaultName));
-                names.Add(LegacyName);
+                legacy = sp => Onnx(sp, LegacyName, Options.DefaultName);
                 break;
             case "openai":
                 services.AddOpenAICompatibleChatClient(configuration).UseFunctionInvocation();
-                factories.Add(sp => new DecoderDefinition(LegacyName, "openai", sp.GetRequiredService<IChatClient>, Owned: false));
-                names.Add(LegacyName);
+                legacy = sp => new DecoderDefinition(LegacyName, "openai", sp.GetRequiredService<IChatClient>, Owned: false);
                 break;
         }
 
-        foreach (var section in DecoderKinds.Named(configuration.GetSection(DecoderCatalogOptions.SectionName)))
-        {
-            var name = section.Key;
-            switch (DecoderKinds.Of(section))
-            {
-                case "onnx":
-                    services.AddOptions<OnnxDecoderOptions>(name).Bind(section).ValidateDataAnnotations().ValidateOnStart();
-                    factories.Add(sp => Onnx(sp, name, name));
-                    break;
-                case "openai":
-                    services.AddNamedOpenAICompatibleChatClientOptions(name, section);
-                    factories.Add(sp => OpenAI(sp, name));
-                    break;
-                default:
-                    throw new InvalidOperationException($"{section.Path} names no model: set ModelPath (a model folder) or Endpoint, or Kind=Onnx|OpenAI.");
-            }
-
-            names.Add(name);
-        }
-
+        // The named sections are read when the options are first used, not now: a test host (and any host that adds
+        // configuration sources late) may not have them yet while services are registered.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OnnxDecoderOptions>>(new NamedDecoderSection<OnnxDecoderOptions>(configuration)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnnxDecoderOptions>>(new DataAnnotationValidateOptions<OnnxDecoderOptions>(null)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenAICompatibleChatClientOptions>>(new NamedDecoderSection<OpenAICompatibleChatClientOptions>(configuration)));
+        services.AddOpenAICompatibleChatClientOptionsValidation();
         services.AddOptionsWithValidateOnStart<DecoderCatalogOptions>()
             .Bind(configuration.GetSection(DecoderCatalogOptions.SectionName))
             .Configure(o => o.DefaultDecoder = configuration[DecoderCatalogOptions.DefaultDecoderKey] is { Length: > 0 } d ? d.Trim() : null)
-            .ValidateDataAnnotations()
-            .Validate(
-                o => o.DefaultDecoder is null || names.Contains(o.DefaultDecoder, StringComparer.OrdinalIgnoreCase),
-                $"{DecoderCatalogOptions.DefaultDecoderKey} must name a configured decoder: {(names.Count == 0 ? "none is configured" : string.Join(", ", names))}.")
-            .Validate(
-                _ => names.Distinct(StringComparer.OrdinalIgnoreCase).Count() == names.Count,
-                $"A decoder under {DecoderCatalogOptions.SectionName} is named '{LegacyName}', the name of the ChatRag:Decoder section's decoder; rename one.");
+            .ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<DecoderCatalogOptions>>(sp => new DecoderCatalogValidator(sp, configuration, legacy is not null));
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DecoderCatalogOptions>>().Value;
-            var definitions = factories.Select(f => f(sp)).ToList();
+            var definitions = legacy is null ? new List<DecoderDefinition>() : [legacy(sp)];
+            foreach (var section in DecoderKinds.Named(configuration.GetSection(DecoderCatalogOptions.SectionName)))
+            {
+                definitions.Add(DecoderKinds.Of(section) == "onnx" ? Onnx(sp, section.Key, section.Key) : OpenAI(sp, section.Key));
+            }
+
             if (definitions.Count == 0 && sp.GetService<IChatClient>() is { } registered)
             {
                 // A client registered in code (tests, embedders) with no decoder in configuration stays the default.

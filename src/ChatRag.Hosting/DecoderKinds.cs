@@ -33,6 +33,10 @@ internal static class DecoderKinds
     }
 
     /// <summary>The children that are sections (decoders), not values such as <c>MemoryBudgetMB</c>.</summary>
+    /// <remarks>
+    /// By children, not by a null value: the command-line provider gives a parent key an empty value (a host started with
+    /// <c>--ChatRag:Decoders:a:ModelPath=...</c>, as test hosts are).
+    /// </remarks>
     public static IEnumerable<IConfigurationSection> Named(IConfigurationSection decoders) =>
-        decoders.GetChildren().Where(c => c.Value is null && c.GetChildren().Any());
+        decoders.GetChildren().Where(c => c.GetChildren().Any());
 }

@@ -14,7 +14,7 @@ public sealed class DecoderSelectionTests : IAsyncLifetime
         ["ChatRag:Decoders:bravo:ModelPath"] = TinyDecoders.Folder("bravo", 2),
         ["ChatRag:Decoders:bravo:Provider"] = "Cpu",
         ["ChatRag:DefaultDecoder"] = "alpha",
-        ["ChatRag:Chat:MaxOutputTokens"] = "8",
+        ["ChatRag:Chat:MaxOutputTokens"] = "16",
     });
 
     public async Task InitializeAsync()
@@ -35,13 +35,8 @@ public sealed class DecoderSelectionTests : IAsyncLifetime
         Assert.True(before[0].GetProperty("isDefault").GetBoolean());
         Assert.True(before[0].GetProperty("memoryMB").GetDouble() > 0);
 
-        var answer = await client.AskAsync(new { message = "What is the Great Red Spot?", model = "bravo" });
-
-        // The trace names the decoder when it wrote the answer; either way only bravo was loaded for this turn.
-        if (answer.GetProperty("mode").GetString() == "generative")
-        {
-            Assert.Equal("bravo", answer.GetProperty("trace").GetProperty("decoder").GetString());
-        }
+        // The tiny model's answer is noise; what matters is which model the turn loaded (DecoderTraceTests checks the trace).
+        await client.AskAsync(new { message = "What is the Great Red Spot?", model = "bravo" });
 
         var after = (await DecodersAsync(client)).ToDictionary(d => d.GetProperty("name").GetString()!, d => d.GetProperty("state").GetString());
         Assert.Equal("loaded", after["bravo"]);

@@ -34,22 +34,36 @@ public sealed class SettingsEndpointTests
             var after = await put.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(["ChatRag__DefaultDecoder=bravo", "ChatRag__Chat__Sources=2"], after.GetProperty("configurationLines").EnumerateArray().Select(l => l.GetString()));
             Assert.Equal("bravo", await DefaultInStatusAsync(client));
-
-            // The depth applies to the next question: at most two passages are retrieved and numbered.
-            for (var i = 0; i < 4; i++)
-            {
-                await first.AddDocumentAsync("default", $"storm-{i}.txt", $"Storm report {i}: the Great Red Spot is a storm larger than Earth.");
-            }
-
-            var answer = await client.AskAsync(new { message = "What is the Great Red Spot?" });
-            Assert.Equal(2, answer.GetProperty("trace").GetProperty("hits").GetArrayLength());
         }
 
-        await using var second = new ChatRagServerFactory(TwoDecoders(), dataDirectory);
-        var restarted = await second.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/settings");
-        Assert.Equal("bravo", restarted.GetProperty("defaultDecoder").GetString());
-        Assert.Equal(2, restarted.GetProperty("retrievalDepth").GetInt32());
+        await using (var second = new ChatRagServerFactory(TwoDecoders(), dataDirectory))
+        {
+            var restarted = await second.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/settings");
+            Assert.Equal("bravo", restarted.GetProperty("defaultDecoder").GetString());
+            Assert.Equal(2, restarted.GetProperty("retrievalDepth").GetInt32());
+        }
+
         Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_retrieval_depth_applies_to_the_next_question_and_null_returns_to_configuration()
+    {
+        // No decoder: the extractive path never trims sources to a context window, so the trace holds what was retrieved.
+        await using var factory = new ChatRagServerFactory();
+        for (var i = 0; i < 4; i++)
+        {
+            await factory.AddDocumentAsync("default", $"storm-{i}.txt", $"Storm report {i}: the Great Red Spot is a storm larger than Earth.");
+        }
+
+        var client = factory.CreateClient();
+        Assert.True((await client.PutAsJsonAsync("/api/v1/settings", new { retrievalDepth = 2 })).IsSuccessStatusCode);
+        var shallow = await client.AskAsync(new { message = "What is the Great Red Spot?" });
+        Assert.Equal(2, shallow.GetProperty("trace").GetProperty("hits").GetArrayLength());
+
+        Assert.True((await client.PutAsJsonAsync("/api/v1/settings", new { retrievalDepth = (int?)null })).IsSuccessStatusCode);
+        var configured = await client.AskAsync(new { message = "What is the Great Red Spot?" });
+        Assert.Equal(4, configured.GetProperty("trace").GetProperty("hits").GetArrayLength());
     }
 
     [Fact]
