@@ -1,3 +1,4 @@
+using ChatRag.Chat.Decoders;
 using ChatRag.Chat.Orchestration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,9 @@ public static class ChatServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="GroundedChatOptions"/> (section <c>ChatRag:Chat</c>, validated at start-up), the Semantic Kernel
     /// (tools are added to a per-turn clone of it) and the scoped <see cref="ChatOrchestrator"/>. The answer is generative
-    /// when an <see cref="IChatClient"/> is registered (give it function invocation), otherwise extractive.
+    /// with a decoder of the <see cref="DecoderCatalog"/>; when none was registered, the catalogue holds the
+    /// <see cref="IChatClient"/> registered in the container as <c>default</c> (give it function invocation), or no
+    /// decoder, and every answer is extractive.
     /// Needs <see cref="Core.Retrieval.HybridSearcher"/> and an <see cref="Core.Conversations.IConversationStore"/>.
     /// </summary>
     public static IServiceCollection AddGroundedChat(this IServiceCollection services, IConfiguration configuration)
@@ -23,9 +26,9 @@ public static class ChatServiceCollectionExtensions
             .ValidateDataAnnotations();
         services.TryAddSingleton(TimeProvider.System);
         services.AddKernel();
-        services.TryAddSingleton(sp => sp.GetService<IChatClient>() is { } client
-            ? new ChatModel(client)
-            : new ChatModel(null, "No language model is configured (ChatRag:Decoder); answered extractively."));
+        services.TryAddSingleton(sp => new DecoderCatalog(
+            sp.GetService<IChatClient>() is { } client ? [new DecoderDefinition("default", "custom", () => client, Owned: false)] : []));
+        services.TryAddSingleton<RuntimeChatSettings>();
         services.AddScoped<ChatOrchestrator>();
         return services;
     }

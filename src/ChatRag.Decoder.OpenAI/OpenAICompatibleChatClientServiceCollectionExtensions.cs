@@ -26,4 +26,16 @@ public static class OpenAICompatibleChatClientServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleChatClientOptions>, OpenAICompatibleChatClientOptionsValidator>());
         return services.AddChatClient(sp => OpenAICompatibleChatClientFactory.Create(sp.GetRequiredService<IOptions<OpenAICompatibleChatClientOptions>>().Value));
     }
+
+    /// <summary>
+    /// Validates every named <see cref="OpenAICompatibleChatClientOptions"/> instance (one of several decoders,
+    /// <c>ChatRag:Decoders:&lt;name&gt;</c>) as the unnamed ones are; the caller binds them and reads them with
+    /// <c>IOptionsMonitor.Get(name)</c>, then creates the client with <see cref="OpenAICompatibleChatClientFactory.Create"/>.
+    /// </summary>
+    public static IServiceCollection AddOpenAICompatibleChatClientOptionsValidation(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleChatClientOptions>, OpenAICompatibleChatClientOptionsValidator>());
+        return services;
+    }
 }

@@ -1,9 +1,5 @@
 using ChatRag.Chat;
-using ChatRag.Decoder.Onnx.Hosting;
-using ChatRag.Decoder.Onnx.Runtime;
-using ChatRag.Decoder.OpenAI;
 using ChatRag.Storage.Sqlite.Conversations;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,8 +10,8 @@ public static class ChatRagChatServiceCollectionExtensions
 {
     /// <summary>Configuration key choosing the decoder: <c>Onnx</c>, <c>OpenAI</c> or <c>None</c>.</summary>
     /// <remarks>
-    /// Not <c>ChatRag:Decoder:Provider</c>: that key already is the ONNX execution provider (Auto/Cpu/Cuda).
-    /// When unset: <c>Onnx</c> if <c>ChatRag:Decoder:ModelPath</c> names a model folder, <c>OpenAI</c> if
+    /// Not <c>ChatRag:Decoder:Provider</c>: that key already is the ONNX execution provider (Auto/Cpu/Cuda). The same
+    /// <c>Kind</c> key chooses for each named decoder, <c>ChatRag:Decoders:&lt;name&gt;:Kind</c>. When unset: <c>Onnx</c> if <c>ChatRag:Decoder:ModelPath</c> names a model folder, <c>OpenAI</c> if
     /// <c>ChatRag:Decoder:Endpoint</c> is set, else <c>None</c> (extractive answers).
     /// </remarks>
     public const string DecoderKindKey = "ChatRag:Decoder:Kind";
@@ -25,37 +21,7 @@ public static class ChatRagChatServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSqliteConversations();
-        switch (DecoderKind(configuration))
-        {
-            case "onnx":
-                services.AddOnnxChatClient(configuration);
-                break;
-            case "openai":
-                services.AddOpenAICompatibleChatClient(configuration).UseFunctionInvocation();
-                break;
-            case "none":
-                break;
-            default:
-                throw new InvalidOperationException($"{DecoderKindKey} must be Onnx, OpenAI or None.");
-        }
-
+        services.AddDecoderCatalog(configuration);
         return services.AddGroundedChat(configuration);
-    }
-
-    private static string DecoderKind(IConfiguration configuration)
-    {
-        var kind = configuration[DecoderKindKey];
-        if (!string.IsNullOrWhiteSpace(kind))
-        {
-            return kind.Trim().ToLowerInvariant();
-        }
-
-        var modelPath = configuration[$"{OnnxDecoderOptions.SectionName}:{nameof(OnnxDecoderOptions.ModelPath)}"];
-        if (!string.IsNullOrWhiteSpace(modelPath) && DecoderModel.IsModelDirectory(modelPath))
-        {
-            return "onnx";
-        }
-
-        return string.IsNullOrWhiteSpace(configuration[$"{OpenAICompatibleChatClientOptions.SectionName}:{nameof(OpenAICompatibleChatClientOptions.Endpoint)}"]) ? "none" : "openai";
     }
 }

@@ -24,6 +24,9 @@ public sealed class ChatRagDbContext(DbContextOptions<ChatRagDbContext> options)
     /// <summary>API keys (hashes only).</summary>
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
 
+    /// <summary>Settings an operator changed at run time (default decoder, retrieval depth).</summary>
+    public DbSet<RuntimeSettingEntity> RuntimeSettings => Set<RuntimeSettingEntity>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,12 +3,14 @@ using ChatRag.Core.Documents;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Ingestion;
 using ChatRag.Core.Security;
+using ChatRag.Core.Settings;
 using ChatRag.Storage.Sqlite.Collections;
 using ChatRag.Storage.Sqlite.Documents;
 using ChatRag.Storage.Sqlite.Ingestion;
 using ChatRag.Storage.Sqlite.Lexical;
 using ChatRag.Storage.Sqlite.Lexical.Postings;
 using ChatRag.Storage.Sqlite.Security;
+using ChatRag.Storage.Sqlite.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +24,7 @@ public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="StorageOptions"/> (section <c>ChatRag</c>, validated at start-up), the DbContext factory, and the
-    /// SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="ICollectionCatalog"/>, <see cref="IIngestionJobStore"/>, <see cref="ILexicalIndex"/> and <see cref="IApiKeyStore"/>.
+    /// SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="ICollectionCatalog"/>, <see cref="IIngestionJobStore"/>, <see cref="ILexicalIndex"/> <see cref="IApiKeyStore"/> and <see cref="IRuntimeSettingsStore"/>.
     /// Call <see cref="InitializeStorageAsync"/> once before serving.
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
@@ -51,6 +53,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<ICollectionCatalog, SqliteCollectionCatalog>();
         services.AddSingleton<SqliteApiKeyStore>();
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
+        services.AddSingleton<IRuntimeSettingsStore, SqliteRuntimeSettingsStore>();
         services.AddSingleton<SqliteStorageInitializer>();
         services.AddSingleton<SqliteHealthProbe>();
         return services;

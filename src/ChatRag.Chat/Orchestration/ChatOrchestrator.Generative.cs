@@ -17,7 +17,7 @@ namespace ChatRag.Chat.Orchestration;
 /// <summary>The generative path and the query rewrite.</summary>
 public sealed partial class ChatOrchestrator
 {
-    private async Task<(string Query, string Method, string Reason)> RewriteAsync(string message, IReadOnlyList<ConversationMessage> history, CancellationToken cancellationToken)
+    private async Task<(string Query, string Method, string Reason)> RewriteAsync(IChatClient? client, string message, IReadOnlyList<ConversationMessage> history, CancellationToken cancellationToken)
     {
         var previous = history.LastOrDefault(m => m.Role == "user")?.Content;
         if (previous is null)
@@ -25,7 +25,7 @@ public sealed partial class ChatOrchestrator
             return (message.Trim(), "none", "First question of the conversation.");
         }
 
-        if (model.Client is { } client)
+        if (client is not null)
         {
             try
             {
@@ -51,7 +51,7 @@ public sealed partial class ChatOrchestrator
     }
 
     private async IAsyncEnumerable<ChatEvent> GenerateAsync(
-        ChatTurn turn, IReadOnlyList<ConversationMessage> history, IReadOnlyList<RetrievedChunk> sources, TurnState state,
+        IChatClient client, ChatTurn turn, IReadOnlyList<ConversationMessage> history, IReadOnlyList<RetrievedChunk> sources, TurnState state,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var log = new ToolCallLog();
@@ -71,7 +71,7 @@ public sealed partial class ChatOrchestrator
         }
 
         string? toolNote = null;
-        if (ToolSupport(model.Client!) is { Supported: false } noTools)
+        if (ToolSupport(client) is { Supported: false } noTools)
         {
             // The model has no tool-call format: tools would only cost prompt space, and the trace says why none ran.
             chatOptions.Tools = null;
@@ -80,7 +80,7 @@ public sealed partial class ChatOrchestrator
         }
 
         // Before the first event, so a question that cannot fit is a plain 400, never an error mid-stream.
-        var counter = EstimatedTokenCounter.For(model.Client, options.Value.ContextTokens);
+        var counter = EstimatedTokenCounter.For(client, options.Value.ContextTokens);
         if (PromptBudget.Fit(counter, options.Value.MaxOutputTokens, chatOptions.Tools, turn.Message, history, sources) is not { } fitted)
         {
             state.Note = $"The language model's context window ({counter.ContextTokens} tokens) cannot hold the grounded instructions and tools; answered extractively.";
@@ -102,7 +102,7 @@ public sealed partial class ChatOrchestrator
         var answer = new StringBuilder();
         var shown = new StreamingCitationFilter(sources.Count);
         long? input = null, output = null, total = null;
-        await using var updates = model.Client!.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var updates = client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             ChatResponseUpdate update;

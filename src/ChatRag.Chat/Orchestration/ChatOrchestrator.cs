@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRag.Chat.Citations;
+using ChatRag.Chat.Decoders;
 using ChatRag.Chat.Extractive;
 using ChatRag.Chat.Tools;
 using ChatRag.Contracts.Chat;
@@ -23,13 +24,14 @@ namespace ChatRag.Chat.Orchestration;
 public sealed partial class ChatOrchestrator(
     HybridSearcher searcher,
     IConversationStore conversations,
-    ChatModel model,
+    DecoderCatalog decoders,
     Kernel kernel,
     IOptions<GroundedChatOptions> options,
     TimeProvider clock,
     IIngestionJobStore? documents = null,
     IDocumentRepository? repository = null,
-    IEncoderCatalog? encoders = null)
+    IEncoderCatalog? encoders = null,
+    RuntimeChatSettings? runtime = null)
 {
     /// <summary>Activity source name for chat traces.</summary>
     public const string ActivitySourceName = "ChatRag.Chat";
@@ -60,14 +62,16 @@ public sealed partial class ChatOrchestrator(
         var settings = options.Value;
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         var total = Stopwatch.StartNew();
+        // Held to the end of the turn, so the model cannot be unloaded under a running generation.
+        using var model = decoders.Acquire(turn.Model);
         var history = await LoadHistoryAsync(turn, cancellationToken).ConfigureAwait(false);
 
         var watch = Stopwatch.StartNew();
-        var (rewritten, method, rewriteReason) = await RewriteAsync(turn.Message, history, cancellationToken).ConfigureAwait(false);
+        var (rewritten, method, rewriteReason) = await RewriteAsync(model.Client, turn.Message, history, cancellationToken).ConfigureAwait(false);
         timings["rewrite"] = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
-        var search = await searcher.SearchAsync(new SearchRequest(rewritten, [turn.Collection], settings.Sources), cancellationToken).ConfigureAwait(false);
+        var search = await searcher.SearchAsync(new SearchRequest(rewritten, [turn.Collection], runtime?.RetrievalDepth ?? settings.Sources), cancellationToken).ConfigureAwait(false);
         var sources = search.Results;
         timings["retrieve"] = watch.Elapsed.TotalMilliseconds;
 
@@ -88,7 +92,7 @@ public sealed partial class ChatOrchestrator(
         }
         else if (model.Client is not null)
         {
-            await foreach (var e in GenerateAsync(turn, history, sources, state, cancellationToken).ConfigureAwait(false))
+            await foreach (var e in GenerateAsync(model.Client, turn, history, sources, state, cancellationToken).ConfigureAwait(false))
             {
                 yield return e;
             }
@@ -129,6 +133,7 @@ public sealed partial class ChatOrchestrator(
             turn.Message, rewritten, method, hits, state.Tools?.All ?? [], state.Tokens, state.Generative ? state.ModelId ?? "unknown" : "extractive",
             mode, timings, state.Note, rewriteReason, new TraceEvidence(evidence.Found, evidence.Support, evidence.Cosine, evidence.Reason))
         {
+            Decoder = state.Generative ? model.Name : null,
             Rerank = search.Rerank is { } r ? new ChatRag.Contracts.Search.RerankSummary(r.Model, r.Candidates, r.Applied, r.Reason, r.Milliseconds) : null,
         };
         var id = turn.History is null ? await SaveAsync(turn, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;

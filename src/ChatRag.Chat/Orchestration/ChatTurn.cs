@@ -12,4 +12,6 @@ namespace ChatRag.Chat.Orchestration;
 /// no stored conversation is read or written: the turn is stateless and its result carries an empty conversation id.
 /// </param>
 /// <param name="Thinking">Thinking on or off for this turn, or null for the decoder's configured mode.</param>
-public sealed record ChatTurn(string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null, bool? Thinking = null);
+/// <param name="Model">The configured decoder to answer with, or null for the default one.</param>
+public sealed record ChatTurn(
+    string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null, bool? Thinking = null, string? Model = null);

@@ -9,4 +9,8 @@ namespace ChatRag.Contracts.Chat;
 /// Whether a reasoning model thinks first (its reasoning streams as <c>thought</c> events, never as the answer);
 /// omitted: <c>ChatRag:Decoder:Thinking</c> decides.
 /// </param>
-public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null, bool? Thinking = null);
+/// <param name="Model">
+/// The configured decoder to answer with, by name (<c>decoders</c> in <c>GET /api/v1/status</c>); omitted: the default
+/// one. An unknown name is a 400 that lists the configured ones.
+/// </param>
+public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null, bool? Thinking = null, string? Model = null);

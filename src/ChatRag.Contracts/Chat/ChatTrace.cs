@@ -30,4 +30,8 @@ public sealed record ChatTrace(
     /// <summary>What the cross-encoder reranker did for the retrieval (absent when none is configured).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Search.RerankSummary? Rerank { get; init; }
+
+    /// <summary>The configured decoder that wrote a generative answer (its name, as in <c>model</c>); absent for extractive answers.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Decoder { get; init; }
 }

@@ -12,4 +12,7 @@ public sealed record ServerStatus(DecoderStatus Decoder, IReadOnlyList<string> E
 
     /// <summary>Accepted file types and size limits of uploads. Null from servers older than it.</summary>
     public UploadPolicy? Uploads { get; init; }
+
+    /// <summary>Every configured decoder with its state; a chat request chooses one by name (<c>model</c>). Null from servers older than it.</summary>
+    public IReadOnlyList<DecoderItem>? Decoders { get; init; }
 }

@@ -1,11 +1,10 @@
-using ChatRag.Chat.Orchestration;
+using ChatRag.Chat.Decoders;
 using ChatRag.Core.Embeddings;
 using ChatRag.Embeddings.Onnx.Hosting;
 using ChatRag.Hosting;
 using ChatRag.Server.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace ChatRag.Server.Configuration;
@@ -21,7 +20,7 @@ internal sealed partial class StartupSummary(
     IOptions<ChatRagOptions> chatRag,
     IOptions<OnnxEncoderOptions> encoderOptions,
     IEncoderCatalog encoders,
-    ChatModel decoder,
+    DecoderCatalog decoders,
     AuthModeResolver auth,
     ILogger<StartupSummary> logger) : IHostedService
 {
@@ -41,8 +40,8 @@ internal sealed partial class StartupSummary(
             var mode = await auth.CurrentAsync(lifetime.ApplicationStopping);
             var reason = await auth.ReasonAsync(lifetime.ApplicationStopping);
             var dataDirectory = Path.GetFullPath(chatRag.Value.DataDirectory);
-            var model = decoder.Client is { } client
-                ? client.GetService<ChatClientMetadata>()?.DefaultModelId ?? "generative"
+            var model = decoders.DefaultName is { } name
+                ? $"{name} (of {string.Join(",", decoders.Names)})"
                 : "none (extractive answers)";
             Started(logger, urls, dataDirectory, Path.GetFullPath(encoderOptions.Value.ModelsDirectory), string.Join(",", encoders.Encoders.Select(e => e.Space)), mode, reason, model);
             if (mode == AuthMode.Anonymous)

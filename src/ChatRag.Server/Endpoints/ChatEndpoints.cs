@@ -1,6 +1,7 @@
 using ChatRag.Server.OpenApi;
 using System.Text.Json;
 using ChatRag.Chat;
+using ChatRag.Chat.Decoders;
 using ChatRag.Chat.Orchestration;
 using ChatRag.Contracts.Chat;
 using ChatRag.Core.Collections;
@@ -24,7 +25,8 @@ public static class ChatEndpoints
             .WithDescription(
                 "Answers a message from the documents of a collection, with citations checked against the cited passages. " +
                 "The answer is one JSON object, or with `\"stream\": true` a `text/event-stream` of `thought`, `tool`, `delta` and `citation` events " +
-                "ending with one `done` event that holds the same object. Send `conversationId` to continue a conversation.")
+                "ending with one `done` event that holds the same object. Send `conversationId` to continue a conversation, " +
+                "and `model` to answer with one of the configured decoders (`GET /api/v1/status` lists them; an unknown name is a 400).")
             .Produces<ChatResponse>(StatusCodes.Status200OK, "application/json", "text/event-stream")
             .AddOpenApiOperationTransformer(EventStreamDocumentation.DescribeChatEventsAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -38,7 +40,7 @@ public static class ChatEndpoints
     }
 
     private static async Task<IResult> ChatAsync(
-        ChatRequest body, ChatOrchestrator orchestrator, ICollectionCatalog catalog, CallerScope scope, IOptions<GroundedChatOptions> options,
+        ChatRequest body, ChatOrchestrator orchestrator, ICollectionCatalog catalog, DecoderCatalog decoders, CallerScope scope, IOptions<GroundedChatOptions> options,
         IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
     {
         var message = body.Message?.Trim() ?? string.Empty;
@@ -53,6 +55,12 @@ public static class ChatEndpoints
                 $"The message has {message.Length} characters; the limit is {options.Value.MaxMessageLength}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
         }
 
+        // Checked before anything runs, so a typo is a 400 naming the choices rather than a silent default.
+        if (!string.IsNullOrWhiteSpace(body.Model) && !decoders.Contains(body.Model.Trim()))
+        {
+            return TypedResults.Problem(new UnknownDecoderException(body.Model.Trim(), decoders.Names).Message, statusCode: StatusCodes.Status400BadRequest, title: "Unknown model");
+        }
+
         var collection = scope.Resolve(body.Collection);
         if (await NoDocumentsYetAsync(catalog, scope, collection, cancellationToken))
         {
@@ -62,7 +70,7 @@ public static class ChatEndpoints
                 title: "No documents yet");
         }
 
-        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope)) { Thinking = body.Thinking };
+        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope)) { Thinking = body.Thinking, Model = body.Model?.Trim() is { Length: > 0 } m ? m : null };
         try
         {
             if (body.Stream != true)

@@ -9,19 +9,37 @@ namespace ChatRag.Server.Endpoints;
 public static partial class OpenAICompatibleEndpoints
 {
     /// <summary>
-    /// <c>chatrag/&lt;collection&gt;</c>. The decoder is chosen once at start-up for the whole server, so a
-    /// <c>@&lt;decoder&gt;</c> suffix would mean nothing today; it is reserved, and a name with one is an unknown model.
+    /// <c>chatrag/&lt;collection&gt;</c>, optionally <c>@&lt;decoder&gt;</c>: the collection to answer from and one of the
+    /// configured decoders (<c>GET /api/v1/status</c> lists them); without the suffix, the default decoder answers.
     /// </summary>
     internal static class ModelNames
     {
         public const string Prefix = "chatrag/";
 
-        public static string For(string collection) => Prefix + collection;
+        public static string For(string collection, string? decoder = null) => Prefix + collection + (decoder is null ? string.Empty : "@" + decoder);
 
-        public static string? Collection(string? model) =>
-            model is not null && model.StartsWith(Prefix, StringComparison.Ordinal) && model.Length > Prefix.Length && !model.Contains('@', StringComparison.Ordinal)
-                ? model[Prefix.Length..]
-                : null;
+        public static string? Collection(string? model) => Parse(model)?.Collection;
+
+        public static string? Decoder(string? model) => Parse(model)?.Decoder;
+
+        private static (string Collection, string? Decoder)? Parse(string? model)
+        {
+            if (model is null || !model.StartsWith(Prefix, StringComparison.Ordinal) || model.Length <= Prefix.Length)
+            {
+                return null;
+            }
+
+            var name = model[Prefix.Length..];
+            var at = name.IndexOf('@', StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return (name, null);
+            }
+
+            // Both parts must be present and only one '@': "chatrag/a@" or "chatrag/@x" name nothing.
+            var (collection, decoder) = (name[..at], name[(at + 1)..]);
+            return collection.Length == 0 || decoder.Length == 0 || decoder.Contains('@', StringComparison.Ordinal) ? null : (collection, decoder);
+        }
     }
 
     /// <summary>The question (the last user message) and the user and assistant messages before it.</summary>

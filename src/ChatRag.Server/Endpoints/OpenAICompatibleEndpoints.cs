@@ -1,6 +1,7 @@
 using ChatRag.Server.OpenApi;
 using System.Text;
 using ChatRag.Chat;
+using ChatRag.Chat.Decoders;
 using ChatRag.Chat.Orchestration;
 using ChatRag.Contracts.Chat;
 using ChatRag.Contracts.OpenAI;
@@ -35,7 +36,9 @@ public static partial class OpenAICompatibleEndpoints
         group.MapGet("/models", ListModelsAsync)
             .WithName("ListModels")
             .WithSummary("List models")
-            .WithDescription("One model per collection the caller may see, named `chatrag/<collection>`: send it as `model` to `POST /v1/chat/completions`.")
+            .WithDescription(
+                "One model per collection the caller may see, named `chatrag/<collection>` (answered by the default decoder): send it as `model` " +
+                "to `POST /v1/chat/completions`. When several decoders are configured, `chatrag/<collection>@<decoder>` names each pair too.")
             .Produces<ModelList>();
         group.MapPost("/chat/completions", CompleteAsync)
             .WithName("CreateChatCompletion")
@@ -56,7 +59,8 @@ public static partial class OpenAICompatibleEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListModelsAsync(ICollectionCatalog catalog, CallerScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListModelsAsync(
+        ICollectionCatalog catalog, DecoderCatalog decoders, CallerScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         // The same collections /api/v1/status lists: from the catalogue, within the caller's scope, so a scoped key learns no others.
         var listed = await catalog.ListAsync(scope.Collection, cancellationToken);
@@ -66,13 +70,13 @@ public static partial class OpenAICompatibleEndpoints
             .Where(scope.MaySee)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
-            .Select(c => new ModelItem(ModelNames.For(c), created))
+            .SelectMany(c => Pairs(c, decoders.Names).Select(name => new ModelItem(name, created)))
             .ToList();
         return TypedResults.Ok(new ModelList(models));
     }
 
     private static async Task<IResult> CompleteAsync(
-        ChatCompletionRequest body, ChatOrchestrator orchestrator, ChatModel model, ICollectionCatalog catalog, CallerScope scope,
+        ChatCompletionRequest body, ChatOrchestrator orchestrator, DecoderCatalog decoders, ICollectionCatalog catalog, CallerScope scope,
         IOptions<GroundedChatOptions> options, IOptions<JsonOptions> json, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Model))
@@ -89,6 +93,12 @@ public static partial class OpenAICompatibleEndpoints
                 "model_not_found");
         }
 
+        var decoder = ModelNames.Decoder(body.Model);
+        if (decoder is not null && decoders.Canonical(decoder) is null)
+        {
+            return Error(StatusCodes.Status404NotFound, new UnknownDecoderException(decoder, decoders.Names).Message + " Name one as chatrag/<collection>@<decoder>.", "model", "model_not_found");
+        }
+
         if (RequestMessages.Split(body.Messages) is not { } conversation)
         {
             return Error(StatusCodes.Status400BadRequest, "The messages contain no user message with text; the last user message is the question.", "messages", null);
@@ -103,9 +113,9 @@ public static partial class OpenAICompatibleEndpoints
                 "message_too_long");
         }
 
-        var turn = new ChatTurn(conversation.Question, null, collection, ConversationsEndpoints.OwnerOf(scope), conversation.History);
+        var turn = new ChatTurn(conversation.Question, null, collection, ConversationsEndpoints.OwnerOf(scope), conversation.History, Model: decoder);
         var reply = new ReplyHeader("chatcmpl-" + Guid.NewGuid().ToString("N"), clock.GetUtcNow().ToUnixTimeSeconds(), body.Model!);
-        var usage = new UsageCounter(model, options.Value.ContextTokens, conversation, options.Value.HistoryMessages);
+        var usage = new UsageCounter(decoders, decoder, options.Value.ContextTokens, conversation, options.Value.HistoryMessages);
         if (body.Stream == true)
         {
             // RequestAborted is the token here too: a client that disconnects cancels the decode loop.
@@ -136,6 +146,10 @@ public static partial class OpenAICompatibleEndpoints
         return TypedResults.Ok(new ChatCompletion(
             reply.Id, reply.Created, reply.Model, [new ChatCompletionChoice(0, message, "stop")], usage.For(done, reasoning.ToString()), done.Mode, done.Found));
     }
+
+    // The plain name always (the default decoder answers it); each collection@decoder pair only when there is a choice.
+    private static IEnumerable<string> Pairs(string collection, IReadOnlyList<string> decoders) =>
+        decoders.Count > 1 ? [ModelNames.For(collection), .. decoders.Select(d => ModelNames.For(collection, d))] : [ModelNames.For(collection)];
 
     private static async Task<bool> ExistsAsync(ICollectionCatalog catalog, CallerScope scope, string collection, CancellationToken cancellationToken) =>
         scope.MaySee(collection)

@@ -1,4 +1,4 @@
-using ChatRag.Chat.Orchestration;
+using ChatRag.Chat.Decoders;
 using ChatRag.Contracts.Health;
 using ChatRag.Core.Collections;
 using ChatRag.Core.Embeddings;
@@ -6,7 +6,6 @@ using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Ocr;
 using ChatRag.Server.Configuration;
 using ChatRag.Server.Security;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace ChatRag.Server.Endpoints;
@@ -24,17 +23,19 @@ public static class StatusEndpoints
             .WithTags("Status")
             .WithName("GetStatus")
             .WithSummary("Get server status")
-            .WithDescription("The models in use (the decoder, or why answers are extractive; the encoders), whether OCR is available, and the collections the caller may see.");
+            .WithDescription("The models in use (the default decoder, or why answers are extractive; every configured decoder with its state; the encoders), whether OCR is available, and the collections the caller may see.");
         return routes;
     }
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<ServerStatus>> GetAsync(
-        ChatModel model, IEncoderCatalog encoders, ICollectionCatalog catalog, CallerScope scope, IOcrEngine ocr,
+        DecoderCatalog decoders, IEncoderCatalog encoders, ICollectionCatalog catalog, CallerScope scope, IOcrEngine ocr,
         IOptions<IngestionLimitsOptions> ingestionLimits, IOptions<RequestLimitsOptions> requestLimits, CancellationToken cancellationToken)
     {
-        var decoder = model.Client is { } client
-            ? new DecoderStatus(true, client.GetService<ChatClientMetadata>()?.DefaultModelId, "generative")
-            : new DecoderStatus(false, null, "extractive", model.Reason);
+        // Reading the state never loads a model: a status poll must not pull gigabytes into memory.
+        var states = decoders.Describe();
+        var decoder = decoders.DefaultName is { } name
+            ? new DecoderStatus(true, name, "generative")
+            : new DecoderStatus(false, null, "extractive", decoders.NoneReason);
 
         // Collections come from the catalogue, limited to the caller's scope, so a scoped key never learns other names;
         // one small SELECT, never a read of every document.
@@ -50,6 +51,7 @@ public static class StatusEndpoints
         {
             Ocr = new OcrStatus(engine.Available, engine.Engine, engine.Languages, engine.Reason),
             Uploads = UploadTypes.Policy(ingestionLimits.Value, requestLimits.Value),
+            Decoders = [.. states.Select(d => new DecoderItem(d.Name, d.Kind, d.IsDefault, d.State, Math.Round(d.MemoryBytes / 1048576.0, 1), d.InUse, d.Error))],
         });
     }
 }

@@ -5,6 +5,7 @@ using ChatRag.Contracts.Documents;
 using ChatRag.Contracts.Health;
 using ChatRag.Contracts.OpenAI;
 using ChatRag.Contracts.Search;
+using ChatRag.Contracts.Settings;
 
 namespace ChatRag.Server.OpenApi;
 
@@ -21,7 +22,7 @@ internal static partial class ApiExamples
     private static readonly DateTimeOffset Asked = new(2026, 12, 6, 9, 30, 12, TimeSpan.Zero);
 
     /// <summary>Types whose example is a request a client sends: they leave out what may be omitted.</summary>
-    internal static readonly HashSet<Type> RequestTypes = [typeof(ChatRequest), typeof(SearchQuery), typeof(ChatCompletionRequest), typeof(ChatCompletionRequestMessage), typeof(CreateCollection), typeof(UpdateCollection)];
+    internal static readonly HashSet<Type> RequestTypes = [typeof(ChatRequest), typeof(SearchQuery), typeof(ChatCompletionRequest), typeof(ChatCompletionRequestMessage), typeof(CreateCollection), typeof(UpdateCollection), typeof(UpdateChatSettings)];
 
     private static IEnumerable<object> Samples()
     {
@@ -31,7 +32,10 @@ internal static partial class ApiExamples
         var tokens = new TraceTokens(1830, 31, 1861);
         var trace = new ChatTrace(
             Question, Question, "none", [hit], [], tokens, "qwen2.5-0.5b-instruct", "generative",
-            new Dictionary<string, double> { ["rewrite"] = 0.1, ["retrieve"] = 42.7, ["answer"] = 1730.5, ["check"] = 12.3, ["total"] = 1786.0 });
+            new Dictionary<string, double> { ["rewrite"] = 0.1, ["retrieve"] = 42.7, ["answer"] = 1730.5, ["check"] = 12.3, ["total"] = 1786.0 })
+        {
+            Decoder = "qwen3-1.7b",
+        };
         var response = new ChatResponse(ConversationId, Answer, [citation], "generative", trace);
         var progress = new DocumentProgress(38, 38);
         var document = new DocumentDetails(
@@ -41,7 +45,8 @@ internal static partial class ApiExamples
         var summary = new ConversationSummaryItem(ConversationId, Question, "manuals", Asked, Asked.AddSeconds(2));
         var userMessage = new ConversationMessageItem("user", Question, null, null, Asked);
         var assistantMessage = new ConversationMessageItem("assistant", Answer, [citation], trace, Asked.AddSeconds(2));
-        var decoder = new DecoderStatus(true, "qwen2.5-0.5b-instruct", "generative");
+        var decoder = new DecoderStatus(true, "qwen3-1.7b", "generative");
+        var decoderItem = new DecoderItem("qwen3-1.7b", "onnx", true, "loaded", 1843.2, 1);
         var ocr = new OcrStatus(true, "tesseract 5.3.0", "eng+fra");
         var usage = new ChatCompletionUsage(1830, 31, 1861);
         var completionMessage = new ChatCompletionMessage(Answer, null, [citation]);
@@ -53,7 +58,7 @@ internal static partial class ApiExamples
         var userTurn = new ChatCompletionRequestMessage("user", JsonSerializer.SerializeToElement(Question));
         return
         [
-            new ChatRequest(Question, Collection: "manuals", Stream: false),
+            new ChatRequest(Question, Collection: "manuals", Stream: false, Model: "qwen3-1.7b"),
             response,
             citation,
             claim,
@@ -72,8 +77,15 @@ internal static partial class ApiExamples
             new SearchQuery("air filter cleaning interval", "manuals", 5, "hybrid"),
             new SearchResults([item], "hybrid", new Dictionary<string, double> { ["bm25"] = 2.1, ["dense:arctic-xs"] = 17.8, ["fuse"] = 0.1, ["total"] = 20.4 }),
             item,
-            new ServerStatus(decoder, ["arctic-xs"], ["default", "manuals"], "default") { Ocr = ocr },
+            new ServerStatus(decoder, ["arctic-xs"], ["default", "manuals"], "default")
+            {
+                Ocr = ocr,
+                Decoders = [decoderItem, new DecoderItem("vllm-8b", "openai", false, "unloaded", 0, 0)],
+            },
             decoder,
+            decoderItem,
+            new ChatSettings("qwen3-1.7b", ["qwen3-1.7b", "vllm-8b"], 5, true, ["ChatRag__DefaultDecoder=qwen3-1.7b", "ChatRag__Chat__Sources=5"]),
+            new UpdateChatSettings("vllm-8b", 8),
             ocr,
             new ChatCompletionRequest(Model, [userTurn], false),
             userTurn,

@@ -236,6 +236,25 @@ namespace ChatRag.Storage.Sqlite.Migrations
                     b.ToTable("IngestionJobs", (string)null);
                 });
 
+            modelBuilder.Entity("ChatRag.Storage.Sqlite.Entities.RuntimeSettingEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RuntimeSettings", (string)null);
+                });
+
             modelBuilder.Entity("ChatRag.Storage.Sqlite.Entities.ChunkEntity", b =>
                 {
                     b.HasOne("ChatRag.Storage.Sqlite.Entities.DocumentEntity", "Document")

@@ -2,6 +2,7 @@ using ChatRag.Contracts.Chat;
 using ChatRag.Contracts.Collections;
 using ChatRag.Contracts.Documents;
 using ChatRag.Contracts.Health;
+using ChatRag.Contracts.Settings;
 
 namespace ChatRag.Web.Api;
 
@@ -52,4 +53,10 @@ public interface IChatRagApi
 
     /// <summary><c>DELETE /api/v1/collections/{name}?confirm={name}</c>: the caller has already asked the person to confirm.</summary>
     Task DeleteCollectionAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /api/v1/settings</c>: the default decoder, the retrieval depth and whether this caller may change them.</summary>
+    Task<ChatSettings> GetSettingsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>PUT /api/v1/settings</c> (anonymous mode or a key without a collection scope).</summary>
+    Task<ChatSettings> UpdateSettingsAsync(UpdateChatSettings request, CancellationToken cancellationToken = default);
 }

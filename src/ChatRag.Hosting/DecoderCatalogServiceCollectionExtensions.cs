@@ -1,0 +1,105 @@
+using ChatRag.Chat.Decoders;
+using ChatRag.Core.Conversations;
+using ChatRag.Decoder.Onnx.Chat;
+using ChatRag.Decoder.Onnx.Hosting;
+using ChatRag.Decoder.Onnx.Runtime;
+using ChatRag.Decoder.OpenAI;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatRag.Hosting;
+
+/// <summary>
+/// Builds the <see cref="DecoderCatalog"/> from configuration: the unnamed <c>ChatRag:Decoder</c> section (as before,
+/// named <c>default</c>) and every <c>ChatRag:Decoders:&lt;name&gt;</c> section of the same shape, each validated at
+/// start-up, with <c>ChatRag:DefaultDecoder</c> and the memory budget.
+/// </summary>
+public static class DecoderCatalogServiceCollectionExtensions
+{
+    /// <summary>The name of the decoder configured by the unnamed <c>ChatRag:Decoder</c> section.</summary>
+    public const string LegacyName = "default";
+
+    /// <summary>Registers the catalogue (before <c>AddGroundedChat</c>, which then keeps it).</summary>
+    public static IServiceCollection AddDecoderCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        Func<IServiceProvider, DecoderDefinition>? legacy = null;
+        switch (DecoderKinds.Of(configuration.GetSection(OnnxDecoderOptions.SectionName)))
+        {
+            case "onnx":
+                services.AddOptionsWithValidateOnStart<OnnxDecoderOptions>().Bind(configuration.GetSection(OnnxDecoderOptions.SectionName)).ValidateDataAnnotations();
+                legacy = sp => Onnx(sp, LegacyName, Options.DefaultName);
+                break;
+            case "openai":
+                services.AddOpenAICompatibleChatClient(configuration).UseFunctionInvocation();
+                legacy = sp => new DecoderDefinition(LegacyName, "openai", sp.GetRequiredService<IChatClient>, Owned: false);
+                break;
+        }
+
+        // The named sections are read when the options are first used, not now: a test host (and any host that adds
+        // configuration sources late) may not have them yet while services are registered.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OnnxDecoderOptions>>(new NamedDecoderSection<OnnxDecoderOptions>(configuration)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnnxDecoderOptions>>(new DataAnnotationValidateOptions<OnnxDecoderOptions>(null)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenAICompatibleChatClientOptions>>(new NamedDecoderSection<OpenAICompatibleChatClientOptions>(configuration)));
+        services.AddOpenAICompatibleChatClientOptionsValidation();
+        services.AddOptionsWithValidateOnStart<DecoderCatalogOptions>()
+            .Bind(configuration.GetSection(DecoderCatalogOptions.SectionName))
+            .Configure(o => o.DefaultDecoder = configuration[DecoderCatalogOptions.DefaultDecoderKey] is { Length: > 0 } d ? d.Trim() : null)
+            .ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<DecoderCatalogOptions>>(sp => new DecoderCatalogValidator(sp, configuration, legacy is not null));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DecoderCatalogOptions>>().Value;
+            var definitions = legacy is null ? new List<DecoderDefinition>() : [legacy(sp)];
+            foreach (var section in DecoderKinds.Named(configuration.GetSection(DecoderCatalogOptions.SectionName)))
+            {
+                definitions.Add(DecoderKinds.Of(section) == "onnx" ? Onnx(sp, section.Key, section.Key) : OpenAI(sp, section.Key));
+            }
+
+            if (definitions.Count == 0 && sp.GetService<IChatClient>() is { } registered)
+            {
+                // A client registered in code (tests, embedders) with no decoder in configuration stays the default.
+                definitions.Add(new DecoderDefinition(LegacyName, "custom", () => registered, Owned: false));
+            }
+
+            return new DecoderCatalog(definitions, o.DefaultDecoder, (long)(o.MemoryBudgetMB * 1024 * 1024));
+        });
+        return services;
+    }
+
+    private static DecoderDefinition Onnx(IServiceProvider sp, string name, string optionsName)
+    {
+        var o = sp.GetRequiredService<IOptionsMonitor<OnnxDecoderOptions>>().Get(optionsName);
+        return new DecoderDefinition(name, "onnx", () => LoadOnnx(sp, o), OnnxFootprint.Bytes(o.ModelPath));
+    }
+
+    private static IChatClient LoadOnnx(IServiceProvider sp, OnnxDecoderOptions o)
+    {
+        var onnx = OnnxChatClient.ForModelDirectory(
+            o.ModelPath,
+            new DecoderModelLoadOptions { Provider = o.Provider, MaxLength = o.MaxLength },
+            new OnnxChatClientOptions { MaxConcurrency = o.MaxConcurrency, DefaultMaxOutputTokens = o.DefaultMaxOutputTokens, Thinking = o.Thinking });
+        try
+        {
+            // The sessions load now, on the request that needs them, so a broken folder marks the decoder failed
+            // instead of failing mid-generation, and the memory the catalogue counts is really held.
+            _ = onnx.GetService<IPromptTokenCounter>();
+        }
+        catch
+        {
+            onnx.Dispose();
+            throw;
+        }
+
+        return new ChatClientBuilder(onnx).UseFunctionInvocation().Build(sp);
+    }
+
+    private static DecoderDefinition OpenAI(IServiceProvider sp, string name)
+    {
+        var o = sp.GetRequiredService<IOptionsMonitor<OpenAICompatibleChatClientOptions>>().Get(name);
+        return new DecoderDefinition(name, "openai", () => new ChatClientBuilder(OpenAICompatibleChatClientFactory.Create(o)).UseFunctionInvocation().Build(sp));
+    }
+}
