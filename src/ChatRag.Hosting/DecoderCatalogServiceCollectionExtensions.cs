@@ -1,3 +1,4 @@
+using ChatRag.Decoder.Onnx.Tools;
 using ChatRag.Chat.Decoders;
 using ChatRag.Core.Conversations;
 using ChatRag.Decoder.Onnx.Chat;
@@ -34,7 +35,7 @@ public static class DecoderCatalogServiceCollectionExtensions
                 legacy = sp => Onnx(sp, LegacyName, Options.DefaultName);
                 break;
             case "openai":
-                services.AddOpenAICompatibleChatClient(configuration).UseFunctionInvocation();
+                services.AddOpenAICompatibleChatClient(configuration).UseGuardedFunctionInvocation();
                 legacy = sp => new DecoderDefinition(LegacyName, "openai", sp.GetRequiredService<IChatClient>, Owned: false);
                 break;
         }
@@ -94,12 +95,12 @@ public static class DecoderCatalogServiceCollectionExtensions
             throw;
         }
 
-        return new ChatClientBuilder(onnx).UseFunctionInvocation().Build(sp);
+        return new ChatClientBuilder(onnx).UseGuardedFunctionInvocation().Build(sp);
     }
 
     private static DecoderDefinition OpenAI(IServiceProvider sp, string name)
     {
         var o = sp.GetRequiredService<IOptionsMonitor<OpenAICompatibleChatClientOptions>>().Get(name);
-        return new DecoderDefinition(name, "openai", () => new ChatClientBuilder(OpenAICompatibleChatClientFactory.Create(o)).UseFunctionInvocation().Build(sp));
+        return new DecoderDefinition(name, "openai", () => new ChatClientBuilder(OpenAICompatibleChatClientFactory.Create(o)).UseGuardedFunctionInvocation().Build(sp));
     }
 }

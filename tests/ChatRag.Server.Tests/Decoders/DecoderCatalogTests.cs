@@ -1,4 +1,5 @@
 using ChatRag.Chat.Decoders;
+using ChatRag.Decoder.Onnx.Tools;
 using ChatRag.Hosting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -129,6 +130,23 @@ public sealed class DecoderCatalogTests
             var catalog = provider.GetRequiredService<DecoderCatalog>();
             Assert.Equal(["alpha", "bravo", "charlie", "default"], catalog.Names);
             Assert.Equal("default", catalog.DefaultName);
+        }
+    }
+
+    [Fact]
+    public void Catalogue_decoders_check_tool_calls_against_the_tool_schema_before_invoking()
+    {
+        using var provider = Build(budgetModels: 0, new() { ["ChatRag:Decoders:remote:Kind"] = "OpenAI", ["ChatRag:Decoders:remote:Endpoint"] = "http://127.0.0.1:9/v1", ["ChatRag:Decoders:remote:Model"] = "m" });
+        var catalog = provider.GetRequiredService<DecoderCatalog>();
+
+        // The guard turns broken JSON, unknown tools and wrong argument types into tool errors the model reads; a plain
+        // UseFunctionInvocation() would run the tool with whatever arguments the model wrote (the merge lost it once).
+        foreach (var name in new[] { "alpha", "remote" })
+        {
+            using var lease = catalog.Acquire(name);
+            var invoking = lease.Client!.GetService<FunctionInvokingChatClient>();
+            Assert.NotNull(invoking);
+            Assert.Equal(ToolCallGuard.InvokeAsync, invoking.FunctionInvoker);
         }
     }
 
