@@ -64,9 +64,11 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        builder.AddServiceDefaults();
         builder.Services.AddChatRag(builder.Configuration);
         builder.Services.AddChatRagChat(builder.Configuration);
         var host = builder.Build();
+        host.Services.StartServiceDefaults();
         await host.Services.InitializeChatRagAsync(cancellationToken);
         return host;
     }

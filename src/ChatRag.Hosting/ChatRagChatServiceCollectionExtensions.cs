@@ -28,10 +28,10 @@ public static class ChatRagChatServiceCollectionExtensions
         switch (DecoderKind(configuration))
         {
             case "onnx":
-                services.AddOnnxChatClient(configuration);
+                services.AddOnnxChatClient(configuration).UseChatRagTelemetry();
                 break;
             case "openai":
-                services.AddOpenAICompatibleChatClient(configuration).UseFunctionInvocation();
+                services.AddOpenAICompatibleChatClient(configuration).UseFunctionInvocation().UseChatRagTelemetry();
                 break;
             case "none":
                 break;
