@@ -25,37 +25,37 @@ public static class ChatRagChatServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSqliteConversations();
-        switch (DecoderKind(configuration))
+        switch (ChooseDecoder(configuration))
         {
-            case "onnx":
+            case DecoderKind.Onnx:
                 services.AddOnnxChatClient(configuration).UseChatRagTelemetry();
                 break;
-            case "openai":
+            case DecoderKind.OpenAI:
                 services.AddOpenAICompatibleChatClient(configuration).UseFunctionInvocation().UseChatRagTelemetry();
                 break;
-            case "none":
-                break;
             default:
-                throw new InvalidOperationException($"{DecoderKindKey} must be Onnx, OpenAI or None.");
+                break;
         }
 
         return services.AddGroundedChat(configuration);
     }
 
-    private static string DecoderKind(IConfiguration configuration)
+    private static DecoderKind ChooseDecoder(IConfiguration configuration)
     {
-        var kind = configuration[DecoderKindKey];
-        if (!string.IsNullOrWhiteSpace(kind))
+        if (configuration[DecoderKindKey] is { } text && !string.IsNullOrWhiteSpace(text))
         {
-            return kind.Trim().ToLowerInvariant();
+            // Numbers parse as enums too; only the names are accepted.
+            return Enum.TryParse<DecoderKind>(text.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _)
+                ? kind
+                : throw new InvalidOperationException($"{DecoderKindKey} must be Onnx, OpenAI or None.");
         }
 
         var modelPath = configuration[$"{OnnxDecoderOptions.SectionName}:{nameof(OnnxDecoderOptions.ModelPath)}"];
         if (!string.IsNullOrWhiteSpace(modelPath) && DecoderModel.IsModelDirectory(modelPath))
         {
-            return "onnx";
+            return DecoderKind.Onnx;
         }
 
-        return string.IsNullOrWhiteSpace(configuration[$"{OpenAICompatibleChatClientOptions.SectionName}:{nameof(OpenAICompatibleChatClientOptions.Endpoint)}"]) ? "none" : "openai";
+        return string.IsNullOrWhiteSpace(configuration[$"{OpenAICompatibleChatClientOptions.SectionName}:{nameof(OpenAICompatibleChatClientOptions.Endpoint)}"]) ? DecoderKind.None : DecoderKind.OpenAI;
     }
 }
