@@ -27,6 +27,9 @@ public sealed class ObservabilityTests(ObservabilityFixture fixture) : IClassFix
         // Decoder generation: Microsoft.Extensions.AI's GenAI span for each model call (the tool round, then the answer).
         Assert.True(spans.Count(s => s.Source.Name == ChatRag.Hosting.ChatRagTelemetry.DecoderName && s.DisplayName.StartsWith("chat", StringComparison.Ordinal)) >= 2, string.Join(", ", names));
 
+        // EF Core instrumentation: the conversation is stored through EF Core inside the turn.
+        Assert.Contains(spans, s => s.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore");
+
         // One tree: every span hangs under the request span, which continues the caller's traceparent.
         var ids = spans.Select(s => s.SpanId).ToHashSet();
         Assert.All(spans, s => Assert.True(s.ParentSpanId == parent || ids.Contains(s.ParentSpanId), $"{s.DisplayName} is not in the turn's tree"));
