@@ -69,10 +69,12 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        builder.AddServiceDefaults();
         builder.Services.AddChatRag(builder.Configuration);
         builder.Services.AddChatRagChat(builder.Configuration);
         configure?.Invoke(builder);
         var host = builder.Build();
+        host.Services.StartServiceDefaults();
         await host.Services.InitializeChatRagAsync(cancellationToken);
         return host;
     }

@@ -17,7 +17,6 @@ public sealed class ChatRagOptions
     public string ModelsDirectory { get; set; } = "models";
 
     /// <summary>Where vectors live: <c>Embedded</c> (default, in the data directory) or <c>Qdrant</c>.</summary>
-    [Required]
-    [RegularExpression("(?i)^(Embedded|Qdrant)$", ErrorMessage = "ChatRag:VectorStore must be Embedded or Qdrant.")]
-    public string VectorStore { get; set; } = "Embedded";
+    [EnumDataType(typeof(VectorStoreKind))]
+    public VectorStoreKind VectorStore { get; set; } = VectorStoreKind.Embedded;
 }

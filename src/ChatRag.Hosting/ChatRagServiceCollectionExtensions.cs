@@ -32,8 +32,8 @@ public static class ChatRagServiceCollectionExtensions
         services.AddSqliteStorage(configuration);
         services.AddOnnxEncoders(configuration);
         services.AddOnnxReranker(configuration);
-        var vectorStore = configuration[$"{ChatRagOptions.SectionName}:{nameof(ChatRagOptions.VectorStore)}"];
-        if (string.Equals(vectorStore, "Qdrant", StringComparison.OrdinalIgnoreCase))
+        // The choice decides which services exist, so it is read here, with the binder that ChatRagOptions uses.
+        if (ChosenVectorStore(configuration) == VectorStoreKind.Qdrant)
         {
             services.AddQdrantVectorIndex(configuration);
         }
@@ -49,6 +49,16 @@ public static class ChatRagServiceCollectionExtensions
         services.AddSingleton<IEvalChunker>(provider => provider.GetRequiredService<StructuredEvalChunker>());
         AddIngestionPipeline(services, configuration);
         return services;
+    }
+
+    private static VectorStoreKind ChosenVectorStore(IConfiguration configuration)
+    {
+        var key = $"{ChatRagOptions.SectionName}:{nameof(ChatRagOptions.VectorStore)}";
+        var text = configuration[key] ?? nameof(VectorStoreKind.Embedded);
+        // Numbers parse as enums too; only the names are accepted.
+        return Enum.TryParse<VectorStoreKind>(text, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _)
+            ? kind
+            : throw new InvalidOperationException($"{key} must be {string.Join(" or ", Enum.GetNames<VectorStoreKind>())}.");
     }
 
     // Stored originals live in the data directory (never a web root) unless a folder is configured explicitly.

@@ -30,12 +30,12 @@ public static class DecoderCatalogServiceCollectionExtensions
         Func<IServiceProvider, DecoderDefinition>? legacy = null;
         switch (DecoderKinds.Of(configuration.GetSection(OnnxDecoderOptions.SectionName)))
         {
-            case "onnx":
+            case DecoderKind.Onnx:
                 services.AddOptionsWithValidateOnStart<OnnxDecoderOptions>().Bind(configuration.GetSection(OnnxDecoderOptions.SectionName)).ValidateDataAnnotations();
                 legacy = sp => Onnx(sp, LegacyName, Options.DefaultName);
                 break;
-            case "openai":
-                services.AddOpenAICompatibleChatClient(configuration).UseGuardedFunctionInvocation();
+            case DecoderKind.OpenAI:
+                services.AddOpenAICompatibleChatClient(configuration).UseGuardedFunctionInvocation().UseChatRagTelemetry();
                 legacy = sp => new DecoderDefinition(LegacyName, "openai", sp.GetRequiredService<IChatClient>, Owned: false);
                 break;
         }
@@ -57,7 +57,7 @@ public static class DecoderCatalogServiceCollectionExtensions
             var definitions = legacy is null ? new List<DecoderDefinition>() : [legacy(sp)];
             foreach (var section in DecoderKinds.Named(configuration.GetSection(DecoderCatalogOptions.SectionName)))
             {
-                definitions.Add(DecoderKinds.Of(section) == "onnx" ? Onnx(sp, section.Key, section.Key) : OpenAI(sp, section.Key));
+                definitions.Add(DecoderKinds.Of(section) == DecoderKind.Onnx ? Onnx(sp, section.Key, section.Key) : OpenAI(sp, section.Key));
             }
 
             if (definitions.Count == 0 && sp.GetService<IChatClient>() is { } registered)
@@ -95,12 +95,12 @@ public static class DecoderCatalogServiceCollectionExtensions
             throw;
         }
 
-        return new ChatClientBuilder(onnx).UseGuardedFunctionInvocation().Build(sp);
+        return new ChatClientBuilder(onnx).UseGuardedFunctionInvocation().UseChatRagTelemetry().Build(sp);
     }
 
     private static DecoderDefinition OpenAI(IServiceProvider sp, string name)
     {
         var o = sp.GetRequiredService<IOptionsMonitor<OpenAICompatibleChatClientOptions>>().Get(name);
-        return new DecoderDefinition(name, "openai", () => new ChatClientBuilder(OpenAICompatibleChatClientFactory.Create(o)).UseGuardedFunctionInvocation().Build(sp));
+        return new DecoderDefinition(name, "openai", () => new ChatClientBuilder(OpenAICompatibleChatClientFactory.Create(o)).UseGuardedFunctionInvocation().UseChatRagTelemetry().Build(sp));
     }
 }

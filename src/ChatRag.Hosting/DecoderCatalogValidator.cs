@@ -29,8 +29,8 @@ internal sealed class DecoderCatalogValidator(IServiceProvider services, IConfig
             {
                 _ = DecoderKinds.Of(section) switch
                 {
-                    "onnx" => (object)services.GetRequiredService<IOptionsMonitor<OnnxDecoderOptions>>().Get(section.Key),
-                    "openai" => services.GetRequiredService<IOptionsMonitor<OpenAICompatibleChatClientOptions>>().Get(section.Key),
+                    DecoderKind.Onnx => (object)services.GetRequiredService<IOptionsMonitor<OnnxDecoderOptions>>().Get(section.Key),
+                    DecoderKind.OpenAI => services.GetRequiredService<IOptionsMonitor<OpenAICompatibleChatClientOptions>>().Get(section.Key),
                     _ => throw new InvalidOperationException($"{section.Path} names no model: set ModelPath (a model folder) or Endpoint, or Kind=Onnx|OpenAI."),
                 };
             }

@@ -8,28 +8,27 @@ namespace ChatRag.Hosting;
 internal static class DecoderKinds
 {
     /// <summary>
-    /// <c>Kind</c> when set (<c>onnx</c>, <c>openai</c>, <c>none</c>); otherwise <c>onnx</c> if <c>ModelPath</c> names a
-    /// model folder, <c>openai</c> if <c>Endpoint</c> is set, else <c>none</c>.
+    /// <c>Kind</c> when set (<c>Onnx</c>, <c>OpenAI</c>, <c>None</c>, any case); otherwise <c>Onnx</c> if <c>ModelPath</c> names a
+    /// model folder, <c>OpenAI</c> if <c>Endpoint</c> is set, else <c>None</c>.
     /// </summary>
-    public static string Of(IConfigurationSection section)
+    public static DecoderKind Of(IConfigurationSection section)
     {
         var kind = section["Kind"];
         if (!string.IsNullOrWhiteSpace(kind))
         {
-            return kind.Trim().ToLowerInvariant() switch
-            {
-                var k when k is "onnx" or "openai" or "none" => k,
-                _ => throw new InvalidOperationException($"{section.Path}:Kind must be Onnx, OpenAI or None."),
-            };
+            // Names only, any case: numbers parse as enums too, and "2" in a configuration file is a mistake.
+            return Enum.TryParse<DecoderKind>(kind.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _)
+                ? parsed
+                : throw new InvalidOperationException($"{section.Path}:Kind must be Onnx, OpenAI or None.");
         }
 
         var modelPath = section[nameof(OnnxDecoderOptions.ModelPath)];
         if (!string.IsNullOrWhiteSpace(modelPath) && DecoderModel.IsModelDirectory(modelPath))
         {
-            return "onnx";
+            return DecoderKind.Onnx;
         }
 
-        return string.IsNullOrWhiteSpace(section["Endpoint"]) ? "none" : "openai";
+        return string.IsNullOrWhiteSpace(section["Endpoint"]) ? DecoderKind.None : DecoderKind.OpenAI;
     }
 
     /// <summary>The children that are sections (decoders), not values such as <c>MemoryBudgetMB</c>.</summary>

@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 // output in any environment too. A published app has them in wwwroot and no manifest, and then this does nothing.
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddServiceDefaults();
 builder.Services.AddChatRag(builder.Configuration);
 builder.Services.AddServerBasics(builder.Configuration);
 builder.Services.AddChatRagIngestionWorker();
@@ -38,6 +39,7 @@ app.UseRateLimiter();
 
 app.MapChatRagApiReference();
 app.MapHealthEndpoints();
+app.MapAliveEndpoint();
 var api = app.MapApiGroup();
 api.MapSearchEndpoints();
 api.MapDocumentsEndpoints();

@@ -38,9 +38,8 @@ public sealed class EmbeddedVectorIndexOptions
     /// Scalar type the graph stores: <c>F32</c>, <c>F16</c> or <c>I8</c>. Smaller types build and search faster and use less
     /// memory; hits are re-scored exactly from the float32 rows, so only candidate selection is approximate.
     /// </summary>
-    [Required]
-    [RegularExpression("^(F32|F16|I8)$")]
-    public string AnnQuantization { get; set; } = "I8";
+    [EnumDataType(typeof(AnnQuantization))]
+    public AnnQuantization AnnQuantization { get; set; } = AnnQuantization.I8;
 
     /// <summary>ANN candidates fetched per requested hit before exact re-scoring (1 = none extra).</summary>
     [Range(1, 16)]

@@ -35,8 +35,8 @@ internal sealed partial class Partition
         Math.Max(8, Environment.ProcessorCount * 4),
         options.AnnQuantization switch
         {
-            "F16" => ScalarKind.Float16,
-            "I8" => ScalarKind.Int8,
+            AnnQuantization.F16 => ScalarKind.Float16,
+            AnnQuantization.I8 => ScalarKind.Int8,
             _ => ScalarKind.Float32,
         });
 

@@ -1,6 +1,8 @@
 using ChatRag.TestKit.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Server.Tests;
 
@@ -44,6 +46,19 @@ public sealed class ChatOpenAIDecoderTests : IAsyncLifetime
         Assert.Contains("Great Red Spot is a storm", request.GetProperty("messages").ToString(), StringComparison.Ordinal);
         Assert.Equal("generative", events.Single(e => e.Name == "done").Data.GetProperty("mode").GetString());
         Assert.Equal(endpoint.Answer, string.Concat(events.Where(e => e.Name == "delta").Select(e => e.Data.GetProperty("text").GetString())));
+    }
+
+    [Fact]
+    public void The_openai_kind_runs_behind_function_invocation_telemetry_and_logging()
+    {
+        var client = factory.Services.GetRequiredService<IChatClient>();
+
+        Assert.NotNull(client.GetService<FunctionInvokingChatClient>());
+        var telemetry = client.GetService<OpenTelemetryChatClient>();
+        Assert.NotNull(telemetry);
+        Assert.Equal(ChatRag.Hosting.ChatRagTelemetry.DecoderName, client.GetService<System.Diagnostics.ActivitySource>()?.Name);
+        Assert.False(telemetry.EnableSensitiveData);
+        Assert.NotNull(client.GetService<LoggingChatClient>());
     }
 
     public async Task DisposeAsync()

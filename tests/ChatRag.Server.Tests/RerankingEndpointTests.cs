@@ -12,13 +12,13 @@ namespace ChatRag.Server.Tests;
 /// </summary>
 public sealed class RerankingEndpointTests : IDisposable
 {
-    private readonly string _models = Directory.CreateTempSubdirectory("chatrag-rerank-server-").FullName;
+    private readonly string models = Directory.CreateTempSubdirectory("chatrag-rerank-server-").FullName;
 
     [Fact]
     public async Task Search_and_chat_show_the_rerank_score_beside_the_fused_ranks()
     {
         // "juice" weighs most in the synthetic cross-encoder, so the passage about juice must come first.
-        var folder = SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(_models, "ce"), ["juice", "bakery"], bert: true);
+        var folder = SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(models, "ce"), ["juice", "bakery"], bert: true);
         using var factory = new ChatRagServerFactory(new Dictionary<string, string?> { ["ChatRag:Reranker:Model"] = folder });
         var client = factory.CreateClient();
         await factory.AddDocumentAsync("default", "fruit.txt", "The red apple grows on the apple tree.", "Apple juice is pressed from the red apple.", "The bakery sells apple pie.");
@@ -46,7 +46,7 @@ public sealed class RerankingEndpointTests : IDisposable
     [Fact]
     public void A_reranker_folder_that_cannot_load_stops_start_up_with_the_reason()
     {
-        using var factory = new ChatRagServerFactory(new Dictionary<string, string?> { ["ChatRag:Reranker:Model"] = Path.Combine(_models, "missing") });
+        using var factory = new ChatRagServerFactory(new Dictionary<string, string?> { ["ChatRag:Reranker:Model"] = Path.Combine(models, "missing") });
 
         var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -61,7 +61,7 @@ public sealed class RerankingEndpointTests : IDisposable
     {
         using var factory = new ChatRagServerFactory(new Dictionary<string, string?>
         {
-            ["ChatRag:Reranker:Model"] = Path.Combine(_models, "missing"),
+            ["ChatRag:Reranker:Model"] = Path.Combine(models, "missing"),
             ["ChatRag:Reranker:Required"] = "false",
         });
         var client = factory.CreateClient();
@@ -83,7 +83,7 @@ public sealed class RerankingEndpointTests : IDisposable
         Assert.NotNull(FindInner<Microsoft.Extensions.Options.OptionsValidationException>(ex));
     }
 
-    public void Dispose() => Directory.Delete(_models, true);
+    public void Dispose() => Directory.Delete(models, true);
 
     private static T? FindInner<T>(Exception? ex)
         where T : Exception

@@ -10,10 +10,10 @@ public sealed class AnnTests : IDisposable
     public void Dispose() => directory.Dispose();
 
     [Theory]
-    [InlineData("I8")]
-    [InlineData("F32")]
-    [InlineData("F16")]
-    public async Task Graph_search_agrees_with_exact_search_above_the_threshold(string quantization)
+    [InlineData(AnnQuantization.I8)]
+    [InlineData(AnnQuantization.F32)]
+    [InlineData(AnnQuantization.F16)]
+    public async Task Graph_search_agrees_with_exact_search_above_the_threshold(AnnQuantization quantization)
     {
         var options = IndexFactory.Options(directory.Path, annThreshold: 1_000);
         options.AnnQuantization = quantization;

@@ -38,12 +38,25 @@ public sealed class RegistrationTests : IDisposable
         {
             ["ChatRag:DataDirectory"] = directory.Path,
             ["ChatRag:VectorIndex:Connectivity"] = "1",
-            ["ChatRag:VectorIndex:AnnQuantization"] = "F64",
         }).Build();
         using var provider = new ServiceCollection().AddEmbeddedVectorIndex(configuration).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EmbeddedVectorIndexOptions>>().Value);
         Assert.Contains(error.Failures, f => f.Contains("Connectivity", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.Contains("AnnQuantization", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_quantization_is_refused_naming_the_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ChatRag:DataDirectory"] = directory.Path,
+            ["ChatRag:VectorIndex:AnnQuantization"] = "F64",
+        }).Build();
+        using var provider = new ServiceCollection().AddEmbeddedVectorIndex(configuration).BuildServiceProvider();
+
+        // The binder refuses a name the enum does not have, before validation runs.
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<EmbeddedVectorIndexOptions>>().Value);
+        Assert.Contains("AnnQuantization", error.Message, StringComparison.Ordinal);
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class ChatOrchestrator
 {
     private async Task<(string Query, string Method, string Reason)> RewriteAsync(IChatClient? client, string message, IReadOnlyList<ConversationMessage> history, CancellationToken cancellationToken)
     {
+        using var activity = Activities.StartActivity("chat.rewrite");
         var previous = history.LastOrDefault(m => m.Role == "user")?.Content;
         if (previous is null)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRag.Chat.Citations;
@@ -33,10 +34,12 @@ public sealed partial class ChatOrchestrator(
     IEncoderCatalog? encoders = null,
     RuntimeChatSettings? runtime = null)
 {
-    /// <summary>Activity source name for chat traces.</summary>
+    /// <summary>Activity source and meter name for chat: spans <c>chat.turn</c> and <c>chat.rewrite</c>, histogram <c>chatrag.chat.turn.duration</c>.</summary>
     public const string ActivitySourceName = "ChatRag.Chat";
 
     private static readonly ActivitySource Activities = new(ActivitySourceName);
+    private static readonly Meter Metrics = new(ActivitySourceName);
+    private static readonly Histogram<double> TurnDuration = Metrics.CreateHistogram<double>("chatrag.chat.turn.duration", "ms", "Duration of one chat turn, rewrite to stored answer.");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Answers and returns the final response (the <c>done</c> event).</summary>
@@ -58,7 +61,7 @@ public sealed partial class ChatOrchestrator(
     public async IAsyncEnumerable<ChatEvent> StreamAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        using var activity = Activities.StartActivity("chat");
+        using var activity = Activities.StartActivity("chat.turn");
         var settings = options.Value;
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         var total = Stopwatch.StartNew();
@@ -138,6 +141,7 @@ public sealed partial class ChatOrchestrator(
         };
         var id = turn.History is null ? await SaveAsync(turn, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
         activity?.SetTag("chatrag.chat.mode", mode);
+        TurnDuration.Record(total.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("chatrag.chat.mode", mode));
         yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace, evidence.Found));
     }
 

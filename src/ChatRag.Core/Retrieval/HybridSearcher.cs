@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using ChatRag.Core.Documents;
 using ChatRag.Core.Embeddings;
 using ChatRag.Core.Indexing;
@@ -22,13 +23,18 @@ public sealed class HybridSearcher(
     IOptions<RetrievalOptions> options,
     RerankStage? rerank = null)
 {
-    /// <summary>Activity source name for retrieval traces.</summary>
+    /// <summary>
+    /// Activity source and meter name for retrieval: spans <c>retrieval.search</c> with one child per signal
+    /// (<c>retrieval.lexical</c>, <c>retrieval.vector</c>), then <c>retrieval.fusion</c> and <c>retrieval.rerank</c>.
+    /// </summary>
     public const string ActivitySourceName = "ChatRag.Retrieval";
 
     // Enough text for function words to decide, few enough to read in one small query.
     private const int PassagesForLanguage = 3;
 
     private static readonly ActivitySource Activities = new(ActivitySourceName);
+    private static readonly Meter Metrics = new(ActivitySourceName);
+    private static readonly Histogram<double> SearchDuration = Metrics.CreateHistogram<double>("chatrag.retrieval.duration", "ms", "Duration of one search, all signals, fusion and rerank.");
 
     /// <summary>Runs a search. Throws <see cref="QueryRejectedException"/> or <see cref="UnknownCollectionException"/> on bad input.</summary>
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -44,7 +50,7 @@ public sealed class HybridSearcher(
             }
         }
 
-        using var activity = Activities.StartActivity("search");
+        using var activity = Activities.StartActivity("retrieval.search");
         activity?.SetTag("chatrag.search.mode", request.Mode.ToString());
         var total = Stopwatch.StartNew();
         var timings = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
@@ -80,6 +86,7 @@ public sealed class HybridSearcher(
 
         var signals = await Task.WhenAll(tasks).ConfigureAwait(false);
         var fuseClock = Stopwatch.StartNew();
+        var fusion = Activities.StartActivity("retrieval.fusion");
         var reranking = request.Rerank && rerank is { IsActive: true };
         var fused = RankFusion.Fuse(signals, settings.RrfK, reranking ? Math.Max(request.Top, rerank!.Candidates) : request.Top);
         var chunks = await documents.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken).ConfigureAwait(false);
@@ -89,9 +96,11 @@ public sealed class HybridSearcher(
             .Select(f => new RetrievedChunk(byId[f.ChunkId], f.Score, f.Ranks))
             .ToList();
         timings["fuse"] = fuseClock.Elapsed.TotalMilliseconds;
+        fusion?.Dispose();
         RerankOutcome? outcome = null;
         if (reranking)
         {
+            using var rerankActivity = Activities.StartActivity("retrieval.rerank");
             (var reordered, outcome) = await rerank!.ApplyAsync(query, results, request.Top, cancellationToken).ConfigureAwait(false);
             results = [.. reordered];
             timings["rerank"] = outcome?.Milliseconds ?? 0;
@@ -100,6 +109,7 @@ public sealed class HybridSearcher(
 
         timings["total"] = total.Elapsed.TotalMilliseconds;
         activity?.SetTag("chatrag.search.results", results.Count);
+        SearchDuration.Record(timings["total"], new KeyValuePair<string, object?>("chatrag.search.mode", request.Mode.ToString()));
         return new SearchResponse(results, new Dictionary<string, double>(timings)) { Rerank = outcome };
     }
 
@@ -152,6 +162,7 @@ public sealed class HybridSearcher(
         string query, int candidates, IReadOnlyCollection<string> collections, double weight,
         ConcurrentDictionary<string, double> timings, CancellationToken cancellationToken)
     {
+        using var activity = Activities.StartActivity("retrieval.lexical");
         var clock = Stopwatch.StartNew();
         var hits = await lexical.SearchAsync(query, candidates, collections, cancellationToken).ConfigureAwait(false);
         timings["bm25"] = clock.Elapsed.TotalMilliseconds;
@@ -162,6 +173,8 @@ public sealed class HybridSearcher(
         NamedEncoder encoder, string query, int candidates, IReadOnlyCollection<string> collections, double weight, bool serverSideHybrid,
         ConcurrentDictionary<string, double> timings, CancellationToken cancellationToken)
     {
+        using var activity = Activities.StartActivity("retrieval.vector");
+        activity?.SetTag("chatrag.retrieval.space", encoder.Space);
         var clock = Stopwatch.StartNew();
         var embedding = await encoder.Generator.GenerateAsync([query], EmbeddingPurpose.ForQuery(), cancellationToken).ConfigureAwait(false);
         timings[$"embed:{encoder.Space}"] = clock.Elapsed.TotalMilliseconds;

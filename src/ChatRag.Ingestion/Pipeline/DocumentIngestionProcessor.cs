@@ -4,6 +4,7 @@ using ChatRag.Core.Embeddings;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Ingestion;
 using ChatRag.Ingestion.Chunking;
+using ChatRag.Ingestion.Diagnostics;
 using ChatRag.Ingestion.Errors;
 using ChatRag.Ingestion.Limits;
 using ChatRag.Ingestion.Ocr;
@@ -50,16 +51,27 @@ public sealed partial class DocumentIngestionProcessor(
     {
         ArgumentNullException.ThrowIfNull(job);
         var timings = new StageTimings();
+        // The document id only: a file name can say more than its owner wants in a trace backend.
+        using var activity = IngestionTelemetry.ActivitySource.StartActivity("ingestion.process");
+        activity?.SetTag("chatrag.document.id", job.DocumentId);
+        var started = Stopwatch.GetTimestamp();
+        IngestionResult result;
         try
         {
-            return await ProcessClaimedAsync(job, timings, progress, cancellationToken).ConfigureAwait(false);
+            result = await ProcessClaimedAsync(job, timings, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (StaleClaimException)
         {
             // Another run holds the job now (a re-index, a lease taken back, a second process): it finishes the document.
             LogSuperseded(job.DocumentId, job.Name, job.ClaimToken);
-            return new IngestionResult(job.DocumentId, job.Name, "superseded", 0, null, timings);
+            result = new IngestionResult(job.DocumentId, job.Name, "superseded", 0, null, timings);
         }
+
+        var status = new KeyValuePair<string, object?>("chatrag.ingestion.status", result.Status);
+        activity?.SetTag(status.Key, status.Value);
+        IngestionTelemetry.Documents.Add(1, status);
+        IngestionTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, status);
+        return result;
     }
 
     private async Task<IngestionResult> ProcessClaimedAsync(IngestionJob job, StageTimings timings, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)

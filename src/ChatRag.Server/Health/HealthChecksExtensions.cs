@@ -23,7 +23,12 @@ public static class HealthChecksExtensions
     /// <summary>Maps <c>GET /health</c> with a JSON body naming each check.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithTags("Health");
+        // Readiness: the dependencies. The liveness check (ServiceDefaults, /alive) says nothing about them, so it is left out.
+        routes.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            Predicate = check => !check.Tags.Contains(ChatRag.Hosting.ServiceDefaultsExtensions.LiveTag),
+            ResponseWriter = WriteAsync,
+        }).WithTags("Health");
         return routes;
     }
 
