@@ -8,12 +8,12 @@ namespace ChatRag.Chat;
 public sealed class RuntimeChatSettings
 {
     // 0 stands for unset, so the value is one int, read and written atomically by concurrent turns.
-    private int _retrievalDepth;
+    private int retrievalDepth;
 
     /// <summary>Passages retrieved per question (1-50), or null for <c>ChatRag:Chat:Sources</c>.</summary>
     public int? RetrievalDepth
     {
-        get => Volatile.Read(ref _retrievalDepth) is var depth and > 0 ? depth : null;
+        get => Volatile.Read(ref retrievalDepth) is var depth and > 0 ? depth : null;
         set
         {
             if (value is < 1 or > 50)
@@ -21,7 +21,7 @@ public sealed class RuntimeChatSettings
                 throw new ArgumentOutOfRangeException(nameof(value), value, "The retrieval depth is between 1 and 50.");
             }
 
-            Volatile.Write(ref _retrievalDepth, value ?? 0);
+            Volatile.Write(ref retrievalDepth, value ?? 0);
         }
     }
 }

@@ -15,19 +15,19 @@ public sealed partial class DecoderCatalog
         var wanted = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
         if (wanted is null)
         {
-            return new DecoderLease(null, null, _noneReason, null);
+            return new DecoderLease(null, null, noneReason, null);
         }
 
-        if (!_slots.TryGetValue(wanted, out var slot))
+        if (!slots.TryGetValue(wanted, out var slot))
         {
             throw new UnknownDecoderException(wanted, Names);
         }
 
         IChatClient? client;
-        lock (_sync)
+        lock (sync)
         {
             slot.Leases++;
-            slot.LastUsed = ++_tick;
+            slot.LastUsed = ++tick;
             client = slot.Client;
         }
 
@@ -46,7 +46,7 @@ public sealed partial class DecoderCatalog
         // caller, so nothing unloads it between this load and the caller's generation.
         lock (slot.LoadGate)
         {
-            lock (_sync)
+            lock (sync)
             {
                 client = slot.Client;
             }
@@ -65,7 +65,7 @@ public sealed partial class DecoderCatalog
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
                 error = $"{e.GetType().Name}: {e.Message}";
-                lock (_sync)
+                lock (sync)
                 {
                     slot.Error = error;
                 }
@@ -73,7 +73,7 @@ public sealed partial class DecoderCatalog
                 return false;
             }
 
-            lock (_sync)
+            lock (sync)
             {
                 slot.Client = client;
                 slot.Error = null;
@@ -85,7 +85,7 @@ public sealed partial class DecoderCatalog
 
     private void Release(Slot slot)
     {
-        lock (_sync)
+        lock (sync)
         {
             slot.Leases--;
         }
@@ -103,10 +103,10 @@ public sealed partial class DecoderCatalog
         }
 
         var unloaded = new List<IChatClient>();
-        lock (_sync)
+        lock (sync)
         {
-            var loaded = _ordered.Where(s => s.Client is not null).Sum(s => s.Definition.MemoryBytes);
-            foreach (var idle in _ordered.Where(s => s.Client is not null && s.Leases == 0 && s.Definition.Owned).OrderBy(s => s.LastUsed).ToList())
+            var loaded = ordered.Where(s => s.Client is not null).Sum(s => s.Definition.MemoryBytes);
+            foreach (var idle in ordered.Where(s => s.Client is not null && s.Leases == 0 && s.Definition.Owned).OrderBy(s => s.LastUsed).ToList())
             {
                 if (loaded + reserve <= MemoryBudgetBytes)
                 {

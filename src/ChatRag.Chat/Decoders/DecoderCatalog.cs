@@ -11,13 +11,13 @@ namespace ChatRag.Chat.Decoders;
 /// </summary>
 public sealed partial class DecoderCatalog : IDisposable
 {
-    private readonly Dictionary<string, Slot> _slots = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<Slot> _ordered = [];
-    private readonly Lock _sync = new();
-    private readonly string? _configuredDefault;
-    private readonly string _noneReason;
-    private long _tick;
-    private string? _runtimeDefault;
+    private readonly Dictionary<string, Slot> slots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Slot> ordered = [];
+    private readonly Lock sync = new();
+    private readonly string? configuredDefault;
+    private readonly string noneReason;
+    private long tick;
+    private string? runtimeDefault;
 
     /// <summary>Creates the catalogue.</summary>
     /// <param name="definitions">The configured decoders (names unique, compared case-insensitively).</param>
@@ -29,46 +29,46 @@ public sealed partial class DecoderCatalog : IDisposable
         ArgumentNullException.ThrowIfNull(definitions);
         foreach (var definition in definitions.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase))
         {
-            if (!_slots.TryAdd(definition.Name, new Slot(definition)))
+            if (!slots.TryAdd(definition.Name, new Slot(definition)))
             {
                 throw new ArgumentException($"Decoder '{definition.Name}' is configured twice.", nameof(definitions));
             }
 
-            _ordered.Add(_slots[definition.Name]);
+            ordered.Add(slots[definition.Name]);
         }
 
-        if (!string.IsNullOrWhiteSpace(defaultName) && !_slots.ContainsKey(defaultName))
+        if (!string.IsNullOrWhiteSpace(defaultName) && !slots.ContainsKey(defaultName))
         {
             throw new UnknownDecoderException(defaultName, Names);
         }
 
-        _configuredDefault = string.IsNullOrWhiteSpace(defaultName)
-            ? _slots.ContainsKey("default") ? _slots["default"].Definition.Name : _ordered.FirstOrDefault()?.Definition.Name
-            : _slots[defaultName].Definition.Name;
+        configuredDefault = string.IsNullOrWhiteSpace(defaultName)
+            ? slots.ContainsKey("default") ? slots["default"].Definition.Name : ordered.FirstOrDefault()?.Definition.Name
+            : slots[defaultName].Definition.Name;
         MemoryBudgetBytes = Math.Max(0, memoryBudgetBytes);
-        _noneReason = noneReason ?? "No language model is configured (ChatRag:Decoder); answered extractively.";
+        this.noneReason = noneReason ?? "No language model is configured (ChatRag:Decoder); answered extractively.";
     }
 
     /// <summary>The configured names, ordered.</summary>
-    public IReadOnlyList<string> Names => [.. _ordered.Select(s => s.Definition.Name)];
+    public IReadOnlyList<string> Names => [.. ordered.Select(s => s.Definition.Name)];
 
     /// <summary>The decoder requests get when they name none (a runtime choice overrides the configured one).</summary>
-    public string? DefaultName => _runtimeDefault ?? _configuredDefault;
+    public string? DefaultName => runtimeDefault ?? configuredDefault;
 
     /// <summary>The default decoder from configuration, before any runtime choice.</summary>
-    public string? ConfiguredDefaultName => _configuredDefault;
+    public string? ConfiguredDefaultName => configuredDefault;
 
     /// <summary>The memory budget of loaded models in bytes; 0: none.</summary>
     public long MemoryBudgetBytes { get; }
 
     /// <summary>Why answers are extractive when no decoder is configured.</summary>
-    public string NoneReason => _noneReason;
+    public string NoneReason => noneReason;
 
     /// <summary>Whether <paramref name="name"/> is configured (case-insensitive).</summary>
-    public bool Contains(string name) => _slots.ContainsKey(name);
+    public bool Contains(string name) => slots.ContainsKey(name);
 
     /// <summary>The configured spelling of <paramref name="name"/>, or null when it is not configured.</summary>
-    public string? Canonical(string? name) => name is not null && _slots.TryGetValue(name.Trim(), out var slot) ? slot.Definition.Name : null;
+    public string? Canonical(string? name) => name is not null && slots.TryGetValue(name.Trim(), out var slot) ? slot.Definition.Name : null;
 
     /// <summary>Chooses the default at run time (the operator's setting); null returns to the configured one.</summary>
     /// <exception cref="UnknownDecoderException">The name is not configured.</exception>
@@ -76,20 +76,20 @@ public sealed partial class DecoderCatalog : IDisposable
     {
         if (name is null)
         {
-            _runtimeDefault = null;
+            runtimeDefault = null;
             return;
         }
 
-        _runtimeDefault = Canonical(name) ?? throw new UnknownDecoderException(name, Names);
+        runtimeDefault = Canonical(name) ?? throw new UnknownDecoderException(name, Names);
     }
 
     /// <summary>The state of every configured decoder, ordered by name.</summary>
     public IReadOnlyList<DecoderState> Describe()
     {
         var defaultName = DefaultName;
-        lock (_sync)
+        lock (sync)
         {
-            return [.. _ordered.Select(s => new DecoderState(
+            return [.. ordered.Select(s => new DecoderState(
                 s.Definition.Name,
                 s.Definition.Kind,
                 string.Equals(s.Definition.Name, defaultName, StringComparison.Ordinal),
@@ -105,9 +105,9 @@ public sealed partial class DecoderCatalog : IDisposable
     {
         get
         {
-            lock (_sync)
+            lock (sync)
             {
-                return _ordered.Where(s => s.Client is not null).Sum(s => s.Definition.MemoryBytes);
+                return ordered.Where(s => s.Client is not null).Sum(s => s.Definition.MemoryBytes);
             }
         }
     }
@@ -116,10 +116,10 @@ public sealed partial class DecoderCatalog : IDisposable
     public void Dispose()
     {
         List<IChatClient> owned;
-        lock (_sync)
+        lock (sync)
         {
-            owned = [.. _ordered.Where(s => s.Client is not null && s.Definition.Owned).Select(s => s.Client!)];
-            foreach (var slot in _ordered)
+            owned = [.. ordered.Where(s => s.Client is not null && s.Definition.Owned).Select(s => s.Client!)];
+            foreach (var slot in ordered)
             {
                 slot.Client = null;
             }

@@ -8,15 +8,15 @@ namespace ChatRag.Chat.Decoders;
 /// </summary>
 public sealed class DecoderLease : IDisposable
 {
-    private readonly Action? _release;
-    private int _released;
+    private readonly Action? release;
+    private int released;
 
     internal DecoderLease(string? name, IChatClient? client, string? reason, Action? release)
     {
         Name = name;
         Client = client;
         Reason = reason;
-        _release = release;
+        this.release = release;
     }
 
     /// <summary>The decoder's name, or null when none is configured.</summary>
@@ -31,9 +31,9 @@ public sealed class DecoderLease : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _released, 1) == 0)
+        if (Interlocked.Exchange(ref released, 1) == 0)
         {
-            _release?.Invoke();
+            release?.Invoke();
         }
     }
 }
