@@ -12,4 +12,11 @@ namespace ChatRag.Chat.Orchestration;
 /// no stored conversation is read or written: the turn is stateless and its result carries an empty conversation id.
 /// </param>
 /// <param name="Thinking">Thinking on or off for this turn, or null for the decoder's configured mode.</param>
-public sealed record ChatTurn(string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null, bool? Thinking = null);
+public sealed record ChatTurn(string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null, bool? Thinking = null)
+{
+    /// <summary>
+    /// The documents to answer from. Null keeps the stored conversation's choice (none for a new one); an empty list
+    /// returns to the whole collection. A stored conversation remembers a given choice for its follow-up turns.
+    /// </summary>
+    public IReadOnlyList<Guid>? Documents { get; init; }
+}

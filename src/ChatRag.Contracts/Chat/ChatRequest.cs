@@ -9,4 +9,11 @@ namespace ChatRag.Contracts.Chat;
 /// Whether a reasoning model thinks first (its reasoning streams as <c>thought</c> events, never as the answer);
 /// omitted: <c>ChatRag:Decoder:Thinking</c> decides.
 /// </param>
-public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null, bool? Thinking = null);
+public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null, bool? Thinking = null)
+{
+    /// <summary>
+    /// Answer only from these documents of the collection (at most 100; each must exist there, else 404). Stored with
+    /// the conversation, so follow-up turns may omit it; an empty list returns the conversation to the whole collection.
+    /// </summary>
+    public IReadOnlyList<Guid>? DocumentIds { get; init; }
+}

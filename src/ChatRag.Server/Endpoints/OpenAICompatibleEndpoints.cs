@@ -103,7 +103,7 @@ public static partial class OpenAICompatibleEndpoints
                 "message_too_long");
         }
 
-        var turn = new ChatTurn(conversation.Question, null, collection, ConversationsEndpoints.OwnerOf(scope), conversation.History);
+        var turn = new ChatTurn(conversation.Question, null, collection, ConversationsEndpoints.OwnerOf(scope), conversation.History) { Documents = body.DocumentIds };
         var reply = new ReplyHeader("chatcmpl-" + Guid.NewGuid().ToString("N"), clock.GetUtcNow().ToUnixTimeSeconds(), body.Model!);
         var usage = new UsageCounter(model, options.Value.ContextTokens, conversation, options.Value.HistoryMessages);
         if (body.Stream == true)
