@@ -113,7 +113,7 @@ public sealed partial class EmbeddedVectorIndex : IVectorIndex, IDisposable
         ArgumentNullException.ThrowIfNull(query.Collections);
         cancellationToken.ThrowIfCancellationRequested();
         var store = Find(space);
-        if (store is null || query.Top <= 0 || query.Collections.Count == 0)
+        if (store is null || query.Top <= 0 || query.Collections.Count == 0 || query.Documents is { Count: 0 })
         {
             return Task.FromResult<IReadOnlyList<VectorHit>>([]);
         }
@@ -122,7 +122,7 @@ public sealed partial class EmbeddedVectorIndex : IVectorIndex, IDisposable
         activity?.SetTag("chatrag.vector.space", space);
         activity?.SetTag("chatrag.vector.top", query.Top);
         var started = Stopwatch.GetTimestamp();
-        var hits = store.Search(Normalized(query.Vector.Span, store.Dimensions, nameof(query)), query.Top, query.Collections);
+        var hits = store.Search(Normalized(query.Vector.Span, store.Dimensions, nameof(query)), query.Top, query.Collections, query.Documents);
         EmbeddedVectorIndexTelemetry.SearchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("space", space));
         return Task.FromResult<IReadOnlyList<VectorHit>>(hits);
     }

@@ -6,11 +6,24 @@ namespace ChatRag.VectorStore.Embedded;
 /// <summary>Search: an exact SIMD scan for small partitions, the graph plus exact re-scoring for large ones.</summary>
 internal sealed partial class Partition
 {
-    /// <summary>Offers this partition's best <paramref name="top"/> hits for a unit-length query into <paramref name="into"/>.</summary>
-    public void Search(float[] query, int top, TopK into)
+    /// <summary>
+    /// Offers this partition's best <paramref name="top"/> hits for a unit-length query into <paramref name="into"/>;
+    /// with <paramref name="documents"/>, only vectors of those documents are scored at all.
+    /// </summary>
+    public void Search(float[] query, int top, TopK into, IReadOnlySet<Guid>? documents = null)
     {
         if (Count == 0 || top <= 0)
         {
+            return;
+        }
+
+        if (documents is not null)
+        {
+            // A chosen few documents: an exact scan of their rows only. The graph would have to be over-sampled without
+            // bound to find them among the whole partition, and a post-filter of its hits could return nothing.
+            var heap = new TopK(top);
+            ScanDocuments(query, documents, heap);
+            into.Merge(heap);
             return;
         }
 
@@ -61,6 +74,24 @@ internal sealed partial class Partition
             }
 
             var score = TensorPrimitives.Dot(rows.Slice(slot * dimensions, dimensions), q);
+            if (heap.Accepts(score))
+            {
+                heap.Offer(score, chunkIds[slot]);
+            }
+        }
+    }
+
+    private void ScanDocuments(float[] query, IReadOnlySet<Guid> documents, TopK heap)
+    {
+        var rows = vectors.AsSpan();
+        for (var slot = 0; slot < slots; slot++)
+        {
+            if (!live[slot] || !documents.Contains(documentIds[slot]))
+            {
+                continue;
+            }
+
+            var score = TensorPrimitives.Dot(rows.Slice(slot * dimensions, dimensions), query);
             if (heap.Accepts(score))
             {
                 heap.Offer(score, chunkIds[slot]);

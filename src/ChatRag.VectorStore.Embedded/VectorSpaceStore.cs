@@ -146,18 +146,19 @@ internal sealed class VectorSpaceStore : IDisposable
         }
     }
 
-    /// <summary>Best hits across the given collections, in contract order.</summary>
-    public List<VectorHit> Search(float[] query, int top, IEnumerable<string> collections)
+    /// <summary>Best hits across the given collections (and, when set, only of the given documents), in contract order.</summary>
+    public List<VectorHit> Search(float[] query, int top, IEnumerable<string> collections, IReadOnlyCollection<Guid>? documents = null)
     {
         gate.EnterReadLock();
         try
         {
             var heap = new TopK(top);
+            var chosen = documents is null ? null : documents as IReadOnlySet<Guid> ?? documents.ToHashSet();
             foreach (var collection in collections.Distinct(StringComparer.Ordinal))
             {
                 if (partitions.TryGetValue(collection, out var partition))
                 {
-                    partition.Search(query, top, heap);
+                    partition.Search(query, top, heap, chosen);
                 }
             }
 

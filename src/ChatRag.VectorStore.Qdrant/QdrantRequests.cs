@@ -88,6 +88,24 @@ internal static class QdrantRequests
         return new Filter { Must = { new Condition { Field = new FieldCondition { Key = QdrantSchema.CollectionField, Match = match } } } };
     }
 
+    /// <summary>
+    /// The query's scope: its collections (tenant index) and, when documents were chosen, a keyword match on the
+    /// <see cref="QdrantSchema.DocumentIdField"/> payload index (created at start-up by the schema check), so Qdrant
+    /// filters during the HNSW search and the limit is taken among the chosen documents.
+    /// </summary>
+    public static Filter ScopeFilter(VectorQuery query)
+    {
+        var filter = CollectionFilter(query.Collections);
+        if (query.Documents is { } documents)
+        {
+            var ids = documents.Select(d => d.ToString("D")).Distinct(StringComparer.Ordinal).ToList();
+            var match = ids.Count == 1 ? new Match { Keyword = ids[0] } : new Match { Keywords = new RepeatedStrings { Strings = { ids } } };
+            filter.Must.Add(new Condition { Field = new FieldCondition { Key = QdrantSchema.DocumentIdField, Match = match } });
+        }
+
+        return filter;
+    }
+
     public static Filter DocumentFilter(Guid documentId) => new()
     {
         Must = { new Condition { Field = new FieldCondition { Key = QdrantSchema.DocumentIdField, Match = new Match { Keyword = documentId.ToString("D") } } } },
@@ -98,7 +116,7 @@ internal static class QdrantRequests
         CollectionName = collection,
         Query = new Query { Nearest = DenseInput(query.Vector) },
         Using = QdrantSchema.DenseVector,
-        Filter = CollectionFilter(query.Collections),
+        Filter = ScopeFilter(query),
         Limit = (ulong)query.Top,
         Params = new SearchParams { Exact = options.ExactSearch },
         WithPayload = new WithPayloadSelector { Enable = false },
@@ -114,13 +132,13 @@ internal static class QdrantRequests
             CollectionName = collection,
             Prefetch =
             {
-                // The collection filter goes into every prefetch: fusion only sees what the prefetches return,
+                // The scope filter (collections, chosen documents) goes into every prefetch: fusion only sees what the prefetches return,
                 // so a filter on the outer query alone would let other tenants' points take candidate slots.
                 new PrefetchQuery
                 {
                     Query = new Query { Nearest = DenseInput(query.Vector) },
                     Using = QdrantSchema.DenseVector,
-                    Filter = CollectionFilter(query.Collections),
+                    Filter = ScopeFilter(query),
                     Limit = candidates,
                     Params = new SearchParams { Exact = options.ExactSearch },
                 },
@@ -128,7 +146,7 @@ internal static class QdrantRequests
                 {
                     Query = new Query { Nearest = new VectorInput { Sparse = new SparseVector { Indices = { terms.Indices }, Values = { terms.Values } } } },
                     Using = QdrantSchema.SparseVector,
-                    Filter = CollectionFilter(query.Collections),
+                    Filter = ScopeFilter(query),
                     Limit = candidates,
 
                     // IDF over the searched ChatRag collections only, not every tenant of the Qdrant collection (Qdrant 1.19+;
@@ -137,7 +155,7 @@ internal static class QdrantRequests
                 },
             },
             Query = fusion,
-            Filter = CollectionFilter(query.Collections),
+            Filter = ScopeFilter(query),
 
             // Qdrant's RRF does not break ties (hash map, unstable sort, then its limit cut), and two disjoint lists tie in
             // pairs; so ask for the whole fused list (every prefetch's candidates) and cut deterministically on our side.

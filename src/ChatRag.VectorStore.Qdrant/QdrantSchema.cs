@@ -12,7 +12,7 @@ public static class QdrantSchema
     /// <summary>Payload field with the ChatRag collection; keyword index with <c>is_tenant=true</c>.</summary>
     public const string CollectionField = "collection";
 
-    /// <summary>Payload field with the owning document id ("D" format GUID); keyword index, used by deletes.</summary>
+    /// <summary>Payload field with the owning document id ("D" format GUID); keyword index, used by deletes and by searches over chosen documents.</summary>
     public const string DocumentIdField = "document_id";
 
     /// <summary>Payload field with the chunk id (also the point id).</summary>

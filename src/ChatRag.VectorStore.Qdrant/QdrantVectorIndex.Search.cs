@@ -11,9 +11,9 @@ public sealed partial class QdrantVectorIndex
     public async Task<IReadOnlyList<VectorHit>> SearchAsync(string space, VectorQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Collections.Count == 0 || query.Top < 1)
+        if (query.Collections.Count == 0 || query.Top < 1 || query.Documents is { Count: 0 })
         {
-            return []; // An empty collection list means "nothing", never "everything".
+            return []; // An empty collection or document list means "nothing", never "everything".
         }
 
         using var activity = QdrantTelemetry.Activities.StartActivity("qdrant.search");
@@ -24,7 +24,7 @@ public sealed partial class QdrantVectorIndex
     public async Task<IReadOnlyList<VectorHit>> SearchHybridAsync(string space, VectorQuery query, string queryText, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Collections.Count == 0 || query.Top < 1)
+        if (query.Collections.Count == 0 || query.Top < 1 || query.Documents is { Count: 0 })
         {
             return [];
         }

@@ -38,8 +38,12 @@ internal sealed class OverflowOnToolResultsChatClient(IChatClient inner) : Deleg
 /// <summary>A conversation store that refuses to read whole conversations: a chat turn must load only the messages it uses.</summary>
 internal sealed class NoWholeConversationStore(IConversationStore inner) : IConversationStore
 {
-    public Task<ConversationSummary> CreateAsync(string title, string collection, Guid? owner, CancellationToken cancellationToken = default) =>
-        inner.CreateAsync(title, collection, owner, cancellationToken);
+    public Task<ConversationSummary> CreateAsync(
+        string title, string collection, Guid? owner, IReadOnlyList<Guid>? documents = null, CancellationToken cancellationToken = default) =>
+        inner.CreateAsync(title, collection, owner, documents, cancellationToken);
+
+    public Task<bool> SetDocumentsAsync(Guid id, IReadOnlyList<Guid> documents, CancellationToken cancellationToken = default) =>
+        inner.SetDocumentsAsync(id, documents, cancellationToken);
 
     public Task<ConversationSummary?> GetAsync(Guid id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
 

@@ -83,6 +83,24 @@ public sealed class QdrantHybridSearchTests
     }
 
     [Fact]
+    public async Task Hybrid_results_stay_inside_the_chosen_documents_even_when_others_are_closer()
+    {
+        // Same collection, so only the document filter keeps the crowd out; the prefetch limit is far below the crowd's size.
+        var index = await QdrantTestIndex.OpenAsync(server, configure: o => o.HybridPrefetchLimit = 20);
+        var chosen = Guid.NewGuid();
+        var crowd = Enumerable.Range(100, 200).Select(i => new VectorRecord(i, document, "a", QdrantTestIndex.Unit(8, 1, 0.01f * (i % 7)), "rocket launch rocket")).ToList();
+        var mine = Enumerable.Range(1, 5).Select(i => new VectorRecord(i, chosen, "a", QdrantTestIndex.Unit(8, 0, 1, i), "a quiet rocket")).ToList();
+        await index.UpsertAsync(QdrantTestIndex.Space, [.. crowd, .. mine]);
+
+        var hits = await index.SearchHybridAsync(QdrantTestIndex.Space, new VectorQuery(QdrantTestIndex.Unit(8, 1), 5, ["a"]) { Documents = [chosen] }, "rocket launch");
+
+        Assert.Equal([1L, 2, 3, 4, 5], hits.Select(h => h.ChunkId).Order());
+        var request = server.RequestsOf<QueryPoints>().Last();
+        Assert.All(request.Prefetch.Append(new PrefetchQuery { Filter = request.Filter }), p =>
+            Assert.Contains(p.Filter.Must, c => c.Field.Key == QdrantSchema.DocumentIdField && c.Field.Match.Keyword == chosen.ToString("D")));
+    }
+
+    [Fact]
     public async Task A_query_without_keywords_falls_back_to_the_dense_ranking()
     {
         var index = await SeedAsync();

@@ -126,5 +126,7 @@ public sealed class SafeDeleteTests : WebTestContext
             throw new JSException($"[404] Not Found: No document {documentId} is visible to this caller.\nError: at fetchFile (chatrag.js:21)");
 
         public ValueTask DownloadAsync(Guid documentId, string name) => OpenAsync(documentId, name, null);
+
+        public ValueTask ExportConversationAsync(Guid conversationId, string format) => throw new NotSupportedException();
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class ChatOrchestrator
         var log = new ToolCallLog();
         state.Tools = log;
         var turnKernel = kernel.Clone();
-        var plugin = turnKernel.Plugins.AddFromObject(new ChatTools(searcher, documents, [turn.Collection], clock, log, repository), "chatrag");
+        var plugin = turnKernel.Plugins.AddFromObject(new ChatTools(searcher, documents, [turn.Collection], clock, log, repository) { Documents = state.Documents }, "chatrag");
         var chatOptions = new ChatOptions
         {
             MaxOutputTokens = options.Value.MaxOutputTokens,

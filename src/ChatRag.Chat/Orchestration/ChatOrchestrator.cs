@@ -67,14 +67,15 @@ public sealed partial class ChatOrchestrator(
         var total = Stopwatch.StartNew();
         // Held to the end of the turn, so the model cannot be unloaded under a running generation.
         using var model = decoders.Acquire(turn.Model);
-        var history = await LoadHistoryAsync(turn, cancellationToken).ConfigureAwait(false);
+        var (history, stored) = await LoadHistoryAsync(turn, cancellationToken).ConfigureAwait(false);
+        var chosen = turn.Documents ?? stored;
 
         var watch = Stopwatch.StartNew();
         var (rewritten, method, rewriteReason) = await RewriteAsync(model.Client, turn.Message, history, cancellationToken).ConfigureAwait(false);
         timings["rewrite"] = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
-        var search = await searcher.SearchAsync(new SearchRequest(rewritten, [turn.Collection], runtime?.RetrievalDepth ?? settings.Sources), cancellationToken).ConfigureAwait(false);
+        var search = await searcher.SearchAsync(new SearchRequest(rewritten, [turn.Collection], runtime?.RetrievalDepth ?? settings.Sources) { Documents = chosen }, cancellationToken).ConfigureAwait(false);
         var sources = search.Results;
         timings["retrieve"] = watch.Elapsed.TotalMilliseconds;
 
@@ -86,7 +87,7 @@ public sealed partial class ChatOrchestrator(
         timings["evidence"] = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
-        var state = new TurnState();
+        var state = new TurnState { Documents = chosen.Count > 0 ? chosen : null };
         if (!evidence.Found)
         {
             state.Answer = ExtractiveAnswerer.NotFound;
@@ -139,23 +140,24 @@ public sealed partial class ChatOrchestrator(
             Decoder = state.Generative ? model.Name : null,
             Rerank = search.Rerank is { } r ? new ChatRag.Contracts.Search.RerankSummary(r.Model, r.Candidates, r.Applied, r.Reason, r.Milliseconds) : null,
         };
-        var id = turn.History is null ? await SaveAsync(turn, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
+        var id = turn.History is null ? await SaveAsync(turn, chosen, stored, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
         activity?.SetTag("chatrag.chat.mode", mode);
         TurnDuration.Record(total.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("chatrag.chat.mode", mode));
-        yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace, evidence.Found));
+        yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace, evidence.Found) { DocumentIds = chosen });
     }
 
-    private async Task<IReadOnlyList<ConversationMessage>> LoadHistoryAsync(ChatTurn turn, CancellationToken cancellationToken)
+    /// <summary>The history the turn answers with, and the documents its stored conversation is scoped to.</summary>
+    private async Task<(IReadOnlyList<ConversationMessage> History, IReadOnlyList<Guid> Documents)> LoadHistoryAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         if (turn.History is { } supplied)
         {
             // The same window a stored conversation gets, so a client cannot push more history than the web client can.
-            return [.. supplied.TakeLast(options.Value.HistoryMessages)];
+            return ([.. supplied.TakeLast(options.Value.HistoryMessages)], []);
         }
 
         if (turn.ConversationId is not { } id)
         {
-            return [];
+            return ([], []);
         }
 
         var conversation = await conversations.GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -164,16 +166,22 @@ public sealed partial class ChatOrchestrator(
             throw new ConversationNotFoundException(id);
         }
 
-        return await conversations.GetRecentMessagesAsync(id, options.Value.HistoryMessages, cancellationToken).ConfigureAwait(false);
+        return (await conversations.GetRecentMessagesAsync(id, options.Value.HistoryMessages, cancellationToken).ConfigureAwait(false), conversation.Documents);
     }
 
-    private async Task<Guid> SaveAsync(ChatTurn turn, CitationResult answer, ChatTrace trace, CancellationToken cancellationToken)
+    private async Task<Guid> SaveAsync(
+        ChatTurn turn, IReadOnlyList<Guid> chosen, IReadOnlyList<Guid> stored, CitationResult answer, ChatTrace trace, CancellationToken cancellationToken)
     {
         var id = turn.ConversationId;
         if (id is null)
         {
             var title = turn.Message.Length <= 120 ? turn.Message : turn.Message[..120] + "…";
-            id = (await conversations.CreateAsync(title, turn.Collection, turn.Owner, cancellationToken).ConfigureAwait(false)).Id;
+            id = (await conversations.CreateAsync(title, turn.Collection, turn.Owner, chosen, cancellationToken).ConfigureAwait(false)).Id;
+        }
+        else if (!chosen.SequenceEqual(stored))
+        {
+            // A new choice on a follow-up (chips added or removed) is the conversation's choice from now on.
+            await conversations.SetDocumentsAsync(id.Value, chosen, cancellationToken).ConfigureAwait(false);
         }
 
         var now = clock.GetUtcNow();
@@ -202,5 +210,7 @@ public sealed partial class ChatOrchestrator(
         public IReadOnlyList<RetrievedChunk>? Sources { get; set; }
 
         public TraceTokens Tokens { get; set; } = new(null, null, null);
+
+        public IReadOnlyList<Guid>? Documents { get; init; }
     }
 }

@@ -14,4 +14,11 @@ namespace ChatRag.Chat.Orchestration;
 /// <param name="Thinking">Thinking on or off for this turn, or null for the decoder's configured mode.</param>
 /// <param name="Model">The configured decoder to answer with, or null for the default one.</param>
 public sealed record ChatTurn(
-    string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null, bool? Thinking = null, string? Model = null);
+    string Message, Guid? ConversationId, string Collection, Guid? Owner, IReadOnlyList<ConversationMessage>? History = null, bool? Thinking = null, string? Model = null)
+{
+    /// <summary>
+    /// The documents to answer from. Null keeps the stored conversation's choice (none for a new one); an empty list
+    /// returns to the whole collection. A stored conversation remembers a given choice for its follow-up turns.
+    /// </summary>
+    public IReadOnlyList<Guid>? Documents { get; init; }
+}

@@ -28,6 +28,12 @@ public sealed class ChatTools(
     private const int MaxListedDocuments = 100;
     private static readonly Dictionary<string, int> NoRanks = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The conversation's chosen documents, or null for whole collections: searches run inside them, and listing and
+    /// reading see only them, so a tool call cannot widen the scope the user picked.
+    /// </summary>
+    public IReadOnlyCollection<Guid>? Documents { get; init; }
+
     /// <summary>Hybrid search over the caller's documents.</summary>
     [KernelFunction("search_documents")]
     [Description("Searches the user's documents and returns the most relevant passages with their document ids and pages.")]
@@ -37,7 +43,7 @@ public sealed class ChatTools(
         CancellationToken cancellationToken = default) =>
         RunAsync("search_documents", Args(("query", query), ("top", top.ToString(CultureInfo.InvariantCulture))), async () =>
         {
-            var response = await searcher.SearchAsync(new SearchRequest(query, collections, Math.Clamp(top, 1, 10)), cancellationToken).ConfigureAwait(false);
+            var response = await searcher.SearchAsync(new SearchRequest(query, collections, Math.Clamp(top, 1, 10)) { Documents = Documents }, cancellationToken).ConfigureAwait(false);
             return Format(response.Results);
         });
 
@@ -58,6 +64,11 @@ public sealed class ChatTools(
             if (repository is null)
             {
                 return "Reading documents is not available.";
+            }
+
+            if (Documents is not null && !Documents.Contains(id))
+            {
+                return "No such document.";
             }
 
             // Only the caller's collections are read, so a document of another collection answers like a missing one.
@@ -92,9 +103,8 @@ public sealed class ChatTools(
             // One page per collection, never the whole catalogue: a list of thousands would fill the model's context.
             var text = new StringBuilder();
             var more = false;
-            foreach (var collection in collections)
+            foreach (var page in await PagesAsync(documents, cancellationToken).ConfigureAwait(false))
             {
-                var page = await documents.ListPageAsync(collection, MaxListedDocuments, null, cancellationToken).ConfigureAwait(false);
                 more |= page.Next is not null;
                 foreach (var doc in page.Documents)
                 {
@@ -118,6 +128,32 @@ public sealed class ChatTools(
                 ? Untrusted(text.ToString()) + "\n[Truncated: more documents exist than are listed here (newest first). Use search_documents to find others.]"
                 : Untrusted(text.ToString());
         });
+
+    private async Task<List<DocumentPage>> PagesAsync(IIngestionJobStore store, CancellationToken cancellationToken)
+    {
+        var pages = new List<DocumentPage>();
+        if (Documents is not null)
+        {
+            var chosen = new List<DocumentInfo>();
+            foreach (var id in Documents)
+            {
+                if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } doc && collections.Contains(doc.Collection))
+                {
+                    chosen.Add(doc);
+                }
+            }
+
+            pages.Add(new DocumentPage(chosen, null));
+            return pages;
+        }
+
+        foreach (var collection in collections)
+        {
+            pages.Add(await store.ListPageAsync(collection, MaxListedDocuments, null, cancellationToken).ConfigureAwait(false));
+        }
+
+        return pages;
+    }
 
     /// <summary>Evaluates arithmetic.</summary>
     [KernelFunction("calculator")]

@@ -13,4 +13,11 @@ namespace ChatRag.Contracts.Chat;
 /// The configured decoder to answer with, by name (<c>decoders</c> in <c>GET /api/v1/status</c>); omitted: the default
 /// one. An unknown name is a 400 that lists the configured ones.
 /// </param>
-public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null, bool? Thinking = null, string? Model = null);
+public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null, bool? Thinking = null, string? Model = null)
+{
+    /// <summary>
+    /// Answer only from these documents of the collection (at most 100; each must exist there, else 404). Stored with
+    /// the conversation, so follow-up turns may omit it; an empty list returns the conversation to the whole collection.
+    /// </summary>
+    public IReadOnlyList<Guid>? DocumentIds { get; init; }
+}

@@ -10,4 +10,8 @@ namespace ChatRag.Contracts.Chat;
 /// Whether the documents answer the question. When false the answer says so plainly and carries no citations (the
 /// best retrieved sentence did not pass the evidence bar; the trace's <c>evidence</c> says why).
 /// </param>
-public sealed record ChatResponse(Guid ConversationId, string Answer, IReadOnlyList<ChatCitation> Citations, string Mode, ChatTrace Trace, bool Found = true);
+public sealed record ChatResponse(Guid ConversationId, string Answer, IReadOnlyList<ChatCitation> Citations, string Mode, ChatTrace Trace, bool Found = true)
+{
+    /// <summary>The documents this answer was searched in (the conversation's choice); empty for the whole collection.</summary>
+    public IReadOnlyList<Guid> DocumentIds { get; init; } = [];
+}

@@ -8,4 +8,8 @@ namespace ChatRag.Contracts.Chat;
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="Messages">Messages in order.</param>
 public sealed record ConversationDetail(
-    Guid Id, string Title, string Collection, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ConversationMessageItem> Messages);
+    Guid Id, string Title, string Collection, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ConversationMessageItem> Messages)
+{
+    /// <summary>The documents the conversation answers from; empty for the whole collection.</summary>
+    public IReadOnlyList<Guid> DocumentIds { get; init; } = [];
+}

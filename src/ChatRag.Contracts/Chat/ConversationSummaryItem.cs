@@ -6,4 +6,8 @@ namespace ChatRag.Contracts.Chat;
 /// <param name="Collection">The collection it answers from.</param>
 /// <param name="CreatedAt">When it started.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
-public sealed record ConversationSummaryItem(Guid Id, string Title, string Collection, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record ConversationSummaryItem(Guid Id, string Title, string Collection, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The documents the conversation answers from; empty for the whole collection.</summary>
+    public IReadOnlyList<Guid> DocumentIds { get; init; } = [];
+}

@@ -13,7 +13,15 @@ namespace ChatRag.Contracts.OpenAI;
 public sealed record ChatCompletionRequest(
     [property: JsonPropertyName("model")] string? Model,
     [property: JsonPropertyName("messages")] IReadOnlyList<ChatCompletionRequestMessage>? Messages,
-    [property: JsonPropertyName("stream")] bool? Stream = null);
+    [property: JsonPropertyName("stream")] bool? Stream = null)
+{
+    /// <summary>
+    /// ChatRag extension: answer only from these documents of the model's collection (at most 100; each must exist
+    /// there, else a 404 error). OpenAI SDKs send it as an extra body field.
+    /// </summary>
+    [JsonPropertyName("documentIds")]
+    public IReadOnlyList<Guid>? DocumentIds { get; init; }
+}
 
 /// <summary>A message of a chat completion request (<c>messages</c>).</summary>
 /// <param name="Role"><c>system</c>, <c>developer</c>, <c>user</c>, <c>assistant</c> or <c>tool</c>.</param>

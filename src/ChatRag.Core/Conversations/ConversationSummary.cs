@@ -7,4 +7,8 @@ namespace ChatRag.Core.Conversations;
 /// <param name="Owner">Id of the scoped API key that created it (private to that key); null when shared by full-scope callers.</param>
 /// <param name="CreatedAt">When it started.</param>
 /// <param name="UpdatedAt">When the last message was added.</param>
-public sealed record ConversationSummary(Guid Id, string Title, string Collection, Guid? Owner, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record ConversationSummary(Guid Id, string Title, string Collection, Guid? Owner, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The documents the conversation is scoped to; empty for the whole collection.</summary>
+    public IReadOnlyList<Guid> Documents { get; init; } = [];
+}

@@ -3,8 +3,12 @@ namespace ChatRag.Core.Conversations;
 /// <summary>Durable store of chat conversations and their messages.</summary>
 public interface IConversationStore
 {
-    /// <summary>Starts a conversation.</summary>
-    Task<ConversationSummary> CreateAsync(string title, string collection, Guid? owner, CancellationToken cancellationToken = default);
+    /// <summary>Starts a conversation, scoped to <paramref name="documents"/> when some are given (else the whole collection).</summary>
+    Task<ConversationSummary> CreateAsync(
+        string title, string collection, Guid? owner, IReadOnlyList<Guid>? documents = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the documents a conversation is scoped to (empty: the whole collection again); false when it does not exist.</summary>
+    Task<bool> SetDocumentsAsync(Guid id, IReadOnlyList<Guid> documents, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a conversation, or null when it does not exist.</summary>
     Task<ConversationSummary?> GetAsync(Guid id, CancellationToken cancellationToken = default);

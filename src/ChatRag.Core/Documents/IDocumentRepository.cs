@@ -47,4 +47,24 @@ public interface IDocumentRepository
 
     /// <summary>Maps a document's <see cref="NewDocument.ExternalId"/> for every document of a collection.</summary>
     Task<IReadOnlyDictionary<Guid, string>> GetExternalIdsAsync(string collection, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The collection of each of <paramref name="documentIds"/> that exists (missing ids are left out), so a request that
+    /// chooses documents can be checked against the caller's collections. The default reads each document's chunks;
+    /// stores override it with one lookup that also finds documents with no chunks yet.
+    /// </summary>
+    async Task<IReadOnlyDictionary<Guid, string>> GetDocumentCollectionsAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var found = new Dictionary<Guid, string>();
+        foreach (var id in documentIds.Distinct())
+        {
+            if ((await GetDocumentChunksAsync(id, cancellationToken).ConfigureAwait(false)) is [var first, ..])
+            {
+                found[id] = first.Collection;
+            }
+        }
+
+        return found;
+    }
 }

@@ -29,6 +29,9 @@ public sealed class HybridSearcher(
     /// </summary>
     public const string ActivitySourceName = "ChatRag.Retrieval";
 
+    /// <summary>At most this many documents may be chosen for one search (a larger choice is the whole collection).</summary>
+    public const int MaxChosenDocuments = 100;
+
     // Enough text for function words to decide, few enough to read in one small query.
     private const int PassagesForLanguage = 3;
 
@@ -50,6 +53,8 @@ public sealed class HybridSearcher(
             }
         }
 
+        var chosen = await ChosenDocumentsAsync(request, cancellationToken).ConfigureAwait(false);
+
         using var activity = Activities.StartActivity("retrieval.search");
         activity?.SetTag("chatrag.search.mode", request.Mode.ToString());
         var total = Stopwatch.StartNew();
@@ -63,7 +68,7 @@ public sealed class HybridSearcher(
         Task<RankFusion.Signal>? lexicalSignal = null;
         if (request.Mode != SearchMode.Dense && !serverSide)
         {
-            lexicalSignal = LexicalSignalAsync(query, candidates, request.Collections, settings.LexicalWeight, timings, cancellationToken);
+            lexicalSignal = LexicalSignalAsync(query, candidates, request.Collections, chosen, settings.LexicalWeight, timings, cancellationToken);
             tasks.Add(lexicalSignal);
         }
 
@@ -77,10 +82,10 @@ public sealed class HybridSearcher(
             var voting = encoders.Encoders.Where(e => e.Covers(language)).ToList();
             activity?.SetTag("chatrag.search.language", language);
             var denseWeight = 1.0 / Math.Max(1, voting.Count);
-            tasks.AddRange(voting.Select(e => DenseSignalAsync(e, query, candidates, request.Collections, denseWeight, serverSide, timings, cancellationToken)));
+            tasks.AddRange(voting.Select(e => DenseSignalAsync(e, query, candidates, request.Collections, chosen, denseWeight, serverSide, timings, cancellationToken)));
             if (voting.Count == 0 && serverSide)
             {
-                tasks.Add(LexicalSignalAsync(query, candidates, request.Collections, settings.LexicalWeight, timings, cancellationToken));
+                tasks.Add(LexicalSignalAsync(query, candidates, request.Collections, chosen, settings.LexicalWeight, timings, cancellationToken));
             }
         }
 
@@ -113,6 +118,30 @@ public sealed class HybridSearcher(
         return new SearchResponse(results, new Dictionary<string, double>(timings)) { Rerank = outcome };
     }
 
+    /// <summary>
+    /// The request's chosen documents, each checked to exist in a searched collection (a document elsewhere reads as
+    /// unknown), or null when none were chosen. The set travels into every index query; nothing is filtered afterwards.
+    /// </summary>
+    private async Task<IReadOnlyCollection<Guid>?> ChosenDocumentsAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Documents is not { Count: > 0 } ids)
+        {
+            return null;
+        }
+
+        var chosen = ids.Distinct().ToList();
+        var found = await documents.GetDocumentCollectionsAsync(chosen, cancellationToken).ConfigureAwait(false);
+        foreach (var id in chosen)
+        {
+            if (!found.TryGetValue(id, out var collection) || !request.Collections.Contains(collection, StringComparer.Ordinal))
+            {
+                throw new UnknownDocumentException(id, request.Collections);
+            }
+        }
+
+        return chosen;
+    }
+
     private static void Validate(SearchRequest request, RetrievalOptions settings)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
@@ -133,6 +162,11 @@ public sealed class HybridSearcher(
         if (request.Collections.Count == 0)
         {
             throw new QueryRejectedException("No collection to search.");
+        }
+
+        if (request.Documents is { Count: > MaxChosenDocuments })
+        {
+            throw new QueryRejectedException($"At most {MaxChosenDocuments} documents can be chosen; {request.Documents.Count} were.");
         }
     }
 
@@ -159,18 +193,18 @@ public sealed class HybridSearcher(
     }
 
     private async Task<RankFusion.Signal> LexicalSignalAsync(
-        string query, int candidates, IReadOnlyCollection<string> collections, double weight,
+        string query, int candidates, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? chosen, double weight,
         ConcurrentDictionary<string, double> timings, CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("retrieval.lexical");
         var clock = Stopwatch.StartNew();
-        var hits = await lexical.SearchAsync(query, candidates, collections, cancellationToken).ConfigureAwait(false);
+        var hits = await lexical.SearchAsync(query, candidates, collections, chosen, cancellationToken).ConfigureAwait(false);
         timings["bm25"] = clock.Elapsed.TotalMilliseconds;
         return new RankFusion.Signal("bm25", weight, hits.Select(h => h.ChunkId).ToList());
     }
 
     private async Task<RankFusion.Signal> DenseSignalAsync(
-        NamedEncoder encoder, string query, int candidates, IReadOnlyCollection<string> collections, double weight, bool serverSideHybrid,
+        NamedEncoder encoder, string query, int candidates, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? chosen, double weight, bool serverSideHybrid,
         ConcurrentDictionary<string, double> timings, CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("retrieval.vector");
@@ -179,7 +213,7 @@ public sealed class HybridSearcher(
         var embedding = await encoder.Generator.GenerateAsync([query], EmbeddingPurpose.ForQuery(), cancellationToken).ConfigureAwait(false);
         timings[$"embed:{encoder.Space}"] = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
-        var vectorQuery = new VectorQuery(embedding[0].Vector, candidates, collections);
+        var vectorQuery = new VectorQuery(embedding[0].Vector, candidates, collections) { Documents = chosen };
         var name = serverSideHybrid ? $"hybrid:{encoder.Space}" : $"dense:{encoder.Space}";
         var hits = serverSideHybrid
             ? await ((IHybridVectorIndex)vectors).SearchHybridAsync(encoder.Space, vectorQuery, query, cancellationToken).ConfigureAwait(false)

@@ -9,4 +9,11 @@ public sealed record SearchRequest(string Query, IReadOnlyCollection<string> Col
 {
     /// <summary>Rescore the fused candidates with the configured reranker, if any (evaluation turns it off to compare).</summary>
     public bool Rerank { get; init; } = true;
+
+    /// <summary>
+    /// Chosen documents: when set and not empty, only their chunks are searched, inside every index query. Each must
+    /// exist in one of <see cref="Collections"/>, else the search throws <see cref="UnknownDocumentException"/>.
+    /// Null or empty searches the whole collections.
+    /// </summary>
+    public IReadOnlyCollection<Guid>? Documents { get; init; }
 }

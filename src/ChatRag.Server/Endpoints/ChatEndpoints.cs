@@ -26,7 +26,9 @@ public static class ChatEndpoints
                 "Answers a message from the documents of a collection, with citations checked against the cited passages. " +
                 "The answer is one JSON object, or with `\"stream\": true` a `text/event-stream` of `thought`, `tool`, `delta` and `citation` events " +
                 "ending with one `done` event that holds the same object. Send `conversationId` to continue a conversation, " +
-                "and `model` to answer with one of the configured decoders (`GET /api/v1/status` lists them; an unknown name is a 400).")
+                "and `model` to answer with one of the configured decoders (`GET /api/v1/status` lists them; an unknown name is a 400). " +
+                "`documentIds` answers from those documents only and is stored with the conversation for its follow-up turns (an empty list returns to the whole collection); " +
+                "an id that is not in the collection answers 404.")
             .Produces<ChatResponse>(StatusCodes.Status200OK, "application/json", "text/event-stream")
             .AddOpenApiOperationTransformer(EventStreamDocumentation.DescribeChatEventsAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -70,7 +72,12 @@ public static class ChatEndpoints
                 title: "No documents yet");
         }
 
-        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope)) { Thinking = body.Thinking, Model = body.Model?.Trim() is { Length: > 0 } m ? m : null };
+        var turn = new ChatTurn(message, body.ConversationId, collection, ConversationsEndpoints.OwnerOf(scope))
+        {
+            Thinking = body.Thinking,
+            Model = body.Model?.Trim() is { Length: > 0 } m ? m : null,
+            Documents = body.DocumentIds,
+        };
         try
         {
             if (body.Stream != true)

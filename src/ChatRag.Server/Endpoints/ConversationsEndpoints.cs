@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatRag.Server.Endpoints;
 
-/// <summary><c>/api/v1/conversations</c>: list, read and delete stored conversations.</summary>
-public static class ConversationsEndpoints
+/// <summary><c>/api/v1/conversations</c>: list, read, export and delete stored conversations.</summary>
+public static partial class ConversationsEndpoints
 {
     private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
 
@@ -24,6 +24,7 @@ public static class ConversationsEndpoints
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteConversation").WithSummary("Delete a conversation")
             .WithDescription("Deletes a conversation and its messages.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        MapExport(group);
         return routes;
     }
 
@@ -36,7 +37,7 @@ public static class ConversationsEndpoints
     private static async Task<Ok<ConversationList>> ListAsync(IConversationStore store, CallerScope scope, CancellationToken cancellationToken)
     {
         var rows = await store.ListAsync(OwnerOf(scope), scope.Collection, 200, cancellationToken);
-        return TypedResults.Ok(new ConversationList(rows.Select(c => new ConversationSummaryItem(c.Id, c.Title, c.Collection, c.CreatedAt, c.UpdatedAt)).ToList()));
+        return TypedResults.Ok(new ConversationList(rows.Select(c => new ConversationSummaryItem(c.Id, c.Title, c.Collection, c.CreatedAt, c.UpdatedAt) { DocumentIds = c.Documents }).ToList()));
     }
 
     private static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
@@ -55,7 +56,10 @@ public static class ConversationsEndpoints
             m.CitationsJson is null ? null : JsonSerializer.Deserialize<List<ChatCitation>>(m.CitationsJson, StoredJson),
             m.TraceJson is null ? null : JsonSerializer.Deserialize<ChatTrace>(m.TraceJson, StoredJson),
             m.CreatedAt)).ToList();
-        return TypedResults.Ok(new ConversationDetail(conversation.Id, conversation.Title, conversation.Collection, conversation.CreatedAt, conversation.UpdatedAt, items));
+        return TypedResults.Ok(new ConversationDetail(conversation.Id, conversation.Title, conversation.Collection, conversation.CreatedAt, conversation.UpdatedAt, items)
+        {
+            DocumentIds = conversation.Documents,
+        });
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync([Description("The conversation id.")] Guid id, IConversationStore store, CallerScope scope, CancellationToken cancellationToken)

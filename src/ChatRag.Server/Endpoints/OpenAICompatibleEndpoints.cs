@@ -113,7 +113,7 @@ public static partial class OpenAICompatibleEndpoints
                 "message_too_long");
         }
 
-        var turn = new ChatTurn(conversation.Question, null, collection, ConversationsEndpoints.OwnerOf(scope), conversation.History, Model: decoder);
+        var turn = new ChatTurn(conversation.Question, null, collection, ConversationsEndpoints.OwnerOf(scope), conversation.History, Model: decoder) { Documents = body.DocumentIds };
         var reply = new ReplyHeader("chatcmpl-" + Guid.NewGuid().ToString("N"), clock.GetUtcNow().ToUnixTimeSeconds(), body.Model!);
         var usage = new UsageCounter(decoders, decoder, options.Value.ContextTokens, conversation, options.Value.HistoryMessages);
         if (body.Stream == true)

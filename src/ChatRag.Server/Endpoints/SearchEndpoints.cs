@@ -15,7 +15,9 @@ public static class SearchEndpoints
         group.MapPost("/", SearchAsync)
             .WithName("Search")
             .WithSummary("Search passages")
-            .WithDescription("Finds the passages most relevant to a query in a collection: dense vectors and BM25, fused by reciprocal rank (`mode` picks one signal alone).")
+            .WithDescription(
+                "Finds the passages most relevant to a query in a collection: dense vectors and BM25, fused by reciprocal rank (`mode` picks one signal alone). " +
+                "`documentIds` restricts every index query to those documents; an id that is not in the collection answers 404.")
             .Produces<SearchResults>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -32,7 +34,7 @@ public static class SearchEndpoints
             return TypedResults.Problem($"Unknown mode '{body.Mode}'; use hybrid, dense or lexical.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var response = await searcher.SearchAsync(new SearchRequest(body.Query ?? string.Empty, [scope.Resolve(body.Collection)], body.Top ?? 10, mode), cancellationToken);
+        var response = await searcher.SearchAsync(new SearchRequest(body.Query ?? string.Empty, [scope.Resolve(body.Collection)], body.Top ?? 10, mode) { Documents = body.DocumentIds }, cancellationToken);
         var items = response.Results.Select(r => new SearchResultItem(
             r.Chunk.DocumentId, r.Chunk.DocumentName, r.Chunk.Id, r.Chunk.Text, r.Score, r.Chunk.Page, r.Chunk.Collection,
             r.Chunk.HeadingPath, r.Chunk.StartOffset, r.Chunk.EndOffset, r.SignalRanks)

@@ -21,6 +21,7 @@ internal static class ProblemMapping
             PromptTooLongException e => (StatusCodes.Status400BadRequest, "Message too long for the model", e.Message),
             UnknownDecoderException e => (StatusCodes.Status400BadRequest, "Unknown model", e.Message),
             UnknownCollectionException e => (StatusCodes.Status404NotFound, "Unknown collection", e.Message),
+            UnknownDocumentException e => (StatusCodes.Status404NotFound, "Unknown document", e.Message),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Invalid request", e.Message),
             VectorSpaceMismatchException e => (StatusCodes.Status503ServiceUnavailable, "Index needs attention", e.Message),
             OperationCanceledException when clientAborted => (499, "Client closed request", "The request was cancelled."),

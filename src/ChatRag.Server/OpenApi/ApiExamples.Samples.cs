@@ -36,7 +36,9 @@ internal static partial class ApiExamples
         {
             Decoder = "qwen3-1.7b",
         };
-        var response = new ChatResponse(ConversationId, Answer, [citation], "generative", trace);
+        var response = new ChatResponse(ConversationId, Answer, [citation], "generative", trace) { DocumentIds = [DocumentId] };
+        var source = new ExportedSource(1, DocumentId, "heat-pump-manual.pdf", 412, 14);
+        var exportedTurn = new ExportedTurn(Question, Answer, "generative", [citation], [source], Asked);
         var progress = new DocumentProgress(38, 38);
         var document = new DocumentDetails(
             DocumentId, "heat-pump-manual.pdf", "manuals", "ready", 38, null, progress, 1843221, "application/pdf", Asked.UtcDateTime.AddMinutes(-20),
@@ -58,7 +60,7 @@ internal static partial class ApiExamples
         var userTurn = new ChatCompletionRequestMessage("user", JsonSerializer.SerializeToElement(Question));
         return
         [
-            new ChatRequest(Question, Collection: "manuals", Stream: false, Model: "qwen3-1.7b"),
+            new ChatRequest(Question, Collection: "manuals", Stream: false, Model: "qwen3-1.7b") { DocumentIds = [DocumentId] },
             response,
             citation,
             claim,
@@ -74,7 +76,7 @@ internal static partial class ApiExamples
             document,
             progress,
             new UploadedDocument(DocumentId, "heat-pump-manual.pdf", "queued"),
-            new SearchQuery("air filter cleaning interval", "manuals", 5, "hybrid"),
+            new SearchQuery("air filter cleaning interval", "manuals", 5, "hybrid") { DocumentIds = [DocumentId] },
             new SearchResults([item], "hybrid", new Dictionary<string, double> { ["bm25"] = 2.1, ["dense:arctic-xs"] = 17.8, ["fuse"] = 0.1, ["total"] = 20.4 }),
             item,
             new ServerStatus(decoder, ["arctic-xs"], ["default", "manuals"], "default")
@@ -103,6 +105,9 @@ internal static partial class ApiExamples
             new CollectionItem("manuals", "Appliance manuals", "Installation and maintenance manuals of the house's appliances.", 12, Asked.AddDays(-30)),
             new CreateCollection("manuals", "Appliance manuals", "Installation and maintenance manuals of the house's appliances."),
             new UpdateCollection("Home appliance manuals"),
+            new ConversationExport(ConversationId, Question, "manuals", [DocumentId], Asked, Asked.AddMinutes(5), [exportedTurn]),
+            exportedTurn,
+            source,
         ];
     }
 }

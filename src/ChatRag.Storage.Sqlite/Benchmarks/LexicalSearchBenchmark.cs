@@ -67,8 +67,8 @@ public static class LexicalSearchBenchmark
             var overlap = 0.0;
             for (var q = 0; q < texts.Count; q++)
             {
-                var expected = (await fts.SearchAsync(texts[q], top, ["even"], cancellationToken).ConfigureAwait(false)).Select(h => h.ChunkId).ToHashSet();
-                var actual = await memory.SearchAsync(texts[q], top, ["even"], cancellationToken).ConfigureAwait(false);
+                var expected = (await fts.SearchAsync(texts[q], top, ["even"], cancellationToken: cancellationToken).ConfigureAwait(false)).Select(h => h.ChunkId).ToHashSet();
+                var actual = await memory.SearchAsync(texts[q], top, ["even"], cancellationToken: cancellationToken).ConfigureAwait(false);
                 overlap += expected.Count == 0 ? 1 : (double)actual.Count(h => expected.Contains(h.ChunkId)) / expected.Count;
             }
 
@@ -136,7 +136,7 @@ public static class LexicalSearchBenchmark
         foreach (var query in queries)
         {
             var clock = Stopwatch.StartNew();
-            await index.SearchAsync(query, top, ["even"], cancellationToken).ConfigureAwait(false);
+            await index.SearchAsync(query, top, ["even"], cancellationToken: cancellationToken).ConfigureAwait(false);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
 

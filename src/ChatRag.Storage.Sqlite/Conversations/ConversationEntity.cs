@@ -15,6 +15,9 @@ public sealed class ConversationEntity
     /// <summary>Id of the scoped API key that owns it, else null (shared by full-scope callers).</summary>
     public Guid? OwnerKeyId { get; set; }
 
+    /// <summary>The documents the conversation is scoped to, as a JSON array of ids; null for the whole collection.</summary>
+    public string? DocumentIds { get; set; }
+
     /// <summary>Creation time (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatRag.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,10 +8,14 @@ namespace ChatRag.Storage.Sqlite.Conversations;
 public sealed class SqliteConversationStore(IDbContextFactory<ConversationsDbContext> contexts, TimeProvider clock) : IConversationStore
 {
     /// <inheritdoc />
-    public async Task<ConversationSummary> CreateAsync(string title, string collection, Guid? owner, CancellationToken cancellationToken = default)
+    public async Task<ConversationSummary> CreateAsync(
+        string title, string collection, Guid? owner, IReadOnlyList<Guid>? documents = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var entity = new ConversationEntity { Id = Guid.NewGuid(), Title = title, Collection = collection, OwnerKeyId = owner, CreatedAt = now, UpdatedAt = now };
+        var entity = new ConversationEntity
+        {
+            Id = Guid.NewGuid(), Title = title, Collection = collection, OwnerKeyId = owner, DocumentIds = DocumentsJson(documents), CreatedAt = now, UpdatedAt = now,
+        };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Conversations.Add(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -93,6 +98,16 @@ public sealed class SqliteConversationStore(IDbContextFactory<ConversationsDbCon
     }
 
     /// <inheritdoc />
+    public async Task<bool> SetDocumentsAsync(Guid id, IReadOnlyList<Guid> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var json = DocumentsJson(documents);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Conversations.Where(c => c.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DocumentIds, json), cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +115,14 @@ public sealed class SqliteConversationStore(IDbContextFactory<ConversationsDbCon
     }
 
     private static ConversationSummary ToSummary(ConversationEntity c) =>
-        new(c.Id, c.Title, c.Collection, c.OwnerKeyId, Utc(c.CreatedAt), Utc(c.UpdatedAt));
+        new(c.Id, c.Title, c.Collection, c.OwnerKeyId, Utc(c.CreatedAt), Utc(c.UpdatedAt))
+        {
+            Documents = c.DocumentIds is null ? [] : JsonSerializer.Deserialize<List<Guid>>(c.DocumentIds) ?? [],
+        };
+
+    // Null, not "[]", for the whole collection: rows written before the column existed read the same.
+    private static string? DocumentsJson(IReadOnlyList<Guid>? documents) =>
+        documents is { Count: > 0 } ? JsonSerializer.Serialize(documents.Distinct().ToList()) : null;
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -102,6 +102,29 @@ public sealed partial class SqliteDocumentRepository(SqliteConnectionSettings da
         return result;
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<Guid, string>> GetDocumentCollectionsAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var result = new Dictionary<Guid, string>();
+        if (documentIds.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Collection FROM Documents WHERE Id IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(documentIds.Select(Key).ToList()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result[Guid.Parse(reader.GetString(0))] = reader.GetString(1);
+        }
+
+        return result;
+    }
+
     private static async Task<T> ScalarAsync<T>(SqliteConnection connection, string sql, object parameter, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

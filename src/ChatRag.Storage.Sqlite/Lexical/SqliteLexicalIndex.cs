@@ -12,11 +12,12 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILexicalIndex
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<LexicalHit>> SearchAsync(string query, int top, IReadOnlyCollection<string> collections, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LexicalHit>> SearchAsync(
+        string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(collections);
-        if (top <= 0 || collections.Count == 0)
+        if (top <= 0 || collections.Count == 0 || documents is { Count: 0 })
         {
             return [];
         }
@@ -35,15 +36,22 @@ public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILex
         await using var command = connection.CreateCommand();
 
         // The scope is inside MATCH, so FTS5 filters by collection before scoring and no join is needed.
+        // Chosen documents are a rowid condition in the same WHERE, so the LIMIT is taken among their chunks only.
         // bm25 weights: Text 1, Scope 0.
+        var chosen = documents is null ? string.Empty : $"AND rowid IN ({LexicalDocuments.ChunkIdsSql})";
         command.CommandText = $"""
             SELECT rowid, bm25({FtsSchema.TableName}, 1.0, 0.0) AS score
             FROM {FtsSchema.TableName}
-            WHERE {FtsSchema.TableName} MATCH $match
+            WHERE {FtsSchema.TableName} MATCH $match {chosen}
             ORDER BY score
             LIMIT $top
             """;
         command.Parameters.AddWithValue("$match", match);
+        if (documents is not null)
+        {
+            command.Parameters.AddWithValue("$documents", LexicalDocuments.Json(documents));
+        }
+
         command.Parameters.AddWithValue("$top", top);
         var hits = new List<LexicalHit>(Math.Min(top, 1024));
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

@@ -42,11 +42,14 @@ public sealed class CollectionCatalogTests : IAsyncLifetime
         await using (var db = await provider.GetRequiredService<IDbContextFactory<ConversationsDbContext>>().CreateDbContextAsync())
         {
             await db.GetService<IMigrator>().MigrateAsync("20261206032838_ConversationOwnerKeyId");
+
+            // Before collections were rows of their own, deleting a collection's last document left its conversations
+            // pointing at a name no list showed. Written as that schema's row: today's store writes columns added later.
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Conversations(Id, Title, Collection, CreatedAt, UpdatedAt) VALUES ({0}, 'Old chat', 'orphaned', {1}, {1})",
+                Guid.NewGuid().ToString("D").ToUpperInvariant(), DateTime.UtcNow);
         }
 
-        // Before collections were rows of their own, deleting a collection's last document left its conversations
-        // pointing at a name no list showed.
-        await provider.GetRequiredService<IConversationStore>().CreateAsync("Old chat", "orphaned", null);
         Assert.Null(await Catalog.GetAsync("orphaned"));
 
         await provider.InitializeConversationsAsync();

@@ -32,6 +32,8 @@ public sealed class DocumentRepositoryTests
         Assert.True(await storage.Documents.CollectionExistsAsync("papers"));
         Assert.Equal(3, await storage.Documents.CountChunksAsync("papers"));
         Assert.Equal("ext-1", (await storage.Documents.GetExternalIdsAsync("papers"))[doc.Id]);
+        var missing = Guid.NewGuid();
+        Assert.Equal(new Dictionary<Guid, string> { [doc.Id] = "papers" }, await storage.Documents.GetDocumentCollectionsAsync([doc.Id, missing]));
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class BruteForceVectorIndex : IVectorIndex
             }
 
             var hits = s.Records.Values
-                .Where(r => query.Collections.Contains(r.Collection))
+                .Where(r => query.Collections.Contains(r.Collection) && (query.Documents is null || query.Documents.Contains(r.DocumentId)))
                 .Select(r => new VectorHit(r.ChunkId, TensorPrimitives.Dot(r.Vector.Span, query.Vector.Span)))
                 .OrderByDescending(h => h.Score)
                 .ThenBy(h => h.ChunkId)

@@ -7,12 +7,17 @@ public sealed class ScanningLexicalIndex(InMemoryDocumentRepository repository) 
 {
     public List<IReadOnlyCollection<string>> RequestedCollections { get; } = [];
 
-    public Task<IReadOnlyList<LexicalHit>> SearchAsync(string query, int top, IReadOnlyCollection<string> collections, CancellationToken cancellationToken = default)
+    /// <summary>The chosen documents of each search (null when none were chosen).</summary>
+    public List<IReadOnlyCollection<Guid>?> RequestedDocuments { get; } = [];
+
+    public Task<IReadOnlyList<LexicalHit>> SearchAsync(
+        string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents = null, CancellationToken cancellationToken = default)
     {
         RequestedCollections.Add(collections);
+        RequestedDocuments.Add(documents);
         var words = Words(query);
         var hits = repository.AllChunks
-            .Where(c => collections.Contains(c.Collection))
+            .Where(c => collections.Contains(c.Collection) && (documents is null || documents.Contains(c.DocumentId)))
             .Select(c => new LexicalHit(c.Id, Words(c.Text).Count(words.Contains)))
             .Where(h => h.Score > 0)
             .OrderByDescending(h => h.Score)

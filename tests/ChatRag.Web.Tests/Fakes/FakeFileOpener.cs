@@ -17,4 +17,10 @@ internal sealed class FakeFileOpener : IFileOpener
         Calls.Add($"download {documentId} {name}");
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask ExportConversationAsync(Guid conversationId, string format)
+    {
+        Calls.Add($"export {conversationId} {format}");
+        return ValueTask.CompletedTask;
+    }
 }

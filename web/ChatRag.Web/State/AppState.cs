@@ -93,6 +93,24 @@ public sealed partial class AppState(IChatRagApi api, IBrowserStorage storage)
     /// <summary>Starts a new conversation.</summary>
     public void StartNewConversation() => NewConversationRequested?.Invoke();
 
+    /// <summary>Documents chosen with "Ask about these", waiting for the chat page to start a conversation about them.</summary>
+    public IReadOnlyList<ChosenDocument> PendingChoice { get; private set; } = [];
+
+    /// <summary>Starts a new conversation scoped to <paramref name="documents"/> (the chat page takes them as chips).</summary>
+    public void AskAbout(IReadOnlyList<ChosenDocument> documents)
+    {
+        PendingChoice = documents;
+        NewConversationRequested?.Invoke();
+    }
+
+    /// <summary>The pending choice, once: a later new conversation starts over the whole collection again.</summary>
+    public IReadOnlyList<ChosenDocument> TakePendingChoice()
+    {
+        var choice = PendingChoice;
+        PendingChoice = [];
+        return choice;
+    }
+
     /// <summary>Tells the sidebar to reload the conversation list.</summary>
     public void ConversationsChanged()
     {

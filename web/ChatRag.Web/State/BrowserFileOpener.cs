@@ -17,4 +17,9 @@ public sealed class BrowserFileOpener(IJSRuntime js, IBrowserStorage storage) : 
     /// <inheritdoc />
     public async ValueTask DownloadAsync(Guid documentId, string name) =>
         await js.InvokeVoidAsync("chatrag.downloadFile", $"api/v1/documents/{documentId}/file", await storage.GetApiKeyAsync(), name);
+
+    /// <inheritdoc />
+    public async ValueTask ExportConversationAsync(Guid conversationId, string format) =>
+        await js.InvokeVoidAsync(
+            "chatrag.downloadFile", $"api/v1/conversations/{conversationId}/export?format={format}", await storage.GetApiKeyAsync(), $"conversation-{conversationId:N}.{format}");
 }

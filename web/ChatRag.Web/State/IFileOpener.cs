@@ -11,4 +11,7 @@ public interface IFileOpener
 
     /// <summary>Saves the file under <paramref name="name"/>.</summary>
     ValueTask DownloadAsync(Guid documentId, string name);
+
+    /// <summary>Saves a conversation export (<c>GET /api/v1/conversations/{id}/export</c>) in <paramref name="format"/> (<c>md</c> or <c>json</c>).</summary>
+    ValueTask ExportConversationAsync(Guid conversationId, string format);
 }

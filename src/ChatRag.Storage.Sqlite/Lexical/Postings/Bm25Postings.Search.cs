@@ -14,8 +14,10 @@ public sealed partial class Bm25Postings
     /// score exceeds the summed bounds of the weakest terms, those become non-essential: candidates come only from the
     /// essential terms' lists, and the others are looked up (galloping search) only while the candidate can still
     /// enter the top k. Common words therefore stop generating candidates as soon as a few good matches are known.
+    /// <paramref name="chunks"/>, when set, restricts candidates further to those chunk ids (chosen documents), inside
+    /// the same loop, so the top k is taken among them.
     /// </remarks>
-    public IReadOnlyList<LexicalHit> Search(IReadOnlyDictionary<string, int> query, int top, IReadOnlyCollection<string> collections)
+    public IReadOnlyList<LexicalHit> Search(IReadOnlyDictionary<string, int> query, int top, IReadOnlyCollection<string> collections, IReadOnlySet<long>? chunks = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(collections);
@@ -66,7 +68,7 @@ public sealed partial class Bm25Postings
             }
 
             var norm = K1 * (1 - B + (B * lengths[doc] / averageLength));
-            var live = docTerms[doc] is not null && allowed[docCollections[doc]];
+            var live = docTerms[doc] is not null && allowed[docCollections[doc]] && (chunks is null || chunks.Contains(chunkIds[doc]));
             var score = 0.0;
             for (var i = firstEssential; i < cursors.Length; i++)
             {

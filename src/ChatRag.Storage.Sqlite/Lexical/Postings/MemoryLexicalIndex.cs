@@ -22,11 +22,12 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
     private long appliedChange;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<LexicalHit>> SearchAsync(string query, int top, IReadOnlyCollection<string> collections, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LexicalHit>> SearchAsync(
+        string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(collections);
-        if (top <= 0 || collections.Count == 0)
+        if (top <= 0 || collections.Count == 0 || documents is { Count: 0 })
         {
             return [];
         }
@@ -35,9 +36,17 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
         activity?.SetTag("chatrag.top", top);
         var clock = Stopwatch.StartNew();
         IReadOnlyCollection<string> languages;
+        IReadOnlySet<long>? chosenChunks = null;
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             languages = await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false);
+
+            // Chosen documents become the set of their chunk ids, which the MaxScore loop treats like the collection
+            // filter: chunks outside it are never candidates, so the top-k is taken among the chosen documents.
+            if (documents is not null)
+            {
+                chosenChunks = await LexicalDocuments.ChunkIdsAsync(connection, documents, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // The same terms the FTS5 engine would quote, run through FTS5's own tokenizer as the index's were.
@@ -53,7 +62,7 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
         gate.EnterReadLock();
         try
         {
-            hits = postings!.Search(terms, top, collections);
+            hits = postings!.Search(terms, top, collections, chosenChunks);
         }
         finally
         {

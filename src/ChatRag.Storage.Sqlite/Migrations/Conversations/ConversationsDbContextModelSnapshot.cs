@@ -31,6 +31,9 @@ namespace ChatRag.Storage.Sqlite.Migrations.Conversations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DocumentIds")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OwnerKeyId")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,96 @@
+using Bunit;
+using ChatRag.Contracts.Chat;
+using ChatRag.Contracts.Documents;
+using ChatRag.Web.Pages;
+using ChatRag.Web.State;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatRag.Web.Tests;
+
+/// <summary>"Ask about these" on the documents page, the chips above the message box, and the Export button.</summary>
+public sealed class ChosenDocumentsTests : WebTestContext
+{
+    private static readonly Guid First = Guid.NewGuid();
+    private static readonly Guid Second = Guid.NewGuid();
+
+    public ChosenDocumentsTests()
+    {
+        Api.Documents.Add(Document(First, "first.pdf"));
+        Api.Documents.Add(Document(Second, "second.docx"));
+        Api.Documents.Add(Document(Guid.NewGuid(), "third.txt"));
+    }
+
+    [Fact]
+    public async Task Ask_about_these_opens_a_new_chat_scoped_to_the_ticked_documents()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("documents");
+        var documents = Render<DocumentsPage>();
+        documents.WaitForAssertion(() => Assert.Equal(3, documents.FindAll(".document-select").Count));
+        Assert.True(documents.Find(".ask-about button").HasAttribute("disabled"));
+
+        documents.Find("input[aria-label='Select first.pdf']").Change(true);
+        documents.Find("input[aria-label='Select second.docx']").Change(true);
+        documents.Find(".ask-about button").Click();
+
+        Assert.Equal(navigation.BaseUri, navigation.Uri);
+        var chat = Render<ChatPage>();
+        Assert.Equal(["first.pdf", "second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent));
+
+        await SendAsync(chat, "What do they say?");
+
+        chat.WaitForAssertion(() => Assert.Equal([First, Second], Assert.Single(Api.ChatRequests).DocumentIds!));
+    }
+
+    [Fact]
+    public async Task Removing_every_chip_returns_to_the_whole_collection()
+    {
+        Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf")]);
+        var chat = Render<ChatPage>();
+
+        chat.Find("button[aria-label='Remove first.pdf']").Click();
+        await SendAsync(chat, "And the rest?");
+
+        Assert.Empty(chat.FindAll(".chosen-documents"));
+        chat.WaitForAssertion(() => Assert.Empty(Assert.Single(Api.ChatRequests).DocumentIds!));
+    }
+
+    [Fact]
+    public void A_reopened_conversation_shows_its_stored_choice_and_can_be_exported()
+    {
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        Api.Stored[id] = new ConversationDetail(id, "Scoped", "default", now, now,
+        [
+            new ConversationMessageItem("user", "What does it say?", null, null, now),
+            new ConversationMessageItem("assistant", "It says this [1].", [Samples.Citation(1)], Samples.Trace(), now),
+        ]) { DocumentIds = [Second] };
+
+        var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, id));
+        chat.WaitForAssertion(() => Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
+
+        chat.Find("button.export").Click();
+        chat.Find("button[aria-label='Export as JSON']").Click();
+
+        Assert.Equal([$"export {id} md", $"export {id} json"], Files.Calls);
+    }
+
+    [Fact]
+    public void A_new_conversation_has_no_chips_and_no_export()
+    {
+        var chat = Render<ChatPage>();
+
+        Assert.Empty(chat.FindAll(".chosen-documents"));
+        Assert.Empty(chat.FindAll("button.export"));
+    }
+
+    private static DocumentDetails Document(Guid id, string name) =>
+        new(id, name, "default", "ready", 3, null, new DocumentProgress(3, 3), 2048, "application/pdf", DateTime.UtcNow, null);
+
+    private static async Task SendAsync(IRenderedComponent<ChatPage> page, string text)
+    {
+        await page.Find("textarea[aria-label=Message]").InputAsync(new ChangeEventArgs { Value = text });
+        _ = page.Find("form.composer").SubmitAsync();
+    }
+}
