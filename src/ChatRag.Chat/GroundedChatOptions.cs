@@ -34,7 +34,7 @@ public sealed class GroundedChatOptions
 
     /// <summary>Embedding cosine between the question and the best sentence under which the documents do not answer it (when an encoder is configured).</summary>
     [Range(-1.0, 1.0)]
-    public double AnswerMinCosine { get; set; } = 0.54;
+    public double AnswerMinCosine { get; set; } = 0.52;
 
     /// <summary>Lexical support score (0..1) under which a cited sentence may be flagged unsupported (when its cosine is low too).</summary>
     [Range(0.0, 1.0)]

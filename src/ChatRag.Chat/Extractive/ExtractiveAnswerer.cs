@@ -1,4 +1,5 @@
 using ChatRag.Core.Retrieval;
+using ChatRag.TextAnalysis.Analysis;
 using ChatRag.TextAnalysis.Sentences;
 using Microsoft.Extensions.AI;
 
@@ -15,21 +16,18 @@ public static class ExtractiveAnswerer
     /// <summary>Plain statement that prefixes every extractive answer.</summary>
     public const string Preface = "Extractive answer (quoted from your documents; no language model is configured):";
 
-    /// <summary>What the answer says when the documents do not answer the question.</summary>
-    public const string NotFound = "I could not find an answer to this question in your documents.";
+    /// <summary>What the answer says when the documents do not answer an English question (or one of unknown language).</summary>
+    public static string NotFound => LanguageProfiles.NotFoundMessage(LanguageProfiles.Default);
+
+    /// <summary>What the answer says when the documents do not answer the question, in the question's language.</summary>
+    public static string NotFoundFor(RankedSentences ranked)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        return LanguageProfiles.NotFoundMessage(ranked.Language);
+    }
 
     // A second sentence is quoted only when it is nearly as good as the first: padding hides the answer.
     private const double SecondSentenceRatio = 0.9;
-
-    /// <summary>
-    /// Answers from <paramref name="sources"/> with the lexical score only, quoting at most <paramref name="maxSentences"/>
-    /// units, and a not-found statement when no sentence shares a content word with the question.
-    /// </summary>
-    public static string Answer(string query, IReadOnlyList<RetrievedChunk> sources, int maxSentences)
-    {
-        var ranked = SentenceRanker.RankAsync(query, sources, null).GetAwaiter().GetResult();
-        return Compose(ranked, Answerability.Judge(ranked, double.Epsilon, 0), sources, maxSentences).Text;
-    }
 
     /// <summary>Ranks, judges and composes in one step.</summary>
     public static async Task<ExtractiveAnswer> AnswerAsync(
@@ -48,7 +46,7 @@ public static class ExtractiveAnswerer
         ArgumentNullException.ThrowIfNull(sources);
         if (!evidence.Found || ranked.Best is not { } best)
         {
-            return new ExtractiveAnswer(NotFound, evidence with { Found = false }, []);
+            return new ExtractiveAnswer(NotFoundFor(ranked), evidence with { Found = false }, []);
         }
 
         var quotes = new List<QuotedSentence> { best };

@@ -4,8 +4,18 @@ namespace ChatRag.Chat.Extractive;
 /// <param name="Candidates">Sentences and list items, best first.</param>
 /// <param name="SourceSupport">Per source (in source order), the share of the question's content-term weight it holds.</param>
 /// <param name="QueryTermCount">Distinct content terms in the question (0: it has none, so nothing can support it).</param>
-public sealed record RankedSentences(IReadOnlyList<QuotedSentence> Candidates, IReadOnlyList<double> SourceSupport, int QueryTermCount)
+/// <param name="Language">The question's language (it picks the language of the not-found statement), or null when undecided.</param>
+public sealed record RankedSentences(IReadOnlyList<QuotedSentence> Candidates, IReadOnlyList<double> SourceSupport, int QueryTermCount, string? Language = null)
 {
     /// <summary>The best candidate, or null when there is none.</summary>
     public QuotedSentence? Best => Candidates.Count > 0 ? Candidates[0] : null;
+
+    /// <summary>
+    /// The same ranking restricted to the first <paramref name="count"/> sources (a model's context keeps a prefix of
+    /// the ranking), so a turn that falls back to quoting never ranks and embeds the sentences a second time.
+    /// </summary>
+    public RankedSentences Within(int count) =>
+        count >= SourceSupport.Count
+            ? this
+            : this with { Candidates = [.. Candidates.Where(c => c.Source <= count)], SourceSupport = [.. SourceSupport.Take(count)] };
 }

@@ -45,7 +45,7 @@ public static class SentenceRanker
         var candidates = statements.Count > 0 ? statements : units;
         if (candidates.Count == 0 || queryTerms.Count == 0)
         {
-            return new RankedSentences([], support, queryTerms.Count);
+            return new RankedSentences([], support, queryTerms.Count, language);
         }
 
         var df = candidates.SelectMany(c => c.Terms.Distinct()).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -75,7 +75,7 @@ public static class SentenceRanker
             .OrderByDescending(q => q.Score)
             .ThenBy(q => q.Source)
             .ToList();
-        return new RankedSentences(ranked, support, queryTerms.Count);
+        return new RankedSentences(ranked, support, queryTerms.Count, language);
     }
 
     /// <summary>

@@ -90,7 +90,7 @@ public sealed partial class ChatOrchestrator(
         var state = new TurnState { Documents = chosen.Count > 0 ? chosen : null };
         if (!evidence.Found)
         {
-            state.Answer = ExtractiveAnswerer.NotFound;
+            state.Answer = ExtractiveAnswerer.NotFoundFor(ranked);
             state.Note = model.Client is null ? model.Reason : "The documents do not answer this question; the language model was not asked.";
             yield return new ChatEvent("delta", new TextChunkEvent(state.Answer));
         }
@@ -106,8 +106,9 @@ public sealed partial class ChatOrchestrator(
         sources = state.Sources ?? sources;
         if (state.Answer is null)
         {
-            // Sources trimmed to the model's context are ranked again, so citation numbers match the trimmed list.
-            var quotable = state.Sources is null ? ranked : await SentenceRanker.RankAsync(rewritten, sources, encoder, cancellationToken).ConfigureAwait(false);
+            // Sources trimmed to the model's context are a prefix of the ranking: the sentences already ranked are kept
+            // for those, so citation numbers match the trimmed list without embedding everything again.
+            var quotable = ranked.Within(sources.Count);
             var extractive = ExtractiveAnswerer.Compose(quotable, evidence, sources, settings.ExtractiveSentences);
             state.Answer = extractive.Text;
             evidence = extractive.Evidence;

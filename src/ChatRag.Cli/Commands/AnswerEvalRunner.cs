@@ -32,6 +32,8 @@ internal static class AnswerEvalRunner
         await using var scope = services.CreateAsyncScope();
         var orchestrator = scope.ServiceProvider.GetRequiredService<ChatOrchestrator>();
         var outcomes = new List<AnswerOutcome>();
+        // With --json, what was asked, expected and answered, so a failure can be read rather than guessed at.
+        var details = new List<object>();
         var times = new List<double>();
         await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
         {
@@ -49,6 +51,7 @@ internal static class AnswerEvalRunner
                 outcomes.Add(new AnswerOutcome(
                     q.Id, q.Answerable, response.Found, response.Found && AnswerMetrics.ContainsAny(quoted, q.Gold),
                     response.Citations.Any(c => AnswerMetrics.ContainsAny(c.Text, q.Gold)), shown.Length, evidence?.Support ?? 0, evidence?.Cosine));
+                details.Add(new { q.Id, question = q.Text, gold = q.Gold, answer = shown, cited = response.Citations.Select(c => c.Text).Distinct().ToList(), reason = evidence?.Reason });
                 task.Increment(1);
             }
         });
@@ -63,7 +66,7 @@ internal static class AnswerEvalRunner
         Print(report, settings.Calibrate);
         if (settings.Json is { } output)
         {
-            await File.WriteAllTextAsync(output.FullName, JsonSerializer.Serialize(new { report, outcomes }, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            await File.WriteAllTextAsync(output.FullName, JsonSerializer.Serialize(new { report, outcomes, details }, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
         }
 
         return 0;

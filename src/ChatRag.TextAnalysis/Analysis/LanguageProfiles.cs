@@ -18,7 +18,7 @@ namespace ChatRag.TextAnalysis.Analysis;
 /// light stemmers for the others. A language missing here is analysed as
 /// <see cref="Default"/>.
 /// </summary>
-public static class LanguageProfiles
+public static partial class LanguageProfiles
 {
     /// <summary>The language of text whose language is unknown.</summary>
     public const string Default = "en";
