@@ -48,6 +48,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         var done = events.Single(e => e.Name == "done").Data;
         Assert.Equal("The Great Red Spot is a storm [1] larger than Earth. Rings are ice [2]. Also", done.GetProperty("answer").GetString());
         Assert.Equal([1, 2], done.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("index").GetInt32()));
+        Assert.Equal(ChatTurnOutcome.Completed, await turns.Ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
@@ -63,6 +64,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         Assert.Equal(500, error.GetProperty("status").GetInt32());
         Assert.Equal("Unexpected error", error.GetProperty("title").GetString());
         Assert.DoesNotContain("decoder exploded", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ChatTurnOutcome.Failed, await turns.Ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(before, await ConversationCountAsync());
 
         // The server is still serving.
