@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using ChatRag.Chat.Orchestration;
 using ChatRag.Core.Indexing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -18,12 +19,17 @@ public sealed class ChatStreamingTests : IAsyncLifetime
 {
     private readonly ChatRagServerFactory inner = new();
     private readonly ControlledChatClient model = new();
+    private readonly TurnEnds turns = new();
     private WebApplicationFactory<ServerMarker> factory = null!;
     private HttpClient client = null!;
 
     public async Task InitializeAsync()
     {
-        factory = inner.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddChatClient(model).UseFunctionInvocation()));
+        factory = inner.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddChatClient(model).UseFunctionInvocation();
+            services.AddSingleton<IChatTurnObserver>(turns);
+        }));
         client = factory.CreateClient();
         await factory.AddDocumentAsync("default", "planets.txt", "Jupiter's Great Red Spot is a storm larger than Earth.", "Saturn's rings are made of ice.");
     }
@@ -42,6 +48,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         var done = events.Single(e => e.Name == "done").Data;
         Assert.Equal("The Great Red Spot is a storm [1] larger than Earth. Rings are ice [2]. Also", done.GetProperty("answer").GetString());
         Assert.Equal([1, 2], done.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("index").GetInt32()));
+        Assert.Equal(ChatTurnOutcome.Completed, await turns.Ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
@@ -75,6 +82,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         Assert.Equal(500, error.GetProperty("status").GetInt32());
         Assert.Equal("Unexpected error", error.GetProperty("title").GetString());
         Assert.DoesNotContain("decoder exploded", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ChatTurnOutcome.Failed, await turns.Ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(before, await ConversationCountAsync());
 
         // The server is still serving.
@@ -111,6 +119,8 @@ public sealed class ChatStreamingTests : IAsyncLifetime
 
         await model.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(model.LastToken.IsCancellationRequested);
+        // Checked once the orchestrator says the turn has fully unwound, so a store during unwinding is seen too.
+        Assert.Equal(ChatTurnOutcome.Cancelled, await turns.Ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(before, await ConversationCountAsync());
     }
 
@@ -133,6 +143,13 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         yield return "Thinking about it ";
         await Task.Delay(Timeout.Infinite, cancellationToken);
         yield return "never";
+    }
+
+    private sealed class TurnEnds : IChatTurnObserver
+    {
+        public TaskCompletionSource<ChatTurnOutcome> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void TurnEnded(ChatTurn turn, ChatTurnOutcome outcome) => Ended.TrySetResult(outcome);
     }
 
     private async Task<int> ConversationCountAsync() =>

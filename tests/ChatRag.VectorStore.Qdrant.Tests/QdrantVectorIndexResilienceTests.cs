@@ -93,14 +93,15 @@ public sealed class QdrantVectorIndexResilienceTests
             o.UpsertBatchSize = 2;
             o.MaxConcurrentUpserts = 3;
         });
-        server.UpsertLatency = TimeSpan.FromMilliseconds(2);
+        // The first upserts wait until three are in flight together: the limit is reached whatever the scheduling.
+        server.HoldUpsertsUntilInFlight(3, TimeSpan.FromSeconds(60));
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(w => index.UpsertAsync(
             QdrantTestIndex.Space,
             Enumerable.Range(0, 30).Select(i => new VectorRecord((w * 1000) + i, Guid.NewGuid(), "a", QdrantTestIndex.Unit(8, 1, i))).ToList())));
 
         Assert.Equal(90, await index.CountAsync(QdrantTestIndex.Space));
-        Assert.InRange(server.MaxUpsertsInFlight, 2, 3);
+        Assert.Equal(3, server.MaxUpsertsInFlight);
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed partial class ChatOrchestrator(
     IIngestionJobStore? documents = null,
     IDocumentRepository? repository = null,
     IEncoderCatalog? encoders = null,
-    RuntimeChatSettings? runtime = null)
+    RuntimeChatSettings? runtime = null,
+    IChatTurnObserver? observer = null)
 {
     /// <summary>Activity source and meter name for chat: spans <c>chat.turn</c> and <c>chat.rewrite</c>, histogram <c>chatrag.chat.turn.duration</c>.</summary>
     public const string ActivitySourceName = "ChatRag.Chat";
@@ -54,13 +55,8 @@ public sealed partial class ChatOrchestrator(
         return done ?? throw new InvalidOperationException("The chat stream ended without a result.");
     }
 
-    /// <summary>
-    /// Answers as a stream of events: <c>thought</c>*, <c>tool</c>*, <c>delta</c>+, <c>citation</c>*, then <c>done</c>.
-    /// Throws <see cref="ConversationNotFoundException"/> before the first event for an unknown or foreign conversation.
-    /// </summary>
-    public async IAsyncEnumerable<ChatEvent> StreamAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<ChatEvent> StreamTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
         using var activity = Activities.StartActivity("chat.turn");
         var settings = options.Value;
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);

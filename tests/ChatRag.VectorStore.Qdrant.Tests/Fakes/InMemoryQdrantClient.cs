@@ -17,12 +17,24 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
     private readonly List<IMessage> requests = [];
     private readonly List<string> calls = [];
     private int upsertsInFlight;
+    private TaskCompletionSource? upsertBarrier;
+    private int upsertBarrierCount;
+    private TimeSpan upsertBarrierTimeout;
 
     /// <summary>When false, health checks fail with Unavailable.</summary>
     public bool Healthy { get; set; } = true;
 
-    /// <summary>When set, each upsert waits this long while counted as in flight (to observe concurrency, never asserted as time).</summary>
-    public TimeSpan UpsertLatency { get; set; }
+    /// <summary>
+    /// Holds every upsert (counted as in flight) until <paramref name="count"/> are in flight at once, then lets them all
+    /// go, so an overlap is certain rather than left to scheduling. An upsert still held after
+    /// <paramref name="timeout"/> fails with the number that were in flight: the caller never reached the overlap.
+    /// </summary>
+    public void HoldUpsertsUntilInFlight(int count, TimeSpan timeout)
+    {
+        upsertBarrierCount = count;
+        upsertBarrierTimeout = timeout;
+        upsertBarrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>Most upserts that were in flight at the same moment.</summary>
     public int MaxUpsertsInFlight { get; private set; }
@@ -170,9 +182,21 @@ public sealed partial class InMemoryQdrantClient : IQdrantClient
                 MaxUpsertsInFlight = Math.Max(MaxUpsertsInFlight, inFlight);
             }
 
-            if (UpsertLatency > TimeSpan.Zero)
+            if (upsertBarrier is { } barrier)
             {
-                await Task.Delay(UpsertLatency, cancellationToken);
+                if (inFlight >= upsertBarrierCount)
+                {
+                    barrier.TrySetResult();
+                }
+
+                try
+                {
+                    await barrier.Task.WaitAsync(upsertBarrierTimeout, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    throw new TimeoutException($"At most {MaxUpsertsInFlight} upserts were in flight at once; the barrier waited for {upsertBarrierCount}.");
+                }
             }
 
             lock (gate)
