@@ -10,6 +10,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Static web assets (the Blazor client) are only wired by default in Development; this serves them from a plain build
 // output in any environment too. A published app has them in wwwroot and no manifest, and then this does nothing.
+// appsettings.json turns off ASP.NET's "reload static assets at runtime", which a build manifest switches on: it
+// re-sent every framework file whose copy in bin has a newer timestamp than the manifest as an uncompressed "gzip"
+// body with caching off (about 23 MiB on every visit instead of 8). The client is never edited in place at runtime.
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddServiceDefaults();

@@ -38,6 +38,7 @@ public sealed class CollectionsTests(EndToEndFixture fixture, ITestOutputHelper 
         await Expect(page.Locator(".collection-tag")).ToHaveTextAsync("Orchard notes");
         await Expect(page.Locator(".sidebar-heading")).ToHaveTextAsync("Conversations in Orchard notes");
         await Expect(conversations).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, "collections");
 
         await switcher.SelectOptionAsync("default");
         await Expect(page.Locator(".collection-tag")).ToHaveTextAsync("default");
@@ -74,6 +75,7 @@ public sealed class CollectionsTests(EndToEndFixture fixture, ITestOutputHelper 
         var item = page.Locator(".conversations li").Filter(new() { Has = page.Locator($"a[href='{href}']") });
         await item.GetByRole(AriaRole.Button, new() { Name = $"Delete conversation {title}", Exact = true }).ClickAsync();
         await Expect(page.Locator(".conversations li")).ToHaveCountAsync(count - 1);
+        await Screenshots.SaveAsync(page, "undo-delete");
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo", Exact = true }).ClickAsync();
 
         await Expect(page.Locator(".conversations li")).ToHaveCountAsync(count);

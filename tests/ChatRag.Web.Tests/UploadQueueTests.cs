@@ -162,6 +162,18 @@ public sealed class UploadQueueTests : WebTestContext
         Assert.True(input.HasAttribute("multiple"));
     }
 
+    [Fact]
+    public void The_attach_button_draws_its_icon_without_relying_on_an_emoji_font()
+    {
+        var attach = Render<ChatRag.Web.Components.UploadQueue>(p => p.Add(q => q.Compact, true));
+
+        var label = attach.Find(".attach label");
+        // An emoji (📎) is drawn as an empty box on machines without an emoji font, as the Chromium screenshots showed.
+        Assert.DoesNotContain(label.TextContent.EnumerateRunes(), r => r.Value > 0x2000);
+        Assert.NotNull(label.QuerySelector("svg[aria-hidden=true]"));
+        Assert.Equal("Upload documents", attach.Find("input[type=file]").GetAttribute("aria-label"));
+    }
+
     private static (string Upload, string Row) Statuses(IRenderedComponent<DocumentsPage> page) =>
         (Text(page.Find(".upload-item .status")), Text(page.Find(".document-row .status")));
 
