@@ -13,7 +13,7 @@ namespace ChatRag.Server.Tests;
 /// <summary>The decoder path through the real OnnxChatClient, with tiny synthetic decoders on the CPU.</summary>
 public sealed class ChatOnnxDecoderTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("chatrag-chat-decoder-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("chatrag-chat-decoder-").FullName;
 
     [Fact]
     public async Task Tiny_synthetic_decoder_answers_generatively_after_a_tool_round_trip()
@@ -85,10 +85,10 @@ public sealed class ChatOnnxDecoderTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(trace.GetProperty("rewrittenQuery").GetString()));
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 
     private string Synthesize(DecoderShape shape, ulong seed) =>
-        DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(shape, DecoderFormat.Genai, OnnxDataType.Float, Path.Combine(_root, shape.Name), Seed: seed));
+        DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(shape, DecoderFormat.Genai, OnnxDataType.Float, Path.Combine(root, shape.Name), Seed: seed));
 
     private sealed class FirstTurnScripted(DecoderTextGenerator real, string firstTurn) : ITextGenerator, IPromptTokenCounter
     {
