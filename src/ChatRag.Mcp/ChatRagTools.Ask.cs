@@ -27,6 +27,7 @@ public static partial class ChatRagTools
         [Description("The question, in the user's words (follow-ups may refer to the conversation).")] string question,
         [Description("The collection to answer from; omit for your default collection.")] string? collection = null,
         [Description("Optional: the conversationId of an earlier ask, to continue that conversation.")] string? conversationId = null,
+        [Description("Optional: answer only from these documents (documentId GUIDs, at most 100); a continued conversation keeps its earlier choice when omitted.")] string[]? documentIds = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orchestrator);
@@ -68,12 +69,12 @@ public static partial class ChatRagTools
 
         try
         {
-            var turn = new ChatTurn(message, conversation, name, caller.Owner);
+            var turn = new ChatTurn(message, conversation, name, caller.Owner) { Documents = Documents(documentIds) };
             var done = await orchestrator.AnswerAsync(turn, cancellationToken).ConfigureAwait(false);
             var citations = done.Citations.Select(c => new AskCitation(c.Index, c.DocumentId, c.DocumentName, c.ChunkId, c.Page, c.Text, c.Supported)).ToList();
             return new AskAnswer(done.Answer, citations, done.Found, done.Mode, done.ConversationId);
         }
-        catch (Exception e) when (e is ConversationNotFoundException or PromptTooLongException or Core.Retrieval.QueryRejectedException or Core.Retrieval.UnknownCollectionException)
+        catch (Exception e) when (e is ConversationNotFoundException or PromptTooLongException or Core.Retrieval.QueryRejectedException or Core.Retrieval.UnknownCollectionException or Core.Retrieval.UnknownDocumentException)
         {
             throw new McpException(e.Message, e);
         }

@@ -30,6 +30,7 @@ public static partial class ChatRagTools
         [Description("The collection to search; omit for your default collection. list_documents shows the collections documents belong to.")] string? collection = null,
         [Description("How many passages to return, 1 to 50.")] int top = 5,
         [Description("hybrid (default, best for most queries), dense (meaning only) or lexical (exact keywords only).")] string mode = "hybrid",
+        [Description("Optional: search only these documents (documentId GUIDs from list_documents or earlier results, at most 100).")] string[]? documentIds = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(searcher);
@@ -50,7 +51,8 @@ public static partial class ChatRagTools
         }
 
         var name = InScope(caller, collection);
-        var response = await Guarded(() => searcher.SearchAsync(new SearchRequest(query, [name], top, searchMode), cancellationToken)).ConfigureAwait(false);
+        var chosen = Documents(documentIds);
+        var response = await Guarded(() => searcher.SearchAsync(new SearchRequest(query, [name], top, searchMode) { Documents = chosen }, cancellationToken)).ConfigureAwait(false);
         var hits = response.Results
             .Select(r => new SearchHit(r.Chunk.DocumentId, r.Chunk.DocumentName, r.Chunk.Collection, r.Chunk.Id, r.Chunk.Page, r.Chunk.HeadingPath, r.Score, r.Chunk.Text))
             .ToList();
@@ -64,6 +66,24 @@ public static partial class ChatRagTools
         return caller.MaySee(name) ? name : throw new McpException($"This API key may not use collection '{name}'.");
     }
 
+    /// <summary>The chosen documents as ids, or null for the whole collection; a malformed id is a tool error.</summary>
+    private static IReadOnlyList<Guid>? Documents(string[]? documentIds)
+    {
+        if (documentIds is null || documentIds.Length == 0)
+        {
+            return null;
+        }
+
+        if (documentIds.Length > HybridSearcher.MaxChosenDocuments)
+        {
+            throw new McpException($"At most {HybridSearcher.MaxChosenDocuments} documentIds may be chosen; {documentIds.Length} were given.");
+        }
+
+        return documentIds
+            .Select(id => Guid.TryParse(id, out var parsed) ? parsed : throw new McpException($"'{id}' is not a documentId (a GUID from list_documents or search_documents)."))
+            .ToList();
+    }
+
     /// <summary>Turns the engine's refusals (messages written for people) into tool errors the model sees.</summary>
     private static async Task<T> Guarded<T>(Func<Task<T>> call)
     {
@@ -71,7 +91,7 @@ public static partial class ChatRagTools
         {
             return await call().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is QueryRejectedException or UnknownCollectionException)
+        catch (Exception e) when (e is QueryRejectedException or UnknownCollectionException or UnknownDocumentException)
         {
             throw new McpException(e.Message, e);
         }

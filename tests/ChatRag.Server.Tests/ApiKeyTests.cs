@@ -64,4 +64,19 @@ public sealed class ApiKeyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/search", new { query = "storm" })).StatusCode);
         Assert.NotNull(await store.ValidateAsync(keep.Key));
     }
+
+    [Fact]
+    public async Task A_key_revoked_while_in_use_is_refused_on_its_very_next_request()
+    {
+        var store = fixture.Factory.Services.GetRequiredService<IApiKeyStore>();
+        var key = await store.CreateAsync("in-use");
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/search", new { query = "storm" })).StatusCode);
+
+        await store.RevokeAsync(key.Info.Id);
+
+        // No cached validation carries a revoked key on: the next request is already refused.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/search", new { query = "storm" })).StatusCode);
+    }
 }

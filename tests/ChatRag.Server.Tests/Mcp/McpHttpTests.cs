@@ -132,6 +132,27 @@ public sealed class McpHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chosen_documents_bound_search_and_ask_and_an_id_outside_the_collection_is_a_tool_error()
+    {
+        await using var client = await ConnectAsync(adminKey);
+        var ids = (await client.CallAsync("list_documents")).Json().GetProperty("documents").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("name").GetString()!, d => d.GetProperty("id").GetString()!);
+
+        // Unbounded, the storm is in planets.txt; bounded to baking.txt, the nearest passage must come from there.
+        var open = (await client.CallAsync("search_documents", new { query = "Great Red Spot storm", mode = "dense", top = 1 })).Json();
+        Assert.Equal("planets.txt", open.GetProperty("results")[0].GetProperty("documentName").GetString());
+        var bounded = (await client.CallAsync("search_documents", new { query = "Great Red Spot storm", mode = "dense", documentIds = new[] { ids["baking.txt"] } })).Json();
+        Assert.NotEqual(0, bounded.GetProperty("results").GetArrayLength());
+        Assert.All(bounded.GetProperty("results").EnumerateArray(), r => Assert.Equal("baking.txt", r.GetProperty("documentName").GetString()));
+
+        var ask = (await client.CallAsync("ask", new { question = "What is the Great Red Spot?", documentIds = new[] { ids["baking.txt"] } })).Json();
+        Assert.All(ask.GetProperty("citations").EnumerateArray(), c => Assert.Equal("baking.txt", c.GetProperty("documentName").GetString()));
+
+        Assert.Contains("does not exist", (await client.CallAsync("search_documents", new { query = "storm", documentIds = new[] { ids["soup.txt"] } })).AssertToolError(), StringComparison.Ordinal);
+        Assert.Contains("not a documentId", (await client.CallAsync("ask", new { question = "storm?", documentIds = new[] { "soup" } })).AssertToolError(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_valid_key_mcp_is_401_with_the_inert_security_headers()
     {
         using var http = fixture.Factory.CreateClient();
