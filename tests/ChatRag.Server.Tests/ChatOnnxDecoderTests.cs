@@ -2,10 +2,13 @@ using ChatRag.Core.Conversations;
 using ChatRag.Decoder.Onnx.Chat;
 using ChatRag.Decoder.Onnx.Runtime;
 using ChatRag.Decoder.Onnx.Templates;
+using ChatRag.Decoder.Onnx.Tools;
+using ChatRag.Hosting;
 using ChatRag.Onnx.Synthesis.Decoder;
 using ChatRag.Onnx.Synthesis.Graph;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Server.Tests;
@@ -28,10 +31,11 @@ public sealed class ChatOnnxDecoderTests : IDisposable
         await using var inner = new ChatRagServerFactory();
         await using var factory = inner.WithWebHostBuilder(b =>
         {
-            b.UseSetting("ChatRag:Decoder:ModelPath", dir);
-            b.UseSetting("ChatRag:Decoder:Provider", "Cpu");
             b.UseSetting("ChatRag:Chat:MaxOutputTokens", "16");
-            b.ConfigureTestServices(s => s.AddSingleton(_ => new OnnxChatClient(generator, ChatTemplates.Detect(dir))));
+            // The scripted client replaces the configured decoder as a client registered in code, wrapped as the
+            // catalogue wraps every ONNX decoder (tool-call guard, telemetry).
+            b.ConfigureTestServices(s => s.AddSingleton<IChatClient>(sp =>
+                new ChatClientBuilder(new OnnxChatClient(generator, ChatTemplates.Detect(dir))).UseGuardedFunctionInvocation().UseChatRagTelemetry().Build(sp)));
         });
         await factory.AddDocumentAsync("default", "planets.txt", "Jupiter is the largest planet; its Great Red Spot is a storm larger than Earth.");
         var client = factory.CreateClient();

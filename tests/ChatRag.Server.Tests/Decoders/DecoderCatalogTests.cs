@@ -169,7 +169,8 @@ public sealed class DecoderCatalogTests
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
+        // Logging as every host has it: the decoder pipeline logs through it (UseChatRagTelemetry).
+        var services = new ServiceCollection().AddLogging();
         services.AddDecoderCatalog(configuration);
         return services.BuildServiceProvider();
     }
