@@ -20,8 +20,8 @@ public sealed class DecodeAllocationTests(TinyModels models, ITestOutputHelper o
     /// <summary>
     /// Per-step bytes measured on 2026-12-06 (.NET 10, ONNX Runtime as pinned, tiered compilation off): 1,674.2 for the
     /// shared-buffer (genai) layout and 3,058.2 for the concat (optimum) one, the same in every run. Keeping one extra
-    /// [1, 1] input OrtValue per step alive (the smallest leak the loop could have) added 144 to 246 bytes per step and
-    /// made the two measures differ; the slack is 64 bytes. Recalibrate from the test output after a runtime upgrade.
+    /// [1, 1] input OrtValue per step alive (the smallest leak the loop could have) added 144 to 246 bytes per step; the
+    /// slack is 64 bytes. One full-suite run saw the two measures the test then compared differ without a leak. Recalibrate from the test output after a runtime upgrade.
     /// </summary>
     [Theory]
     [InlineData(KvConvention.SharedBuffer, 1_675)]
@@ -32,13 +32,13 @@ public sealed class DecodeAllocationTests(TinyModels models, ITestOutputHelper o
         var prompt = model.Tokenizer.Encode(TinyModels.ChatPrompt);
         Allocated(model, prompt, LongTokens); // warm-up: JIT, pools and lazily created runtime state
 
-        var first = PerStep(model, prompt);
-        var second = PerStep(model, prompt);
-        output.WriteLine($"{convention}: {first:F1} and {second:F1} managed bytes per decode step");
+        var measures = Enumerable.Range(0, 3).Select(_ => PerStep(model, prompt)).ToList();
+        output.WriteLine($"{convention}: {string.Join(", ", measures.Select(m => m.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} managed bytes per decode step");
 
-        // The loop does the same work every step, so the measure repeats exactly; a drift would be a per-run cache.
-        Assert.Equal(first, second);
-        Assert.InRange(first, 0, measuredBytesPerStep + 64);
+        // Alone, the measure repeats exactly. Beside other test classes it can rise now and then (a shared array pool's
+        // per-core buffers taken by another thread make a rent allocate), never fall: a leak raises every run, so the
+        // least of three is what the bound judges.
+        Assert.InRange(measures.Min(), 0, measuredBytesPerStep + 64);
     }
 
     private static double PerStep(DecoderModel model, IReadOnlyList<int> prompt) =>
