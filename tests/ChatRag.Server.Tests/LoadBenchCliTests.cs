@@ -74,7 +74,7 @@ public sealed class LoadBenchCliTests : IDisposable
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunCliAsync(params string[] args)
+    internal static async Task<(int Exit, string Output)> RunCliAsync(params string[] args)
     {
         // tests/ChatRag.Server.Tests/bin/<Configuration>/<tfm>/ → src/ChatRag.Cli/bin/<Configuration>/<tfm>/chatrag.dll
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -79,6 +79,7 @@ internal static class BenchCommand
         command.Subcommands.Add(LoadBenchCommand.Create(json));
         command.Subcommands.Add(LexicalBenchCommand.Create(json));
         command.Subcommands.Add(TtfbBenchCommand.Create(json));
+        command.Subcommands.Add(TokenizerBenchCommand.Create(json));
         return command;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -22,7 +21,7 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
     private readonly Regex[] _preTokenizers;
     private readonly bool _nfc;
     private readonly bool _ignoreMerges;
-    private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
+    private readonly WordCache _cache;
     private readonly string[] _byteToChar;
 
     private ByteLevelBpeTokenizer(
@@ -30,6 +29,7 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
         HashSet<int> specialIds, IReadOnlyList<string> patterns, bool nfc, bool ignoreMerges)
     {
         _ignoreMerges = ignoreMerges;
+        _cache = new WordCache(EncodeWord);
         _vocab = vocab;
         _mergeRanks = mergeRanks;
         _added = added;
@@ -101,7 +101,7 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
             var normalized = _nfc ? piece.Normalize(NormalizationForm.FormC) : piece;
             foreach (var word in PreTokenize(normalized, 0))
             {
-                ids.AddRange(_cache.GetOrAdd(word, EncodeWord));
+                ids.AddRange(_cache.Get(word));
             }
         }
 

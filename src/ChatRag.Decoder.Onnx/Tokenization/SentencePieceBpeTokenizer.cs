@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace ChatRag.Decoder.Onnx.Tokenization;
@@ -25,11 +24,12 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
     private readonly AddedTokenMatcher _matcher;
     private readonly Settings _settings;
     private readonly int[] _byteIds = new int[256];
-    private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
+    private readonly WordCache _cache;
 
     private SentencePieceBpeTokenizer(
         Dictionary<string, int> vocab, Dictionary<(int, int), (int, int)> merges, IReadOnlyList<AddedTokenMatcher.AddedToken> added, Settings settings)
     {
+        _cache = new WordCache(EncodeWord);
         _vocab = vocab;
         _merges = merges;
         _settings = settings;
@@ -111,7 +111,7 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
 
             foreach (var word in PreTokenize(normalized, start == 0))
             {
-                ids.AddRange(word.Length <= MaxCachedWordLength ? _cache.GetOrAdd(word, EncodeWord) : EncodeWord(word));
+                ids.AddRange(word.Length <= MaxCachedWordLength ? _cache.Get(word) : EncodeWord(word));
             }
         }
 
