@@ -15,7 +15,8 @@ namespace ChatRag.Chat.Tools;
 /// NCalc's language is far larger than arithmetic (identifiers, strings, dates, <c>if</c>, <c>in</c>, comparisons,
 /// bitwise operators, its own built-in functions). The model writes the expression, so NCalc sees only text that passed
 /// <see cref="CheckInput"/> (length, depth, characters, names), and evaluates only a tree that <see cref="ArithmeticTree"/>
-/// rebuilt from the node kinds we offer.
+/// rebuilt from the node kinds we offer. One precedence differs from the evaluator this replaced: after a power
+/// NCalc reads a minus as part of the number, so <c>2^-2^2</c> is <c>2^((-2)^2) = 16</c>; write <c>2^-(2^2)</c> for the other.
 /// </remarks>
 public static partial class Calculator
 {
