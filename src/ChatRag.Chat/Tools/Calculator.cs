@@ -16,7 +16,9 @@ namespace ChatRag.Chat.Tools;
 /// bitwise operators, its own built-in functions). The model writes the expression, so NCalc sees only text that passed
 /// <see cref="CheckInput"/> (length, depth, characters, names), and evaluates only a tree that <see cref="ArithmeticTree"/>
 /// rebuilt from the node kinds we offer. One precedence differs from the evaluator this replaced: after a power
-/// NCalc reads a minus as part of the number, so <c>2^-2^2</c> is <c>2^((-2)^2) = 16</c>; write <c>2^-(2^2)</c> for the other.
+/// NCalc reads a minus as part of the number, so <c>2^-2^2</c> is <c>2^((-2)^2) = 16</c>, and refuses a minus there before a
+/// parenthesis or a name (<c>2^-(1+1)</c>, <c>2^-pi</c>): a negative exponent that is not a plain number goes in parentheses,
+/// <c>2^(-(1+1))</c>, as the tool's description tells the model.
 /// </remarks>
 public static partial class Calculator
 {

@@ -27,6 +27,9 @@ public sealed class CalculatorTests
     [InlineData("7 % 2.5", 2)]
     [InlineData("SQRT(16) + Abs(-1) + PI - pi", 5)] // our names in any case, never NCalc's PascalCase built-ins
     [InlineData("min(3)", 3)]
+    [InlineData("2 ^ -3", 0.125)]
+    [InlineData("2 ^ (-(1 + 2))", 0.125)]
+    [InlineData("2 ^ (-2 ^ 2)", 0.0625)]
     public void Evaluates_arithmetic(string expression, double expected) =>
         Assert.Equal(expected, Calculator.Evaluate(expression), 9);
 
