@@ -61,6 +61,27 @@ public sealed class LoadBenchCliTests : IDisposable
         Assert.Equal(0, result.RootElement.GetProperty("total").GetProperty("ok").GetInt32());
     }
 
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task Streamed_chats_are_read_as_any_valid_event_stream_and_an_error_event_is_a_failure()
+    {
+        // Valid SSE our server does not happen to write: no space after the colon, CRLF line ends, a comment, the done
+        // JSON split over two data lines. A reader that only knows "event: " and one data line misses the done event.
+        var unusual = $": keep-alive\r\nevent:token\r\ndata:{{\"text\":\"Ice.\"}}\r\n\r\nevent:done\r\ndata:{{\"answer\":\"Ice.\",\r\ndata:\"conversationId\":\"{Guid.NewGuid()}\"}}\r\n\r\n";
+        var failed = "event: error\ndata: {\"title\":\"The model failed.\"}\n\n";
+        using var fake = new FakeChatStreamServer(unusual, failed);
+
+        // All chats: plain, streamed, plain, streamed.
+        var (_, output) = await RunCliAsync(
+            "bench", "load", "--url", fake.Endpoint, "--clients", "1", "--requests", "4", "--duration", "60", "--chat-ratio", "1", "--json", Path.Combine(root, "sse.json"));
+
+        using var result = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "sse.json")));
+        Assert.True(result.RootElement.GetProperty("total").GetProperty("ok").GetInt32() == 3, output);
+        var failures = result.RootElement.GetProperty("failures");
+        Assert.Equal(["sse-error"], failures.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, failures.GetProperty("sse-error").GetInt32());
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

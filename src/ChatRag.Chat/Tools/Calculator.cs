@@ -1,226 +1,89 @@
 using System.Globalization;
+using NCalc;
+using NCalc.Exceptions;
+using NCalc.Handlers;
 
 namespace ChatRag.Chat.Tools;
 
 /// <summary>
-/// A safe arithmetic evaluator (recursive descent; no eval, no reflection): numbers, <c>+ - * / % ^</c>, parentheses,
-/// unary minus and the functions sqrt, abs, round, min, max, log, exp, plus the constants pi and e.
-/// <c>^</c> is right-associative and binds tighter than unary minus (<c>-2^2 = -4</c>).
+/// The calculator tool: arithmetic evaluated by NCalc behind our own input bounds. Numbers, <c>+ - * / % ^</c>,
+/// parentheses, unary minus, the functions sqrt, abs, round, min, max, log, exp and the constants pi and e.
+/// <c>^</c> is a power (NCalc's <c>**</c>, not its XOR), right-associative and tighter than a leading unary minus
+/// (<c>-2^2 = -4</c>); every number is a double, so <c>7/2 = 3.5</c> and nothing wraps at Int32.
 /// </summary>
-public sealed class Calculator
+/// <remarks>
+/// NCalc's language is far larger than arithmetic (identifiers, strings, dates, <c>if</c>, <c>in</c>, comparisons,
+/// bitwise operators, its own built-in functions). The model writes the expression, so NCalc sees only text that passed
+/// <see cref="CheckInput"/> (length, depth, characters, names), and evaluates only a tree that <see cref="ArithmeticTree"/>
+/// rebuilt from the node kinds we offer. One precedence differs from the evaluator this replaced: after a power
+/// NCalc reads a minus as part of the number, so <c>2^-2^2</c> is <c>2^((-2)^2) = 16</c>, and refuses a minus there before a
+/// parenthesis or a name (<c>2^-(1+1)</c>, <c>2^-pi</c>): a negative exponent that is not a plain number goes in parentheses,
+/// <c>2^(-(1+1))</c>, as the tool's description tells the model.
+/// </remarks>
+public static partial class Calculator
 {
-    private const int MaxLength = 1_000;
-    private readonly string text;
-    private int position;
-    private int depth;
-
-    private Calculator(string text) => this.text = text;
-
     /// <summary>Evaluates <paramref name="expression"/>; throws <see cref="CalculatorException"/> on bad input.</summary>
     public static double Evaluate(string expression)
     {
-        if (string.IsNullOrWhiteSpace(expression))
-        {
-            throw new CalculatorException("The expression is empty.");
-        }
+        CheckInput(expression);
 
-        if (expression.Length > MaxLength)
-        {
-            throw new CalculatorException($"The expression is longer than {MaxLength} characters.");
-        }
+        // With strings and identifiers refused, '^' can only be our power operator.
+        var parsed = Parse(expression.Replace("^", "**", StringComparison.Ordinal));
+        var tree = parsed.Accept(new ArithmeticTree());
+        var evaluation = new Expression(tree, ExpressionOptions.NoCache, cultureInfo: CultureInfo.InvariantCulture);
+        evaluation.EvaluateFunction += OnFunction;
+        evaluation.EvaluateBinary += OnBinary;
 
-        var calculator = new Calculator(expression);
-        var value = calculator.ParseSum();
-        calculator.SkipSpaces();
-        if (calculator.position < expression.Length)
-        {
-            throw new CalculatorException($"Unexpected '{expression[calculator.position]}' at position {calculator.position + 1}.");
-        }
-
+        var value = ToDouble(evaluation.Evaluate());
         return double.IsFinite(value) ? value : throw new CalculatorException("The result is not a finite number (division by zero or overflow).");
     }
 
-    private double ParseSum()
+    private static LogicalExpression Parse(string text)
     {
-        var value = ParseProduct();
-        while (TryConsume('+', '-') is { } op)
+        try
         {
-            var right = ParseProduct();
-            value = op == '+' ? value + right : value - right;
+            return new Expression(text, ExpressionOptions.NoCache, cultureInfo: CultureInfo.InvariantCulture).GetLogicalExpression()
+                ?? throw new CalculatorException("The expression is not valid arithmetic.");
         }
-
-        return value;
-    }
-
-    private double ParseProduct()
-    {
-        var value = ParseUnary();
-        while (TryConsume('*', '/', '%') is { } op)
+        catch (NCalcParserException e)
         {
-            var right = ParseUnary();
-            if (op != '*' && right == 0)
-            {
-                throw new CalculatorException("Division by zero.");
-            }
-
-            value = op switch { '*' => value * right, '/' => value / right, _ => value % right };
-        }
-
-        return value;
-    }
-
-    private double ParseUnary()
-    {
-        if (TryConsume('-') is not null)
-        {
-            return -ParseUnary();
-        }
-
-        return TryConsume('+') is not null ? ParseUnary() : ParsePower();
-    }
-
-    private double ParsePower()
-    {
-        var value = ParseAtom();
-        return TryConsume('^') is not null ? Math.Pow(value, ParseUnary()) : value;
-    }
-
-    private double ParseAtom()
-    {
-        SkipSpaces();
-        if (position >= text.Length)
-        {
-            throw new CalculatorException("The expression ends too early.");
-        }
-
-        var c = text[position];
-        if (c == '(')
-        {
-            position++;
-            var value = Nested(ParseSum);
-            Expect(')');
-            return value;
-        }
-
-        if (char.IsDigit(c) || c == '.')
-        {
-            return ParseNumber();
-        }
-
-        if (char.IsLetter(c))
-        {
-            return ParseName();
-        }
-
-        throw new CalculatorException($"Unexpected '{c}' at position {position + 1}.");
-    }
-
-    private double ParseNumber()
-    {
-        var start = position;
-        while (position < text.Length && (char.IsDigit(text[position]) || text[position] == '.'))
-        {
-            position++;
-        }
-
-        if (position < text.Length && text[position] is 'e' or 'E' && position + 1 < text.Length && (char.IsDigit(text[position + 1]) || text[position + 1] is '-' or '+'))
-        {
-            position += 2;
-            while (position < text.Length && char.IsDigit(text[position]))
-            {
-                position++;
-            }
-        }
-
-        var token = text[start..position];
-        return double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new CalculatorException($"'{token}' is not a number.");
-    }
-
-    private double ParseName()
-    {
-        var start = position;
-        while (position < text.Length && char.IsLetterOrDigit(text[position]))
-        {
-            position++;
-        }
-
-        var name = text[start..position].ToLowerInvariant();
-        switch (name)
-        {
-            case "pi":
-                return Math.PI;
-            case "e":
-                return Math.E;
-        }
-
-        Expect('(');
-        var args = new List<double> { Nested(ParseSum) };
-        while (TryConsume(',') is not null)
-        {
-            args.Add(Nested(ParseSum));
-        }
-
-        Expect(')');
-        return Functions.Apply(name, args);
-    }
-
-    private double Nested(Func<double> parse)
-    {
-        // Deep nesting would overflow the stack; refuse it instead.
-        if (++depth > 100)
-        {
-            throw new CalculatorException("The expression is nested too deeply.");
-        }
-
-        var value = parse();
-        depth--;
-        return value;
-    }
-
-    private void Expect(char c)
-    {
-        if (TryConsume(c) is null)
-        {
-            throw new CalculatorException(position < text.Length ? $"Expected '{c}' at position {position + 1}." : $"Expected '{c}' at the end.");
+            throw new CalculatorException($"The expression is not valid arithmetic ({(e.InnerException ?? e).Message})", e);
         }
     }
 
-    private char? TryConsume(params ReadOnlySpan<char> options)
+    private static void OnFunction(string name, FunctionEventArgs args)
     {
-        SkipSpaces();
-        if (position < text.Length && options.Contains(text[position]))
+        var values = new double[args.Parameters.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            return text[position++];
+            values[i] = ToDouble(args.Parameters.Evaluate(i));
         }
 
-        return null;
+        args.Result = Functions.Apply(name, values);
     }
 
-    private void SkipSpaces()
+    // NCalc's double division gives infinity or NaN for a zero divisor; the model is better told why.
+    private static void OnBinary(BinaryEventArgs args)
     {
-        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        if (args.BinaryExpression.Type is not (BinaryExpressionType.Div or BinaryExpressionType.Modulo))
         {
-            position++;
+            return;
         }
-    }
 
-    private static class Functions
-    {
-        public static double Apply(string name, List<double> args) => name switch
+        var left = ToDouble(args.LeftValue());
+        var right = ToDouble(args.RightValue());
+        if (right == 0)
         {
-            "sqrt" => One(name, args) is var x && x < 0 ? throw new CalculatorException("sqrt of a negative number.") : Math.Sqrt(args[0]),
-            "abs" => Math.Abs(One(name, args)),
-            "round" => args.Count == 2 ? Math.Round(args[0], (int)Math.Clamp(args[1], 0, 15), MidpointRounding.AwayFromZero) : Math.Round(One(name, args), MidpointRounding.AwayFromZero),
-            "min" => args.Min(),
-            "max" => args.Max(),
-            "log" => One(name, args) is var v && v <= 0 ? throw new CalculatorException("log of a number that is not positive.") : Math.Log(v),
-            "exp" => Math.Exp(One(name, args)),
-            _ => throw new CalculatorException($"Unknown function '{name}'; use sqrt, abs, round, min, max, log or exp."),
-        };
+            throw new CalculatorException("Division by zero.");
+        }
 
-        private static double One(string name, List<double> args) =>
-            args.Count == 1 ? args[0] : throw new CalculatorException($"{name} takes one argument.");
+        args.Result = args.BinaryExpression.Type == BinaryExpressionType.Div ? left / right : left % right;
     }
+
+    private static double ToDouble(object? value) => value switch
+    {
+        double d => d,
+        IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+        _ => throw new CalculatorException("The expression is not a number."),
+    };
 }

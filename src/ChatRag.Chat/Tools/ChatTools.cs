@@ -157,7 +157,7 @@ public sealed class ChatTools(
 
     /// <summary>Evaluates arithmetic.</summary>
     [KernelFunction("calculator")]
-    [Description("Evaluates an arithmetic expression: numbers, + - * / % ^, parentheses, sqrt, abs, round, min, max, log, exp.")]
+    [Description("Evaluates an arithmetic expression: numbers, + - * / % ^, parentheses, sqrt, abs, round, min, max, log, exp, pi, e. Put a negative exponent in parentheses: 2 ^ (-3).")]
     public Task<string> CalculateAsync([Description("The expression, for example (3 + 4) * 2 ^ 3.")] string expression) =>
         RunAsync("calculator", Args(("expression", expression)), () =>
             Task.FromResult(Calculator.Evaluate(expression).ToString("R", CultureInfo.InvariantCulture)));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 
 namespace ChatRag.Cli.Commands;
@@ -98,23 +99,18 @@ internal sealed class LoadBenchRunner(HttpClient http, LoadBenchSettings setting
         }
 
         // Read the events as they come, to `done` (ok) or `error` (a failure the status code could not carry).
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync().ConfigureAwait(false));
-        string? eventName = null;
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        using var events = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        await foreach (var item in SseParser.Create(events).EnumerateAsync().ConfigureAwait(false))
         {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            switch (item.EventType)
             {
-                eventName = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName is "done" or "error")
-            {
-                if (eventName == "error")
-                {
+                case "error":
                     return ("sse-error", conversation);
-                }
-
-                using var json = JsonDocument.Parse(line["data: ".Length..]);
-                return (LoadSample.Ok, ConversationOf(json.RootElement));
+                case "done":
+                    using (var json = JsonDocument.Parse(item.Data))
+                    {
+                        return (LoadSample.Ok, ConversationOf(json.RootElement));
+                    }
             }
         }
 
