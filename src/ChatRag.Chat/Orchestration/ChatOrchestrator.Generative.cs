@@ -51,7 +51,7 @@ public sealed partial class ChatOrchestrator
         return FollowUpRewriter.Rewrite(message, previous);
     }
 
-    private async IAsyncEnumerable<ChatEvent> GenerateAsync(
+    private async IAsyncEnumerable<ChatTurnEvent> GenerateAsync(
         IChatClient client, ChatTurn turn, IReadOnlyList<ConversationMessage> history, IReadOnlyList<RetrievedChunk> sources, TurnState state,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -130,20 +130,20 @@ public sealed partial class ChatOrchestrator
                 switch (content)
                 {
                     case TextReasoningContent { Text.Length: > 0 } reasoning:
-                        yield return new ChatEvent("thought", new TextChunkEvent(reasoning.Text));
+                        yield return new ThoughtDelta(reasoning.Text);
                         break;
                     case TextContent { Text.Length: > 0 } text:
                         answer.Append(text.Text);
                         if (shown.Push(text.Text) is { Length: > 0 } delta)
                         {
-                            yield return new ChatEvent("delta", new TextChunkEvent(delta));
+                            yield return new AnswerDelta(delta);
                         }
 
                         break;
                     case FunctionResultContent:
                         foreach (var call in log.Drain())
                         {
-                            yield return new ChatEvent("tool", call);
+                            yield return new ToolInvoked(call);
                         }
 
                         break;
@@ -158,12 +158,12 @@ public sealed partial class ChatOrchestrator
 
         foreach (var call in log.Drain())
         {
-            yield return new ChatEvent("tool", call);
+            yield return new ToolInvoked(call);
         }
 
         if (shown.Flush() is { Length: > 0 } rest)
         {
-            yield return new ChatEvent("delta", new TextChunkEvent(rest));
+            yield return new AnswerDelta(rest);
         }
 
         state.Tokens = new TraceTokens(input, output, total ?? (input + output));

@@ -49,13 +49,13 @@ public sealed partial class ChatOrchestrator(
         ChatResponse? done = null;
         await foreach (var e in StreamAsync(turn, cancellationToken).ConfigureAwait(false))
         {
-            done = e.Payload as ChatResponse ?? done;
+            done = (e as TurnCompleted)?.Response ?? done;
         }
 
         return done ?? throw new InvalidOperationException("The chat stream ended without a result.");
     }
 
-    private async IAsyncEnumerable<ChatEvent> StreamTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ChatTurnEvent> StreamTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("chat.turn");
         var settings = options.Value;
@@ -88,7 +88,7 @@ public sealed partial class ChatOrchestrator(
         {
             state.Answer = ExtractiveAnswerer.NotFoundFor(ranked);
             state.Note = model.Client is null ? model.Reason : "The documents do not answer this question; the language model was not asked.";
-            yield return new ChatEvent("delta", new TextChunkEvent(state.Answer));
+            yield return new AnswerDelta(state.Answer);
         }
         else if (model.Client is not null)
         {
@@ -109,7 +109,7 @@ public sealed partial class ChatOrchestrator(
             state.Answer = extractive.Text;
             evidence = extractive.Evidence;
             state.Note ??= model.Reason;
-            yield return new ChatEvent("delta", new TextChunkEvent(state.Answer));
+            yield return new AnswerDelta(state.Answer);
         }
 
         timings["answer"] = watch.Elapsed.TotalMilliseconds;
@@ -120,7 +120,7 @@ public sealed partial class ChatOrchestrator(
         timings["check"] = watch.Elapsed.TotalMilliseconds;
         foreach (var citation in checkedAnswer.Citations)
         {
-            yield return new ChatEvent("citation", citation);
+            yield return new CitationResolved(citation);
         }
 
         var mode = state.Generative ? "generative" : "extractive";
@@ -140,7 +140,7 @@ public sealed partial class ChatOrchestrator(
         var id = turn.History is null ? await SaveAsync(turn, chosen, stored, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
         activity?.SetTag("chatrag.chat.mode", mode);
         TurnDuration.Record(total.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("chatrag.chat.mode", mode));
-        yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace, evidence.Found) { DocumentIds = chosen });
+        yield return new TurnCompleted(new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace, evidence.Found) { DocumentIds = chosen });
     }
 
     /// <summary>The history the turn answers with, and the documents its stored conversation is scoped to.</summary>
