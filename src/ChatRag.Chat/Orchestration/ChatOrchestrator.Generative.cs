@@ -4,7 +4,6 @@ using ChatRag.Chat.Citations;
 using ChatRag.Chat.Extractive;
 using ChatRag.Chat.Prompts;
 using ChatRag.Chat.Tools;
-using ChatRag.Contracts.Chat;
 using ChatRag.Core.Conversations;
 using ChatRag.Core.Retrieval;
 using Microsoft.Extensions.AI;
@@ -166,7 +165,7 @@ public sealed partial class ChatOrchestrator
             yield return new AnswerDelta(rest);
         }
 
-        state.Tokens = new TraceTokens(input, output, total ?? (input + output));
+        state.Tokens = new TurnTokens(input, output, total ?? (input + output));
         if (answer.ToString().Trim() is not { Length: > 0 } answerText)
         {
             // Only tool calls, only reasoning, or out of tokens before any answer: an empty reply helps nobody, while

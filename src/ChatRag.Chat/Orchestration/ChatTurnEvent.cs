@@ -1,4 +1,5 @@
-using ChatRag.Contracts.Chat;
+using ChatRag.Chat.Citations;
+using ChatRag.Chat.Tools;
 
 namespace ChatRag.Chat.Orchestration;
 
@@ -21,7 +22,7 @@ public sealed record ThoughtDelta(string Text) : ChatTurnEvent;
 
 /// <summary>A tool the model called, with its arguments and what it returned.</summary>
 /// <param name="Call">The call as the trace records it.</param>
-public sealed record ToolInvoked(TraceToolCall Call) : ChatTurnEvent;
+public sealed record ToolInvoked(ToolCallRecord Call) : ChatTurnEvent;
 
 /// <summary>A piece of the answer text (citation markers that point nowhere already removed).</summary>
 /// <param name="Text">The text to append to the answer.</param>
@@ -29,8 +30,8 @@ public sealed record AnswerDelta(string Text) : ChatTurnEvent;
 
 /// <summary>A citation of the final answer, checked against its source.</summary>
 /// <param name="Citation">The checked citation.</param>
-public sealed record CitationResolved(ChatCitation Citation) : ChatTurnEvent;
+public sealed record CitationResolved(SourceCitation Citation) : ChatTurnEvent;
 
 /// <summary>The turn's result: the checked answer, its citations, the trace, and the stored conversation.</summary>
 /// <param name="Response">The result.</param>
-public sealed record TurnCompleted(ChatResponse Response) : ChatTurnEvent;
+public sealed record TurnCompleted(TurnResult Response) : ChatTurnEvent;

@@ -14,10 +14,10 @@ internal static class ChatEventWire
     public static (string Name, object Payload) ToWire(ChatTurnEvent e) => e switch
     {
         ThoughtDelta thought => ("thought", new TextChunkEvent(thought.Text)),
-        ToolInvoked tool => ("tool", tool.Call),
+        ToolInvoked tool => ("tool", tool.Call.ToContract()),
         AnswerDelta delta => ("delta", new TextChunkEvent(delta.Text)),
-        CitationResolved citation => ("citation", citation.Citation),
-        TurnCompleted done => ("done", done.Response),
+        CitationResolved citation => ("citation", citation.Citation.ToContract()),
+        TurnCompleted done => ("done", done.Response.ToContract()),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Not a chat event this server knows how to send."),
     };
 }

@@ -91,15 +91,18 @@ public static partial class OpenAICompatibleEndpoints
         {
             ThoughtDelta thought => Chunk(reply, new ChatCompletionDelta(ReasoningContent: Append(reasoning, thought.Text))),
             AnswerDelta text => Chunk(reply, new ChatCompletionDelta(Content: text.Text)),
-            TurnCompleted { Response: var done } => Chunk(reply, new ChatCompletionDelta(), "stop") with
+            TurnCompleted completed => Final(reply, usage, reasoning, completed.Response.ToContract()),
+            _ => null,
+        };
+
+        private static ChatCompletionChunk Final(ReplyHeader reply, UsageCounter usage, StringBuilder reasoning, ChatResponse done) =>
+            Chunk(reply, new ChatCompletionDelta(), "stop") with
             {
                 Usage = usage.For(done, reasoning.ToString()),
                 Citations = done.Citations,
                 Mode = done.Mode,
                 Found = done.Found,
-            },
-            _ => null,
-        };
+            };
 
         private static string Append(StringBuilder reasoning, string text)
         {

@@ -132,7 +132,7 @@ public static partial class OpenAICompatibleEndpoints
                     reasoning.Append(thought.Text);
                     break;
                 case TurnCompleted completed:
-                    done = completed.Response;
+                    done = completed.Response.ToContract();
                     break;
             }
         }
