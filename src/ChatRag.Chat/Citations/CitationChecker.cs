@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatRag.Chat.Text;
 using ChatRag.TextAnalysis.Sentences;
-using ChatRag.Contracts.Chat;
 using ChatRag.Core.Retrieval;
 
 namespace ChatRag.Chat.Citations;
@@ -96,7 +95,7 @@ public static partial class CitationChecker
         string cleaned, IReadOnlyList<int> dropped, List<(int Index, SentenceSpan Sentence, string Claim)> cited, IReadOnlyList<RetrievedChunk> sources,
         double lexicalThreshold, IReadOnlyList<double?> cosines, double semanticThreshold)
     {
-        var claims = new SortedDictionary<int, List<CitedClaim>>();
+        var claims = new SortedDictionary<int, List<ClaimSupport>>();
         for (var i = 0; i < cited.Count; i++)
         {
             var (n, sentence, claim) = cited[i];
@@ -108,14 +107,14 @@ public static partial class CitationChecker
                 claims[n] = list = [];
             }
 
-            list.Add(new CitedClaim(claim, sentence.Start, sentence.End, score, supported, cosine));
+            list.Add(new ClaimSupport(claim, sentence.Start, sentence.End, score, supported, cosine));
         }
 
         var citations = claims.Select(pair =>
         {
             var chunk = sources[pair.Key - 1].Chunk;
             var score = pair.Value.Min(c => c.Score);
-            return new ChatCitation(
+            return new SourceCitation(
                 pair.Key, chunk.DocumentId, chunk.DocumentName, chunk.Id, chunk.Text, chunk.Page, chunk.StartOffset, chunk.EndOffset,
                 pair.Value.All(c => c.Supported), score, pair.Value)
             {

@@ -4,7 +4,6 @@ using ChatRag.Chat.Citations;
 using ChatRag.Chat.Extractive;
 using ChatRag.Chat.Prompts;
 using ChatRag.Chat.Tools;
-using ChatRag.Contracts.Chat;
 using ChatRag.Core.Conversations;
 using ChatRag.Core.Retrieval;
 using Microsoft.Extensions.AI;
@@ -51,7 +50,7 @@ public sealed partial class ChatOrchestrator
         return FollowUpRewriter.Rewrite(message, previous);
     }
 
-    private async IAsyncEnumerable<ChatEvent> GenerateAsync(
+    private async IAsyncEnumerable<ChatTurnEvent> GenerateAsync(
         IChatClient client, ChatTurn turn, IReadOnlyList<ConversationMessage> history, IReadOnlyList<RetrievedChunk> sources, TurnState state,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -130,20 +129,20 @@ public sealed partial class ChatOrchestrator
                 switch (content)
                 {
                     case TextReasoningContent { Text.Length: > 0 } reasoning:
-                        yield return new ChatEvent("thought", new TextChunkEvent(reasoning.Text));
+                        yield return new ThoughtDelta(reasoning.Text);
                         break;
                     case TextContent { Text.Length: > 0 } text:
                         answer.Append(text.Text);
                         if (shown.Push(text.Text) is { Length: > 0 } delta)
                         {
-                            yield return new ChatEvent("delta", new TextChunkEvent(delta));
+                            yield return new AnswerDelta(delta);
                         }
 
                         break;
                     case FunctionResultContent:
                         foreach (var call in log.Drain())
                         {
-                            yield return new ChatEvent("tool", call);
+                            yield return new ToolInvoked(call);
                         }
 
                         break;
@@ -158,15 +157,15 @@ public sealed partial class ChatOrchestrator
 
         foreach (var call in log.Drain())
         {
-            yield return new ChatEvent("tool", call);
+            yield return new ToolInvoked(call);
         }
 
         if (shown.Flush() is { Length: > 0 } rest)
         {
-            yield return new ChatEvent("delta", new TextChunkEvent(rest));
+            yield return new AnswerDelta(rest);
         }
 
-        state.Tokens = new TraceTokens(input, output, total ?? (input + output));
+        state.Tokens = new TurnTokens(input, output, total ?? (input + output));
         if (answer.ToString().Trim() is not { Length: > 0 } answerText)
         {
             // Only tool calls, only reasoning, or out of tokens before any answer: an empty reply helps nobody, while

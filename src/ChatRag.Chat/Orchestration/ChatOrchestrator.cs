@@ -6,7 +6,6 @@ using ChatRag.Chat.Citations;
 using ChatRag.Chat.Decoders;
 using ChatRag.Chat.Extractive;
 using ChatRag.Chat.Tools;
-using ChatRag.Contracts.Chat;
 using ChatRag.Core.Conversations;
 using ChatRag.Core.Documents;
 using ChatRag.Core.Embeddings;
@@ -44,18 +43,18 @@ public sealed partial class ChatOrchestrator(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Answers and returns the final response (the <c>done</c> event).</summary>
-    public async Task<ChatResponse> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken = default)
+    public async Task<TurnResult> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken = default)
     {
-        ChatResponse? done = null;
+        TurnResult? done = null;
         await foreach (var e in StreamAsync(turn, cancellationToken).ConfigureAwait(false))
         {
-            done = e.Payload as ChatResponse ?? done;
+            done = (e as TurnCompleted)?.Response ?? done;
         }
 
         return done ?? throw new InvalidOperationException("The chat stream ended without a result.");
     }
 
-    private async IAsyncEnumerable<ChatEvent> StreamTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ChatTurnEvent> StreamTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("chat.turn");
         var settings = options.Value;
@@ -88,7 +87,7 @@ public sealed partial class ChatOrchestrator(
         {
             state.Answer = ExtractiveAnswerer.NotFoundFor(ranked);
             state.Note = model.Client is null ? model.Reason : "The documents do not answer this question; the language model was not asked.";
-            yield return new ChatEvent("delta", new TextChunkEvent(state.Answer));
+            yield return new AnswerDelta(state.Answer);
         }
         else if (model.Client is not null)
         {
@@ -109,7 +108,7 @@ public sealed partial class ChatOrchestrator(
             state.Answer = extractive.Text;
             evidence = extractive.Evidence;
             state.Note ??= model.Reason;
-            yield return new ChatEvent("delta", new TextChunkEvent(state.Answer));
+            yield return new AnswerDelta(state.Answer);
         }
 
         timings["answer"] = watch.Elapsed.TotalMilliseconds;
@@ -120,27 +119,27 @@ public sealed partial class ChatOrchestrator(
         timings["check"] = watch.Elapsed.TotalMilliseconds;
         foreach (var citation in checkedAnswer.Citations)
         {
-            yield return new ChatEvent("citation", citation);
+            yield return new CitationResolved(citation);
         }
 
         var mode = state.Generative ? "generative" : "extractive";
         timings["total"] = total.Elapsed.TotalMilliseconds;
-        var hits = sources.Select((s, i) => new TraceHit(i + 1, s.Chunk.Id, s.Chunk.DocumentId, s.Chunk.DocumentName, s.Chunk.Page, s.Score, s.SignalRanks)
+        var hits = sources.Select((s, i) => new TurnTraceHit(i + 1, s.Chunk.Id, s.Chunk.DocumentId, s.Chunk.DocumentName, s.Chunk.Page, s.Score, s.SignalRanks)
         {
             RerankScore = s.RerankScore,
             FusedRank = s.FusedRank,
         }).ToList();
-        var trace = new ChatTrace(
+        var trace = new TurnTrace(
             turn.Message, rewritten, method, hits, state.Tools?.All ?? [], state.Tokens, state.Generative ? state.ModelId ?? "unknown" : "extractive",
-            mode, timings, state.Note, rewriteReason, new TraceEvidence(evidence.Found, evidence.Support, evidence.Cosine, evidence.Reason))
+            mode, timings, state.Note, rewriteReason, new TurnEvidence(evidence.Found, evidence.Support, evidence.Cosine, evidence.Reason))
         {
             Decoder = state.Generative ? model.Name : null,
-            Rerank = search.Rerank is { } r ? new ChatRag.Contracts.Search.RerankSummary(r.Model, r.Candidates, r.Applied, r.Reason, r.Milliseconds) : null,
+            Rerank = search.Rerank,
         };
         var id = turn.History is null ? await SaveAsync(turn, chosen, stored, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
         activity?.SetTag("chatrag.chat.mode", mode);
         TurnDuration.Record(total.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("chatrag.chat.mode", mode));
-        yield return new ChatEvent("done", new ChatResponse(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace, evidence.Found) { DocumentIds = chosen });
+        yield return new TurnCompleted(new TurnResult(id, checkedAnswer.Answer, checkedAnswer.Citations, mode, trace, evidence.Found) { DocumentIds = chosen });
     }
 
     /// <summary>The history the turn answers with, and the documents its stored conversation is scoped to.</summary>
@@ -167,7 +166,7 @@ public sealed partial class ChatOrchestrator(
     }
 
     private async Task<Guid> SaveAsync(
-        ChatTurn turn, IReadOnlyList<Guid> chosen, IReadOnlyList<Guid> stored, CitationResult answer, ChatTrace trace, CancellationToken cancellationToken)
+        ChatTurn turn, IReadOnlyList<Guid> chosen, IReadOnlyList<Guid> stored, CitationResult answer, TurnTrace trace, CancellationToken cancellationToken)
     {
         var id = turn.ConversationId;
         if (id is null)
@@ -206,7 +205,7 @@ public sealed partial class ChatOrchestrator(
 
         public IReadOnlyList<RetrievedChunk>? Sources { get; set; }
 
-        public TraceTokens Tokens { get; set; } = new(null, null, null);
+        public TurnTokens Tokens { get; set; } = new(null, null, null);
 
         public IReadOnlyList<Guid>? Documents { get; init; }
     }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using ChatRag.Contracts.Chat;
 using ChatRag.Core.Documents;
 using ChatRag.Core.Ingestion;
 using ChatRag.Core.Retrieval;
@@ -174,7 +173,7 @@ public sealed class ChatTools(
         try
         {
             var result = await body().ConfigureAwait(false);
-            log.Add(new TraceToolCall(name, args, Shorten(result), watch.Elapsed.TotalMilliseconds));
+            log.Add(new ToolCallRecord(name, args, Shorten(result), watch.Elapsed.TotalMilliseconds));
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -183,7 +182,7 @@ public sealed class ChatTools(
             var error = e is CalculatorException or ArgumentException or QueryRejectedException or UnknownCollectionException
                 ? $"Error: {e.Message}"
                 : $"Error: the tool failed ({e.GetType().Name}).";
-            log.Add(new TraceToolCall(name, args, error, watch.Elapsed.TotalMilliseconds, Failed: true));
+            log.Add(new ToolCallRecord(name, args, error, watch.Elapsed.TotalMilliseconds, Failed: true));
             return error;
         }
     }

@@ -82,7 +82,7 @@ public static class ChatEndpoints
         {
             if (body.Stream != true)
             {
-                return TypedResults.Ok(await orchestrator.AnswerAsync(turn, cancellationToken));
+                return TypedResults.Ok((await orchestrator.AnswerAsync(turn, cancellationToken)).ToContract());
             }
 
             // RequestAborted is the token here too: a client that disconnects cancels the decode loop.

@@ -15,7 +15,7 @@ namespace ChatRag.Server.Endpoints;
 /// </summary>
 internal static class ChatEventStream
 {
-    public static async Task<IResult> StartAsync(HttpContext http, IAsyncEnumerable<ChatEvent> events, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static async Task<IResult> StartAsync(HttpContext http, IAsyncEnumerable<ChatTurnEvent> events, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var enumerator = events.GetAsyncEnumerator(cancellationToken);
         if (!await SseStreams.FirstAsync(enumerator))
@@ -28,11 +28,11 @@ internal static class ChatEventStream
     }
 
     private static async IAsyncEnumerable<SseItem<string>> ItemsAsync(
-        HttpContext http, IAsyncEnumerator<ChatEvent> enumerator, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        HttpContext http, IAsyncEnumerator<ChatTurnEvent> enumerator, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using (enumerator)
         {
-            yield return Item(enumerator.Current.Name, enumerator.Current.Payload, json);
+            yield return Item(enumerator.Current, json);
             while (true)
             {
                 SseItem<string> next;
@@ -44,7 +44,7 @@ internal static class ChatEventStream
                         yield break;
                     }
 
-                    next = Item(enumerator.Current.Name, enumerator.Current.Payload, json);
+                    next = Item(enumerator.Current, json);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
                 {
@@ -65,6 +65,12 @@ internal static class ChatEventStream
                 }
             }
         }
+    }
+
+    private static SseItem<string> Item(ChatTurnEvent e, JsonSerializerOptions json)
+    {
+        var (name, payload) = ChatEventWire.ToWire(e);
+        return Item(name, payload, json);
     }
 
     // Serialized here, with the API's JSON options and the payload's runtime type, so the data is exactly what a plain response would hold.

@@ -23,7 +23,7 @@ public static partial class OpenAICompatibleEndpoints
     private static class ChunkStream
     {
         public static async Task<IResult> StartAsync(
-            HttpContext http, IAsyncEnumerable<ChatEvent> events, ReplyHeader reply, UsageCounter usage, JsonSerializerOptions json, CancellationToken cancellationToken)
+            HttpContext http, IAsyncEnumerable<ChatTurnEvent> events, ReplyHeader reply, UsageCounter usage, JsonSerializerOptions json, CancellationToken cancellationToken)
         {
             var enumerator = events.GetAsyncEnumerator(cancellationToken);
             if (!await SseStreams.FirstAsync(enumerator))
@@ -36,7 +36,7 @@ public static partial class OpenAICompatibleEndpoints
         }
 
         private static async IAsyncEnumerable<SseItem<string>> ItemsAsync(
-            HttpContext http, IAsyncEnumerator<ChatEvent> enumerator, ReplyHeader reply, UsageCounter usage, JsonSerializerOptions json,
+            HttpContext http, IAsyncEnumerator<ChatTurnEvent> enumerator, ReplyHeader reply, UsageCounter usage, JsonSerializerOptions json,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await using (enumerator)
@@ -51,7 +51,7 @@ public static partial class OpenAICompatibleEndpoints
                         yield return Data(chunk, json);
                     }
 
-                    if (current.Payload is ChatResponse)
+                    if (current is TurnCompleted)
                     {
                         yield return new SseItem<string>("[DONE]");
                         yield break;
@@ -87,19 +87,22 @@ public static partial class OpenAICompatibleEndpoints
             }
         }
 
-        private static ChatCompletionChunk? Map(ChatEvent e, ReplyHeader reply, UsageCounter usage, StringBuilder reasoning) => e.Payload switch
+        private static ChatCompletionChunk? Map(ChatTurnEvent e, ReplyHeader reply, UsageCounter usage, StringBuilder reasoning) => e switch
         {
-            TextChunkEvent text when e.Name == "thought" => Chunk(reply, new ChatCompletionDelta(ReasoningContent: Append(reasoning, text.Text))),
-            TextChunkEvent text when e.Name == "delta" => Chunk(reply, new ChatCompletionDelta(Content: text.Text)),
-            ChatResponse done => Chunk(reply, new ChatCompletionDelta(), "stop") with
+            ThoughtDelta thought => Chunk(reply, new ChatCompletionDelta(ReasoningContent: Append(reasoning, thought.Text))),
+            AnswerDelta text => Chunk(reply, new ChatCompletionDelta(Content: text.Text)),
+            TurnCompleted completed => Final(reply, usage, reasoning, completed.Response.ToContract()),
+            _ => null,
+        };
+
+        private static ChatCompletionChunk Final(ReplyHeader reply, UsageCounter usage, StringBuilder reasoning, ChatResponse done) =>
+            Chunk(reply, new ChatCompletionDelta(), "stop") with
             {
                 Usage = usage.For(done, reasoning.ToString()),
                 Citations = done.Citations,
                 Mode = done.Mode,
                 Found = done.Found,
-            },
-            _ => null,
-        };
+            };
 
         private static string Append(StringBuilder reasoning, string text)
         {

@@ -126,13 +126,13 @@ public static partial class OpenAICompatibleEndpoints
         ChatResponse? done = null;
         await foreach (var e in orchestrator.StreamAsync(turn, cancellationToken))
         {
-            switch (e.Payload)
+            switch (e)
             {
-                case TextChunkEvent thought when e.Name == "thought":
+                case ThoughtDelta thought:
                     reasoning.Append(thought.Text);
                     break;
-                case ChatResponse response:
-                    done = response;
+                case TurnCompleted completed:
+                    done = completed.Response.ToContract();
                     break;
             }
         }
