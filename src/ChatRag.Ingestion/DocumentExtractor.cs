@@ -14,16 +14,16 @@ namespace ChatRag.Ingestion;
 /// </summary>
 public sealed class DocumentExtractor
 {
-    private readonly IReadOnlyList<IDocumentReader> _readers;
-    private readonly IngestionLimitsOptions _limits;
+    private readonly IReadOnlyList<IDocumentReader> readers;
+    private readonly IngestionLimitsOptions limits;
 
     /// <summary>Creates an extractor over the given readers.</summary>
     public DocumentExtractor(IEnumerable<IDocumentReader> readers, IOptions<IngestionLimitsOptions> limits)
     {
         ArgumentNullException.ThrowIfNull(readers);
         ArgumentNullException.ThrowIfNull(limits);
-        _readers = readers.ToList();
-        _limits = limits.Value;
+        this.readers = readers.ToList();
+        this.limits = limits.Value;
     }
 
     /// <summary>An extractor with every built-in reader, for use without dependency injection.</summary>
@@ -50,7 +50,7 @@ public sealed class DocumentExtractor
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > _limits.MaxFileBytes)
+            if (buffer.Length + read > limits.MaxFileBytes)
             {
                 throw TooLarge();
             }
@@ -74,17 +74,17 @@ public sealed class DocumentExtractor
     /// <exception cref="DocumentRejectedException">The file cannot be ingested; the message says why and what to do.</exception>
     public async Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> content, string? fileName, OcrListener? ocr, CancellationToken cancellationToken)
     {
-        if (content.Length > _limits.MaxFileBytes)
+        if (content.Length > limits.MaxFileBytes)
         {
             throw TooLarge();
         }
 
-        var detected = ContentSniffer.Detect(content.Span, fileName, _limits);
-        var reader = _readers.FirstOrDefault(r => r.CanRead(detected.Kind))
+        var detected = ContentSniffer.Detect(content.Span, fileName, limits);
+        var reader = readers.FirstOrDefault(r => r.CanRead(detected.Kind))
             ?? throw new UnsupportedContentException($"No reader is configured for {detected.Kind} files.");
         ExtractedDocument document;
-        using var deadline = new ExtendableDeadline(TimeSpan.FromSeconds(_limits.ExtractionTimeoutSeconds), cancellationToken, ocr?.DeadlineExtended);
-        var context = new ReaderContext(FileNameSanitizer.ToDisplayName(fileName), detected.Kind, _limits) { OcrProgress = ocr?.Progress, Deadline = deadline };
+        using var deadline = new ExtendableDeadline(TimeSpan.FromSeconds(limits.ExtractionTimeoutSeconds), cancellationToken, ocr?.DeadlineExtended);
+        var context = new ReaderContext(FileNameSanitizer.ToDisplayName(fileName), detected.Kind, limits) { OcrProgress = ocr?.Progress, Deadline = deadline };
         try
         {
             using var stream = new ReadOnlyMemoryStream(content);
@@ -97,8 +97,8 @@ public sealed class DocumentExtractor
         catch (OperationCanceledException ex) when (deadline.Expired(cancellationToken))
         {
             var limit = deadline.Limit.TotalSeconds;
-            var why = limit > _limits.ExtractionTimeoutSeconds
-                ? $"{limit:N0} seconds, the configured limit ({_limits.ExtractionTimeoutSeconds:N0} s and ChatRag:Ocr:PageTimeoutSeconds per OCR page)"
+            var why = limit > limits.ExtractionTimeoutSeconds
+                ? $"{limit:N0} seconds, the configured limit ({limits.ExtractionTimeoutSeconds:N0} s and ChatRag:Ocr:PageTimeoutSeconds per OCR page)"
                 : $"{limit:N0} seconds, the configured limit";
             throw new DocumentLimitExceededException(
                 $"Reading the text of the file ({Describe(detected.Kind)}) took longer than {why}, so it was stopped. Split the document or save it again in a simpler form and upload it again.",
@@ -131,5 +131,5 @@ public sealed class DocumentExtractor
     };
 
     private FileTooLargeException TooLarge() =>
-        new($"The file is larger than {_limits.MaxFileBytes / (1024.0 * 1024):0.#} MiB, the configured limit. Split it or compress its images and upload it again.");
+        new($"The file is larger than {limits.MaxFileBytes / (1024.0 * 1024):0.#} MiB, the configured limit. Split it or compress its images and upload it again.");
 }

@@ -9,13 +9,13 @@ namespace ChatRag.Templating;
 /// </summary>
 public sealed class JinjaTemplate
 {
-    private readonly string _source;
-    private readonly IReadOnlyList<Node> _nodes;
+    private readonly string source;
+    private readonly IReadOnlyList<Node> nodes;
 
     private JinjaTemplate(string source, IReadOnlyList<Node> nodes)
     {
-        _source = source;
-        _nodes = nodes;
+        this.source = source;
+        this.nodes = nodes;
     }
 
     /// <summary>Parses <paramref name="source"/>.</summary>
@@ -41,6 +41,6 @@ public sealed class JinjaTemplate
     public string Render(IReadOnlyDictionary<string, object?> variables, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        return new Renderer(_source, time ?? TimeProvider.System).Render(_nodes, variables);
+        return new Renderer(source, time ?? TimeProvider.System).Render(nodes, variables);
     }
 }

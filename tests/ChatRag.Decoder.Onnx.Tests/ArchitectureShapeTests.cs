@@ -12,9 +12,9 @@ namespace ChatRag.Decoder.Onnx.Tests;
 /// </summary>
 public sealed class ArchitectureShapeTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("chatrag-arch-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("chatrag-arch-").FullName;
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 
     [Theory]
     [InlineData("tiny-qwen3", "qwen3")]
@@ -38,5 +38,5 @@ public sealed class ArchitectureShapeTests : IDisposable
     }
 
     private string Synthesize(string shape, DecoderFormat format) =>
-        DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(DecoderShape.FromName(shape), format, OnnxDataType.Float, Path.Combine(_root, shape + format), Seed: 21));
+        DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(DecoderShape.FromName(shape), format, OnnxDataType.Float, Path.Combine(root, shape + format), Seed: 21));
 }

@@ -14,9 +14,9 @@ public sealed class ChatTemplateDetectionTests : IDisposable
         "{% for message in messages %}{% if message['role'] == 'system' and 'tools' in message and message['tools'] is not none %}" +
         "{{ '<|' + message['role'] + '|>' + message['content'] + '<|tool|>' + message['tools'] + '<|/tool|>' + '<|end|>' }}{% endif %}{% endfor %}";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-detect-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("chatrag-detect-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Theory]
     [InlineData(QwenTemplate, "qwen2.5")]
@@ -27,15 +27,15 @@ public sealed class ChatTemplateDetectionTests : IDisposable
     {
         Write("tokenizer_config.json", new { chat_template = template, eos_token = "x" });
 
-        Assert.Equal(family, ChatTemplates.Detect(_dir).Family);
+        Assert.Equal(family, ChatTemplates.Detect(dir).Family);
     }
 
     [Fact]
     public void ChatTemplateJinjaFileIsRead()
     {
-        File.WriteAllText(Path.Combine(_dir, "chat_template.jinja"), LlamaTemplate);
+        File.WriteAllText(Path.Combine(dir, "chat_template.jinja"), LlamaTemplate);
 
-        var template = Assert.IsType<JinjaChatTemplate>(ChatTemplates.Detect(_dir));
+        var template = Assert.IsType<JinjaChatTemplate>(ChatTemplates.Detect(dir));
         Assert.Equal("llama3", template.Family);
     }
 
@@ -44,7 +44,7 @@ public sealed class ChatTemplateDetectionTests : IDisposable
     {
         Write("tokenizer_config.json", new { chat_template = new[] { new { name = "tool_use", template = LlamaTemplate }, new { name = "default", template = QwenTemplate } } });
 
-        Assert.Equal("qwen2.5", ChatTemplates.Detect(_dir).Family);
+        Assert.Equal("qwen2.5", ChatTemplates.Detect(dir).Family);
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class ChatTemplateDetectionTests : IDisposable
     {
         Write("genai_config.json", new { model = new { type, vocab_size = vocabulary, context_length = 4096 } });
 
-        Assert.Equal(family, ChatTemplates.Detect(_dir).Family);
+        Assert.Equal(family, ChatTemplates.Detect(dir).Family);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ChatTemplateDetectionTests : IDisposable
     {
         Write("config.json", new { model_type = "phi3", vocab_size = 200064 });
 
-        Assert.IsType<Phi4ChatTemplate>(ChatTemplates.Detect(_dir));
+        Assert.IsType<Phi4ChatTemplate>(ChatTemplates.Detect(dir));
     }
 
     [Fact]
@@ -72,13 +72,13 @@ public sealed class ChatTemplateDetectionTests : IDisposable
     {
         Write("config.json", new { model_type = "gpt2", vocab_size = 50257 });
 
-        var error = Assert.Throws<NotSupportedException>(() => ChatTemplates.Detect(_dir));
+        var error = Assert.Throws<NotSupportedException>(() => ChatTemplates.Detect(dir));
         Assert.Contains("qwen2.5, llama3, phi3.5, phi4", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void MissingFolderIsReported() =>
-        Assert.Throws<DirectoryNotFoundException>(() => ChatTemplates.Detect(Path.Combine(_dir, "absent")));
+        Assert.Throws<DirectoryNotFoundException>(() => ChatTemplates.Detect(Path.Combine(dir, "absent")));
 
     [Theory]
     [InlineData("Qwen2.5", "qwen2.5")]
@@ -98,5 +98,5 @@ public sealed class ChatTemplateDetectionTests : IDisposable
     }
 
     private void Write(string name, object content) =>
-        File.WriteAllText(Path.Combine(_dir, name), JsonSerializer.Serialize(content));
+        File.WriteAllText(Path.Combine(dir, name), JsonSerializer.Serialize(content));
 }

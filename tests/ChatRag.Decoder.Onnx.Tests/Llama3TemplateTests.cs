@@ -7,12 +7,12 @@ namespace ChatRag.Decoder.Onnx.Tests;
 /// <summary>Golden strings transcribed by hand from Llama-3.2-3B-Instruct's chat_template (tools_in_user_message = true).</summary>
 public sealed class Llama3TemplateTests
 {
-    private readonly Llama3ChatTemplate _template = new(new FixedTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero)));
+    private readonly Llama3ChatTemplate template = new(new FixedTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero)));
 
     [Fact]
     public void PlainChatHasTheDateLinesAndAnEmptySystemMessage()
     {
-        var prompt = _template.Render([new ChatMessage(ChatRole.User, "  Hello  ")], tools: null);
+        var prompt = template.Render([new ChatMessage(ChatRole.User, "  Hello  ")], tools: null);
 
         Assert.Equal(
             "<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\n" +
@@ -27,7 +27,7 @@ public sealed class Llama3TemplateTests
     {
         List<ChatMessage> messages = [new(ChatRole.System, " Be brief.\n"), new(ChatRole.User, "Hi"), new(ChatRole.Assistant, "Hello!")];
 
-        var prompt = _template.Render(messages, tools: null, addGenerationPrompt: false);
+        var prompt = template.Render(messages, tools: null, addGenerationPrompt: false);
 
         Assert.Equal(
             "<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\n" +
@@ -40,7 +40,7 @@ public sealed class Llama3TemplateTests
     [Fact]
     public void ToolsGoIntoTheFirstUserTurnAndResultsIntoIpython()
     {
-        var prompt = _template.Render(ToolRoundTrip(), [SearchTool]);
+        var prompt = template.Render(ToolRoundTrip(), [SearchTool]);
 
         var expected = """
             <|begin_of_text|><|start_header_id|>system<|end_header_id|>
@@ -102,7 +102,7 @@ public sealed class Llama3TemplateTests
         messages[^1] = new ChatMessage(ChatRole.Tool,
             [new FunctionResultContent("call_1", new Dictionary<string, object?> { ["passages"] = new[] { "a", "b" }, ["total"] = 2 })]);
 
-        var prompt = _template.Render(messages, [SearchTool]);
+        var prompt = template.Render(messages, [SearchTool]);
 
         Assert.EndsWith(
             "<|start_header_id|>ipython<|end_header_id|>\n\n{\"passages\": [\"a\", \"b\"], \"total\": 2}<|eot_id|>" +
@@ -113,7 +113,7 @@ public sealed class Llama3TemplateTests
     [Fact]
     public void ToolsWithoutAUserMessageFailAsTheTemplateDoes()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => _template.Render([new ChatMessage(ChatRole.System, "s")], [SearchTool]));
+        var error = Assert.Throws<InvalidOperationException>(() => template.Render([new ChatMessage(ChatRole.System, "s")], [SearchTool]));
         Assert.Contains("first user message", error.Message, StringComparison.Ordinal);
     }
 
@@ -127,5 +127,5 @@ public sealed class Llama3TemplateTests
 
     [Fact]
     public void StopStringsIncludeEndOfTurnAndEndOfMessage() =>
-        Assert.Equal(["<|eot_id|>", "<|eom_id|>", "<|end_of_text|>"], _template.StopStrings);
+        Assert.Equal(["<|eot_id|>", "<|eom_id|>", "<|end_of_text|>"], template.StopStrings);
 }

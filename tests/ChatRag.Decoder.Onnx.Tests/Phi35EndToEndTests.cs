@@ -12,7 +12,7 @@ namespace ChatRag.Decoder.Onnx.Tests;
 public sealed class Phi35EndToEndTests : IDisposable
 {
     private static readonly GenerationSettings Greedy = new() { MaxNewTokens = 24, IgnoreEos = true };
-    private readonly string _root = Directory.CreateTempSubdirectory("chatrag-phi-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("chatrag-phi-").FullName;
 
     [Theory]
     [InlineData(DecoderFormat.Genai)]
@@ -51,8 +51,8 @@ public sealed class Phi35EndToEndTests : IDisposable
         Assert.NotEmpty(response.Text); // random weights: the text itself means nothing, and may hold broken byte runs
     }
 
-    public void Dispose() => Directory.Delete(_root, true);
+    public void Dispose() => Directory.Delete(root, true);
 
     private string Synthesize(DecoderFormat format) => DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(
-        DecoderShape.Tiny, format, OnnxDataType.Float, Path.Combine(_root, format.ToString()), Seed: 11, Tokenizer: SyntheticTokenizerKind.SentencePiece));
+        DecoderShape.Tiny, format, OnnxDataType.Float, Path.Combine(root, format.ToString()), Seed: 11, Tokenizer: SyntheticTokenizerKind.SentencePiece));
 }

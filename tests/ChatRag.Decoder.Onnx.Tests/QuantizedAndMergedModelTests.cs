@@ -12,7 +12,7 @@ namespace ChatRag.Decoder.Onnx.Tests;
 public sealed class QuantizedAndMergedModelTests : IDisposable
 {
     private static readonly GenerationSettings Greedy = new() { MaxNewTokens = 32, IgnoreEos = true };
-    private readonly string _root = Directory.CreateTempSubdirectory("chatrag-q4-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("chatrag-q4-").FullName;
 
     [Theory]
     [InlineData(DecoderFormat.Genai, true)]
@@ -71,7 +71,7 @@ public sealed class QuantizedAndMergedModelTests : IDisposable
         Assert.InRange(relative, 0.001, 0.25); // above 0.001: the int4 graph really is different
     }
 
-    public void Dispose() => Directory.Delete(_root, true);
+    public void Dispose() => Directory.Delete(root, true);
 
     private static DecoderModel Load(string dir) => DecoderModel.Load(dir, new DecoderModelLoadOptions { Provider = ExecutionProvider.Cpu });
 
@@ -107,5 +107,5 @@ public sealed class QuantizedAndMergedModelTests : IDisposable
     }
 
     private string Synthesize(DecoderFormat format, WeightQuantization? quantization) => DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(
-        DecoderShape.Tiny, format, OnnxDataType.Float, Path.Combine(_root, $"{format}-{quantization?.ZeroPoints}-{Guid.NewGuid():N}"), Seed: 7, Quantization: quantization));
+        DecoderShape.Tiny, format, OnnxDataType.Float, Path.Combine(root, $"{format}-{quantization?.ZeroPoints}-{Guid.NewGuid():N}"), Seed: 7, Quantization: quantization));
 }

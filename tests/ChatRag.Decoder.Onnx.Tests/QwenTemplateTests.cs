@@ -7,12 +7,12 @@ namespace ChatRag.Decoder.Onnx.Tests;
 /// <summary>Golden strings transcribed by hand from Qwen2.5-7B-Instruct's tokenizer_config.json chat_template.</summary>
 public sealed class QwenTemplateTests
 {
-    private readonly QwenChatTemplate _template = new();
+    private readonly QwenChatTemplate template = new();
 
     [Fact]
     public void WithoutSystemMessageTheDefaultSystemPromptIsUsed()
     {
-        var prompt = _template.Render([new ChatMessage(ChatRole.User, "Hello")], tools: null);
+        var prompt = template.Render([new ChatMessage(ChatRole.User, "Hello")], tools: null);
 
         Assert.Equal(
             "<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\n" +
@@ -32,7 +32,7 @@ public sealed class QwenTemplateTests
             new(ChatRole.User, "And now?"),
         ];
 
-        var prompt = _template.Render(messages, tools: null, addGenerationPrompt: false);
+        var prompt = template.Render(messages, tools: null, addGenerationPrompt: false);
 
         Assert.Equal(
             "<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n" +
@@ -51,7 +51,7 @@ public sealed class QwenTemplateTests
             new(ChatRole.Tool, [new FunctionResultContent("a", ToolResult), new FunctionResultContent("b", "class DecoderOptions")]),
         ];
 
-        var prompt = _template.Render(messages, [SearchTool]);
+        var prompt = template.Render(messages, [SearchTool]);
 
         var expected = """
             <|im_start|>system
@@ -96,7 +96,7 @@ public sealed class QwenTemplateTests
     [Fact]
     public void ToolsWithoutSystemMessageUseTheDefaultPromptInTheToolBlock()
     {
-        var prompt = _template.Render(ToolRoundTrip(withSystem: false), [SearchTool]);
+        var prompt = template.Render(ToolRoundTrip(withSystem: false), [SearchTool]);
 
         Assert.StartsWith(
             "<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.\n\n# Tools\n\n",
@@ -120,12 +120,12 @@ public sealed class QwenTemplateTests
             new(ChatRole.Tool, [new FunctionResultContent("c", new Dictionary<string, object?> { ["hits"] = Array.Empty<string>(), ["n"] = 0 })]),
         ];
 
-        var prompt = _template.Render(messages, tools: null, addGenerationPrompt: false);
+        var prompt = template.Render(messages, tools: null, addGenerationPrompt: false);
 
         Assert.Contains("{\"name\": \"search\", \"arguments\": {\"query\": \"café \\\"quoted\\\"\\n\", \"limit\": 3, \"exact\": true}}", prompt, StringComparison.Ordinal);
         Assert.Contains("<tool_response>\n{\"hits\": [], \"n\": 0}\n</tool_response>", prompt, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void StopStringsEndTheTurn() => Assert.Equal(["<|im_end|>", "<|endoftext|>"], _template.StopStrings);
+    public void StopStringsEndTheTurn() => Assert.Equal(["<|im_end|>", "<|endoftext|>"], template.StopStrings);
 }

@@ -23,7 +23,7 @@ public sealed class SentencePieceGoldenTests : IDisposable
         "▁ h", "l l", "▁h e", "▁he ll", "▁hell o", "o r", "▁ w", "▁w or", "▁wor l", "▁worl d", "▁ ▁",
     ];
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-sp-golden-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("chatrag-sp-golden-").FullName;
 
     private const int User = 31;
     private const int End = 32;
@@ -75,14 +75,14 @@ public sealed class SentencePieceGoldenTests : IDisposable
     [Fact]
     public void ByteLevelFilesStillLoadAsByteLevel()
     {
-        var path = Path.Combine(_dir, "byte-level.json");
+        var path = Path.Combine(dir, "byte-level.json");
         File.WriteAllText(path, ChatRag.Onnx.Synthesis.Decoder.SyntheticTokenizer.Build(out _).ToJsonString());
 
         Assert.IsType<ByteLevelBpeTokenizer>(BpeTokenizer.FromFile(path));
         Assert.IsType<SentencePieceBpeTokenizer>(BpeTokenizer.FromFile(Write()));
     }
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => Directory.Delete(dir, true);
 
     private string Write()
     {
@@ -109,7 +109,7 @@ public sealed class SentencePieceGoldenTests : IDisposable
                 ["vocab"] = vocab, ["merges"] = merges,
             },
         };
-        var path = Path.Combine(_dir, "tokenizer.json");
+        var path = Path.Combine(dir, "tokenizer.json");
         File.WriteAllText(path, json.ToJsonString());
         return path;
     }

@@ -11,7 +11,7 @@ namespace ChatRag.Decoder.Onnx.Tests;
 /// </summary>
 public sealed class SentencePieceTokenizerTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-sp-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("chatrag-sp-").FullName;
 
     public static TheoryData<string> Samples => new()
     {
@@ -32,8 +32,8 @@ public sealed class SentencePieceTokenizerTests : IDisposable
     [MemberData(nameof(Samples))]
     public void EncodeAndDecodeMatchHuggingFaceTokenizers(string text)
     {
-        var path = Path.Combine(_dir, "tokenizer.json");
-        SyntheticSentencePieceTokenizer.Write(_dir);
+        var path = Path.Combine(dir, "tokenizer.json");
+        SyntheticSentencePieceTokenizer.Write(dir);
         AssertSameAsReference(path, text);
     }
 
@@ -50,7 +50,7 @@ public sealed class SentencePieceTokenizerTests : IDisposable
         json["normalizer"] = null;
         json["pre_tokenizer"] = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = scheme, ["split"] = split };
         json["decoder"] = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = scheme, ["split"] = split };
-        var path = Path.Combine(_dir, $"metaspace-{scheme}-{split}.json");
+        var path = Path.Combine(dir, $"metaspace-{scheme}-{split}.json");
         File.WriteAllText(path, json.ToJsonString());
 
         foreach (var text in Samples)
@@ -72,7 +72,7 @@ public sealed class SentencePieceTokenizerTests : IDisposable
             token["rstrip"] = rstrip;
         }
 
-        var path = Path.Combine(_dir, $"strip-{lstrip}-{rstrip}.json");
+        var path = Path.Combine(dir, $"strip-{lstrip}-{rstrip}.json");
         File.WriteAllText(path, json.ToJsonString());
 
         AssertSameAsReference(path, "hello  <|user|>\n  hi <|end|> \n<|assistant|>  world\t<|end|>");
@@ -87,7 +87,7 @@ public sealed class SentencePieceTokenizerTests : IDisposable
         var json = SyntheticSentencePieceTokenizer.Build(out _);
         json[section] ??= new JsonObject();
         json[section]![key] = value;
-        var path = Path.Combine(_dir, "unsupported.json");
+        var path = Path.Combine(dir, "unsupported.json");
         File.WriteAllText(path, json.ToJsonString());
 
         Assert.Throws<NotSupportedException>(() => BpeTokenizer.FromFile(path));
@@ -96,8 +96,8 @@ public sealed class SentencePieceTokenizerTests : IDisposable
     [Fact]
     public void RoundTripsTextWithoutUnknownCharacters()
     {
-        SyntheticSentencePieceTokenizer.Write(_dir);
-        var tokenizer = BpeTokenizer.FromFile(Path.Combine(_dir, "tokenizer.json"));
+        SyntheticSentencePieceTokenizer.Write(dir);
+        var tokenizer = BpeTokenizer.FromFile(Path.Combine(dir, "tokenizer.json"));
         const string text = "Hello 世界, émigré 🙂!\n  indented";
 
         Assert.Equal(text, tokenizer.Decode(tokenizer.Encode(text)));
@@ -106,8 +106,8 @@ public sealed class SentencePieceTokenizerTests : IDisposable
     [Fact]
     public void StreamingAcrossByteFallbackTokensNeverEmitsHalfACharacter()
     {
-        SyntheticSentencePieceTokenizer.Write(_dir);
-        var tokenizer = BpeTokenizer.FromFile(Path.Combine(_dir, "tokenizer.json"));
+        SyntheticSentencePieceTokenizer.Write(dir);
+        var tokenizer = BpeTokenizer.FromFile(Path.Combine(dir, "tokenizer.json"));
         const string text = "hello 🙂 world 世界👍🏽 café";
         var ids = tokenizer.Encode(text);
         var byteToken = tokenizer.TokenToId("<0xF0>")!.Value;
@@ -130,8 +130,8 @@ public sealed class SentencePieceTokenizerTests : IDisposable
     {
         // Without a pre-tokenizer a whole prompt is one word: the merge must not be quadratic. 60k characters with
         // a quadratic merge would take minutes; this is a correctness test that would simply not finish.
-        SyntheticSentencePieceTokenizer.Write(_dir);
-        var tokenizer = BpeTokenizer.FromFile(Path.Combine(_dir, "tokenizer.json"));
+        SyntheticSentencePieceTokenizer.Write(dir);
+        var tokenizer = BpeTokenizer.FromFile(Path.Combine(dir, "tokenizer.json"));
         var text = string.Concat(Enumerable.Repeat("hello world and the user, with you. ", 1700));
 
         var ids = tokenizer.Encode(text);
@@ -139,7 +139,7 @@ public sealed class SentencePieceTokenizerTests : IDisposable
         Assert.Equal(text, tokenizer.Decode(ids));
     }
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => Directory.Delete(dir, true);
 
     private static void AssertSameAsReference(string path, string text)
     {

@@ -7,12 +7,12 @@ namespace ChatRag.Decoder.Onnx.Tests;
 /// <summary>Synthesises the tiny decoder once in each convention (same seed, so identical weights) and loads both on the CPU.</summary>
 public sealed class TinyModels : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "chatrag-tiny-" + Guid.NewGuid().ToString("N"));
+    private readonly string root = Path.Combine(Path.GetTempPath(), "chatrag-tiny-" + Guid.NewGuid().ToString("N"));
 
     public TinyModels()
     {
-        GenaiDirectory = DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(DecoderShape.Tiny, DecoderFormat.Genai, OnnxDataType.Float, Path.Combine(_root, "genai"), Seed: 7));
-        OptimumDirectory = DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(DecoderShape.Tiny, DecoderFormat.Optimum, OnnxDataType.Float, Path.Combine(_root, "optimum"), Seed: 7));
+        GenaiDirectory = DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(DecoderShape.Tiny, DecoderFormat.Genai, OnnxDataType.Float, Path.Combine(root, "genai"), Seed: 7));
+        OptimumDirectory = DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(DecoderShape.Tiny, DecoderFormat.Optimum, OnnxDataType.Float, Path.Combine(root, "optimum"), Seed: 7));
         Genai = DecoderModel.Load(GenaiDirectory, new DecoderModelLoadOptions { Provider = ExecutionProvider.Cpu });
         Optimum = DecoderModel.Load(OptimumDirectory, new DecoderModelLoadOptions { Provider = ExecutionProvider.Cpu });
     }
@@ -35,7 +35,7 @@ public sealed class TinyModels : IDisposable
         Optimum.Dispose();
         try
         {
-            Directory.Delete(_root, true);
+            Directory.Delete(root, true);
         }
         catch (IOException)
         {

@@ -7,7 +7,7 @@ namespace ChatRag.Decoder.Onnx.Tests;
 /// <summary>Our byte-level BPE against Hugging Face's Rust implementation (Tokenizers.DotNet) on the same tokenizer.json.</summary>
 public sealed class TokenizerTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-tok-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("chatrag-tok-").FullName;
 
     public static TheoryData<string> Samples => new()
     {
@@ -30,8 +30,8 @@ public sealed class TokenizerTests : IDisposable
     [MemberData(nameof(Samples))]
     public void EncodeMatchesHuggingFaceTokenizers(string text)
     {
-        SyntheticTokenizer.Write(_dir);
-        var path = Path.Combine(_dir, "tokenizer.json");
+        SyntheticTokenizer.Write(dir);
+        var path = Path.Combine(dir, "tokenizer.json");
         var ours = ByteLevelBpeTokenizer.FromFile(path);
         var reference = new Tokenizers.DotNet.Tokenizer(vocabPath: path);
 
@@ -60,7 +60,7 @@ public sealed class TokenizerTests : IDisposable
         }
 
         json["model"]!["vocab"]!["Ġhellowor"] = firstAdded;
-        var path = Path.Combine(_dir, "ignore-merges.json");
+        var path = Path.Combine(dir, "ignore-merges.json");
         File.WriteAllText(path, json.ToJsonString());
         var reference = new Tokenizers.DotNet.Tokenizer(vocabPath: path);
 
@@ -72,8 +72,8 @@ public sealed class TokenizerTests : IDisposable
     [Fact]
     public void SpecialTokensInTextBecomeSingleIds()
     {
-        SyntheticTokenizer.Write(_dir);
-        var tokenizer = ByteLevelBpeTokenizer.FromFile(Path.Combine(_dir, "tokenizer.json"));
+        SyntheticTokenizer.Write(dir);
+        var tokenizer = ByteLevelBpeTokenizer.FromFile(Path.Combine(dir, "tokenizer.json"));
 
         var ids = tokenizer.Encode("<|im_start|>user\n<|im_end|>");
 
@@ -86,8 +86,8 @@ public sealed class TokenizerTests : IDisposable
     [Fact]
     public void StreamingNeverEmitsHalfACharacter()
     {
-        SyntheticTokenizer.Write(_dir);
-        var tokenizer = ByteLevelBpeTokenizer.FromFile(Path.Combine(_dir, "tokenizer.json"));
+        SyntheticTokenizer.Write(dir);
+        var tokenizer = ByteLevelBpeTokenizer.FromFile(Path.Combine(dir, "tokenizer.json"));
         const string text = "a🙂b世界👍🏽";
         var ids = tokenizer.Encode(text);
         Assert.True(ids.Count > Encoding.UTF8.GetByteCount("a🙂b世界👍🏽") / 2, "multi-byte characters must span several byte tokens for this test to mean anything");
@@ -102,5 +102,5 @@ public sealed class TokenizerTests : IDisposable
         Assert.Contains("🙂", deltas);
     }
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => Directory.Delete(dir, true);
 }

@@ -10,9 +10,9 @@ namespace ChatRag.Decoder.Onnx.Tests;
 /// <summary>The tool-call format comes from the template's own text; a template without one gets no tools.</summary>
 public sealed class ToolFormatDetectionTests : IDisposable
 {
-    private readonly FolderTemplateParityTests _folders = new();
+    private readonly FolderTemplateParityTests folders = new();
 
-    public void Dispose() => _folders.Dispose();
+    public void Dispose() => folders.Dispose();
 
     [Theory]
     [InlineData("{% for m in messages %}{{ m.content }}{% endfor %}<tool_call>", ToolCallSyntax.Hermes)]
@@ -29,7 +29,7 @@ public sealed class ToolFormatDetectionTests : IDisposable
     [Fact]
     public void RealQwen3TemplateDeclaresHermesCallsAndTheThinkingSwitch()
     {
-        var template = Assert.IsType<JinjaChatTemplate>(ChatTemplates.Detect(_folders.WriteFolder("qwen3")));
+        var template = Assert.IsType<JinjaChatTemplate>(ChatTemplates.Detect(folders.WriteFolder("qwen3")));
 
         Assert.Equal(new TemplateFeatures(ToolCallSyntax.Hermes, ThinkingSwitch: true, Reasoning: true), template.Features);
     }
@@ -39,7 +39,7 @@ public sealed class ToolFormatDetectionTests : IDisposable
     {
         // The @lenml Llama 3.1 folder carries Llama 3's template, which has no tool format.
         var generator = new ScriptedTextGenerator(_ => ["{\"name\": \"search_documents\", \"parameters\": {\"query\": \"x\"}}"]);
-        var template = ChatTemplates.Detect(_folders.WriteFolder("llama3_1"));
+        var template = ChatTemplates.Detect(folders.WriteFolder("llama3_1"));
         using var client = new OnnxChatClient(generator, template);
         var tool = AIFunctionFactory.CreateDeclaration("search_documents", "Search the user's documents.", AIFunctionFactory.Create((string query) => query).JsonSchema);
 

@@ -10,16 +10,16 @@ namespace ChatRag.Decoder.OpenAI.Tests;
 
 public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
 {
-    private FakeOpenAIServer _server = null!;
+    private FakeOpenAIServer server = null!;
 
-    public async Task InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
+    public async Task InitializeAsync() => server = await FakeOpenAIServer.StartAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task NonStreamingCompletionReturnsTheTextAndSendsModelAndKey()
     {
-        _server.ReplyText("Paris.");
+        server.ReplyText("Paris.");
         using var provider = Services(apiKey: "secret-key");
         var client = provider.GetRequiredService<IChatClient>();
 
@@ -27,7 +27,7 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
 
         Assert.Equal("Paris.", response.Text);
         Assert.Equal(10, response.Usage?.TotalTokenCount);
-        var request = Assert.Single(_server.Requests);
+        var request = Assert.Single(server.Requests);
         Assert.Equal("Bearer secret-key", request.Authorization);
         Assert.Equal("test-model", request.Body.GetProperty("model").GetString());
         var messages = request.Body.GetProperty("messages").EnumerateArray().ToList();
@@ -37,7 +37,7 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
     [Fact]
     public async Task StreamingYieldsTheServerSentDeltasInOrder()
     {
-        _server.ReplyStream("Hel", "lo, ", "wörld");
+        server.ReplyStream("Hel", "lo, ", "wörld");
         using var provider = Services();
         var client = provider.GetRequiredService<IChatClient>();
 
@@ -51,14 +51,14 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
         }
 
         Assert.Equal(["Hel", "lo, ", "wörld"], texts);
-        Assert.True(Assert.Single(_server.Requests).Body.GetProperty("stream").GetBoolean());
+        Assert.True(Assert.Single(server.Requests).Body.GetProperty("stream").GetBoolean());
     }
 
     [Fact]
     public async Task ToolCallRoundTripsThroughFunctionInvokingChatClient()
     {
-        _server.ReplyToolCall("call_7", "search", "{\"query\":\"decoder options\",\"corpus\":\"docs\"}");
-        _server.ReplyText("Set ChatRag:Decoder:Endpoint.");
+        server.ReplyToolCall("call_7", "search", "{\"query\":\"decoder options\",\"corpus\":\"docs\"}");
+        server.ReplyText("Set ChatRag:Decoder:Endpoint.");
         var searched = new List<(string Query, string Corpus)>();
         var search = AIFunctionFactory.Create(
             (string query, string corpus) => { searched.Add((query, corpus)); return "Endpoint sets the server."; },
@@ -70,10 +70,10 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
 
         Assert.Equal("Set ChatRag:Decoder:Endpoint.", response.Text);
         Assert.Equal([("decoder options", "docs")], searched);
-        Assert.Equal(2, _server.Requests.Count);
-        var tools = _server.Requests[0].Body.GetProperty("tools").EnumerateArray().ToList();
+        Assert.Equal(2, server.Requests.Count);
+        var tools = server.Requests[0].Body.GetProperty("tools").EnumerateArray().ToList();
         Assert.Equal("search", Assert.Single(tools).GetProperty("function").GetProperty("name").GetString());
-        var followUp = _server.Requests[1].Body.GetProperty("messages").EnumerateArray().ToList();
+        var followUp = server.Requests[1].Body.GetProperty("messages").EnumerateArray().ToList();
         Assert.Equal(["user", "assistant", "tool"], followUp.Select(m => m.GetProperty("role").GetString()));
         Assert.Equal("call_7", followUp[1].GetProperty("tool_calls")[0].GetProperty("id").GetString());
         Assert.Equal("call_7", followUp[2].GetProperty("tool_call_id").GetString());
@@ -83,7 +83,7 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
     [Fact]
     public async Task ServerErrorBecomesAClearHttpRequestException()
     {
-        _server.ReplyError(500, "model not loaded");
+        server.ReplyError(500, "model not loaded");
         using var provider = Services();
         var client = provider.GetRequiredService<IChatClient>();
 
@@ -92,15 +92,15 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Contains("500", error.Message, StringComparison.Ordinal);
         Assert.Contains("model not loaded", error.Message, StringComparison.Ordinal);
-        Assert.Contains(_server.V1.ToString().TrimEnd('/'), error.Message, StringComparison.Ordinal);
+        Assert.Contains(server.V1.ToString().TrimEnd('/'), error.Message, StringComparison.Ordinal);
         Assert.Contains("test-model", error.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Requests);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
     public async Task ServerErrorWhileStreamingIsTranslatedToo()
     {
-        _server.ReplyError(503, "overloaded");
+        server.ReplyError(503, "overloaded");
         using var provider = Services();
         var client = provider.GetRequiredService<IChatClient>();
 
@@ -119,18 +119,18 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
     [Fact]
     public async Task NoKeyConfiguredSendsAPlaceholderBearer()
     {
-        _server.ReplyText("ok");
+        server.ReplyText("ok");
         using var provider = Services(apiKey: null);
 
         await provider.GetRequiredService<IChatClient>().GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
 
-        Assert.Equal("Bearer no-key", Assert.Single(_server.Requests).Authorization);
+        Assert.Equal("Bearer no-key", Assert.Single(server.Requests).Authorization);
     }
 
     private ServiceProvider Services(Action<ChatClientBuilder>? compose = null, string? apiKey = "k") =>
         OptionsTests.Provider(new Dictionary<string, string?>
         {
-            ["ChatRag:Decoder:Endpoint"] = _server.V1.ToString(),
+            ["ChatRag:Decoder:Endpoint"] = server.V1.ToString(),
             ["ChatRag:Decoder:Model"] = "test-model",
             ["ChatRag:Decoder:ApiKey"] = apiKey,
             ["ChatRag:Decoder:TimeoutSeconds"] = "30",

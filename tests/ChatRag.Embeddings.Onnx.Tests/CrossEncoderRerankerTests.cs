@@ -16,7 +16,7 @@ namespace ChatRag.Embeddings.Onnx.Tests;
 public sealed class CrossEncoderRerankerTests : IDisposable
 {
     private static readonly EncoderRuntimeOptions Cpu = new() { Provider = EncoderExecutionProvider.Cpu };
-    private readonly string _root = Directory.CreateTempSubdirectory("chatrag-reranker-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("chatrag-reranker-").FullName;
 
     private static IReadOnlyList<string> Passages { get; } =
     [
@@ -37,7 +37,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
         string[] passages = bert
             ? ["the black cat", "the bakery opens at", "the sea is blue", "paris is the capital of france"]
             : [.. Passages];
-        using var reranker = OnnxReranker.Load(SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(_root, "ce"), [word], bert: bert), Cpu, batchSize: 3);
+        using var reranker = OnnxReranker.Load(SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(root, "ce"), [word], bert: bert), Cpu, batchSize: 3);
 
         var scores = await reranker.ScoreAsync("query", passages, () => false);
 
@@ -53,7 +53,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [InlineData(16)]
     public async Task Batching_changes_the_number_of_runs_not_the_scores(int batchSize)
     {
-        var folder = SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(_root, "ce"), ["chat"]);
+        var folder = SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(root, "ce"), ["chat"]);
         using var one = OnnxReranker.Load(folder, Cpu, batchSize: Passages.Count);
         using var batched = OnnxReranker.Load(folder, Cpu, batchSize: batchSize);
         var reference = await one.ScoreAsync("le chat", Passages, () => false);
@@ -67,7 +67,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [Fact]
     public async Task A_spent_budget_stops_between_batches_and_returns_nothing()
     {
-        using var reranker = OnnxReranker.Load(SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(_root, "ce")), Cpu, batchSize: 2);
+        using var reranker = OnnxReranker.Load(SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(root, "ce")), Cpu, batchSize: 2);
         var checks = 0;
 
         var scores = await reranker.ScoreAsync("le chat", Passages, () => ++checks > 1);
@@ -79,7 +79,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [Fact]
     public async Task Long_pairs_are_truncated_to_the_maximum_length()
     {
-        using var reranker = OnnxReranker.Load(SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(_root, "ce"), ["capitale"]), Cpu, maxTokens: 16);
+        using var reranker = OnnxReranker.Load(SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(root, "ce"), ["capitale"]), Cpu, maxTokens: 16);
         var longPassage = string.Join(' ', Enumerable.Repeat("la mer est bleue", 50)) + " capitale";
 
         var scores = await reranker.ScoreAsync("le chat", [longPassage, "capitale"], () => false);
@@ -91,7 +91,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [Fact]
     public void Missing_model_is_named()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_root, "empty")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
         var ex = Assert.Throws<EncoderFolderException>(() => OnnxReranker.Load(folder, Cpu));
         Assert.Contains("has no model.onnx", ex.Message, StringComparison.Ordinal);
     }
@@ -99,7 +99,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [Fact]
     public void An_embedding_graph_is_not_a_cross_encoder()
     {
-        var folder = SyntheticEncoderFolder.WriteEncoder(Path.Combine(_root, "encoder"));
+        var folder = SyntheticEncoderFolder.WriteEncoder(Path.Combine(root, "encoder"));
         var ex = Assert.Throws<EncoderFolderException>(() => OnnxReranker.Load(folder, Cpu));
         Assert.Contains("one relevance logit", ex.Message, StringComparison.Ordinal);
     }
@@ -107,7 +107,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [Fact]
     public void Missing_tokenizer_is_named()
     {
-        var folder = SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(_root, "ce"));
+        var folder = SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(root, "ce"));
         File.Delete(Path.Combine(folder, "tokenizer.json"));
         var ex = Assert.Throws<EncoderFolderException>(() => OnnxReranker.Load(folder, Cpu));
         Assert.Contains("neither tokenizer.json", ex.Message, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [Fact]
     public void A_required_reranker_that_cannot_load_fails_with_the_setting_to_change()
     {
-        using var loader = Loader(new RerankerOptions { Model = Path.Combine(_root, "nope"), Required = true }, out _);
+        using var loader = Loader(new RerankerOptions { Model = Path.Combine(root, "nope"), Required = true }, out _);
 
         var ex = Assert.Throws<EncoderFolderException>(() => loader.Reranker);
 
@@ -127,7 +127,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [Fact]
     public void An_optional_reranker_that_cannot_load_is_disabled_with_a_logged_reason()
     {
-        using var loader = Loader(new RerankerOptions { Model = Path.Combine(_root, "nope"), Required = false }, out var log);
+        using var loader = Loader(new RerankerOptions { Model = Path.Combine(root, "nope"), Required = false }, out var log);
 
         Assert.Null(loader.Reranker);
         Assert.Contains("does not exist", loader.DisabledReason, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed class CrossEncoderRerankerTests : IDisposable
     [Fact]
     public void A_folder_name_resolves_under_the_models_directory()
     {
-        SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(_root, "my-reranker"));
+        SyntheticEncoderFolder.WriteCrossEncoder(Path.Combine(root, "my-reranker"));
         using var loader = Loader(new RerankerOptions { Model = "my-reranker" }, out _);
 
         Assert.Equal("my-reranker", loader.Reranker!.Name);
@@ -154,14 +154,14 @@ public sealed class CrossEncoderRerankerTests : IDisposable
         Assert.Contains(errors, e => e.MemberNames.Contains(nameof(RerankerOptions.LatencyBudgetMs)));
     }
 
-    public void Dispose() => Directory.Delete(_root, true);
+    public void Dispose() => Directory.Delete(root, true);
 
     private OnnxRerankerLoader Loader(RerankerOptions options, out ListLogger<OnnxRerankerLoader> log)
     {
         log = new ListLogger<OnnxRerankerLoader>();
         return new OnnxRerankerLoader(
             Options.Create(options),
-            Options.Create(new OnnxEncoderOptions { ModelsDirectory = _root, Provider = EncoderExecutionProvider.Cpu }),
+            Options.Create(new OnnxEncoderOptions { ModelsDirectory = root, Provider = EncoderExecutionProvider.Cpu }),
             log);
     }
 }

@@ -7,21 +7,21 @@ namespace ChatRag.Embeddings.Onnx.Tests;
 [Collection(BundledModelsCollection.Name)]
 public sealed class EncoderFolderTests(BundledModelsFixture fixture) : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("chatrag-encoder-folder-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("chatrag-encoder-folder-").FullName;
 
     private string Arctic => Path.Combine(fixture.ModelsDirectory, BundledEncoders.ArcticXs);
 
     [Fact]
     public void Missing_folder_is_named()
     {
-        var ex = Assert.Throws<EncoderFolderException>(() => EncoderModel.Load(Path.Combine(_root, "nope")));
+        var ex = Assert.Throws<EncoderFolderException>(() => EncoderModel.Load(Path.Combine(root, "nope")));
         Assert.Contains("does not exist", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Missing_model_is_named()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_root, "no-model")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(root, "no-model")).FullName;
         File.Copy(Path.Combine(Arctic, "vocab.txt"), Path.Combine(folder, "vocab.txt"));
         var ex = Assert.Throws<EncoderFolderException>(() => EncoderModel.Load(folder));
         Assert.Contains("has no model.onnx", ex.Message, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class EncoderFolderTests(BundledModelsFixture fixture) : IDisposab
 
     private string FolderWithModel(string name, bool vocab = true)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
         // A symbolic link keeps the 90 MB graph from being copied for every test.
         File.CreateSymbolicLink(Path.Combine(folder, "model.onnx"), Path.Combine(Arctic, "model.onnx"));
         if (vocab)
@@ -122,5 +122,5 @@ public sealed class EncoderFolderTests(BundledModelsFixture fixture) : IDisposab
         return folder;
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 }

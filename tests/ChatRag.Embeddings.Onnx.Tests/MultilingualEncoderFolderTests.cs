@@ -19,12 +19,12 @@ namespace ChatRag.Embeddings.Onnx.Tests;
 /// </summary>
 public sealed class MultilingualEncoderFolderTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("chatrag-xlmr-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("chatrag-xlmr-").FullName;
 
     [Fact]
     public async Task Xlmr_folder_loads_with_its_tokenizer_prefixes_and_mean_pooling()
     {
-        SyntheticEncoderFolder.WriteEncoder(Path.Combine(_root, "xlmr"), dimensions: 24);
+        SyntheticEncoderFolder.WriteEncoder(Path.Combine(root, "xlmr"), dimensions: 24);
         using var catalog = Catalog("xlmr");
 
         var encoder = Assert.Single(catalog.Encoders);
@@ -49,8 +49,8 @@ public sealed class MultilingualEncoderFolderTests : IDisposable
     [Fact]
     public void Maximum_length_comes_from_encoder_json_and_keeps_the_closing_token()
     {
-        SyntheticEncoderFolder.WriteEncoder(Path.Combine(_root, "xlmr"));
-        var model = EncoderModel.Load(Path.Combine(_root, "xlmr"));
+        SyntheticEncoderFolder.WriteEncoder(Path.Combine(root, "xlmr"));
+        var model = EncoderModel.Load(Path.Combine(root, "xlmr"));
         var longText = string.Join(' ', Enumerable.Repeat("le chat noir est un chat", 100));
 
         var ids = model.Tokenizer.Encode(longText, model.Config.MaxTokens);
@@ -65,8 +65,8 @@ public sealed class MultilingualEncoderFolderTests : IDisposable
     [InlineData("What is the colour of the sea?")]
     public async Task A_multilingual_encoder_votes_on_french_and_english_queries_and_an_english_one_only_on_english(string query)
     {
-        SyntheticEncoderFolder.WriteEncoder(Path.Combine(_root, "xlmr"), seed: 3);
-        SyntheticEncoderFolder.WriteEncoder(Path.Combine(_root, "english"), seed: 5, languages: ["en"]);
+        SyntheticEncoderFolder.WriteEncoder(Path.Combine(root, "xlmr"), seed: 3);
+        SyntheticEncoderFolder.WriteEncoder(Path.Combine(root, "english"), seed: 5, languages: ["en"]);
         using var catalog = Catalog("xlmr", "english");
         var repository = new InMemoryDocumentRepository();
         var vectors = new BruteForceVectorIndex();
@@ -88,11 +88,11 @@ public sealed class MultilingualEncoderFolderTests : IDisposable
         Assert.Contains(french ? "capitale" : "sea", response.Results[0].Chunk.Text, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_root, true);
+    public void Dispose() => Directory.Delete(root, true);
 
     private OnnxEncoderCatalog Catalog(params string[] names) => new(Options.Create(new OnnxEncoderOptions
     {
-        ModelsDirectory = _root,
+        ModelsDirectory = root,
         Models = names,
         Provider = EncoderExecutionProvider.Cpu,
         ExtractBundledModels = false,

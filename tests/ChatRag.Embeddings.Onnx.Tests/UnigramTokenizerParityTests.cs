@@ -10,7 +10,7 @@ namespace ChatRag.Embeddings.Onnx.Tests;
 /// </summary>
 public sealed class UnigramTokenizerParityTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-unigram-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("chatrag-unigram-").FullName;
 
     public static TheoryData<string> Samples => new()
     {
@@ -136,18 +136,18 @@ public sealed class UnigramTokenizerParityTests : IDisposable
     {
         // The same vocabulary as a .model (SentencePiece's order) and as tokenizer.json (fairseq's): the loader's id
         // mapping must land every piece, unknowns and the special tokens on the tokenizer.json ids.
-        var fromModel = SentencePieceEncoderTokenizer.FromSentencePieceModel(SyntheticSentencePieceModel.Write(_dir));
+        var fromModel = SentencePieceEncoderTokenizer.FromSentencePieceModel(SyntheticSentencePieceModel.Write(dir));
         var reference = new Tokenizers.DotNet.Tokenizer(vocabPath: Write(SyntheticUnigramTokenizer.Build(out _)));
 
         Assert.Equal(reference.Encode(text).Select(id => (int)id), fromModel.Encode(text, 10_000));
         Assert.Equal(SyntheticUnigramTokenizer.Pad, fromModel.PadId);
     }
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => Directory.Delete(dir, true);
 
     private string Write(JsonObject json)
     {
-        var path = Path.Combine(_dir, $"tokenizer-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(dir, $"tokenizer-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json.ToJsonString());
         return path;
     }

@@ -11,7 +11,7 @@ namespace ChatRag.Embeddings.Onnx.Tests;
 [Collection(BundledModelsCollection.Name)]
 public sealed class WordPieceHuggingFaceParityTests(BundledModelsFixture fixture) : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-wordpiece-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("chatrag-wordpiece-").FullName;
 
     public static TheoryData<string, string> Cases()
     {
@@ -59,7 +59,7 @@ public sealed class WordPieceHuggingFaceParityTests(BundledModelsFixture fixture
         Assert.Equal(expected, BertTokenizer.FromVocabFile(vocab).Encode(text, maxTokens));
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private string WriteTokenizerJson(string vocabPath, int maxTokens)
     {
@@ -100,7 +100,7 @@ public sealed class WordPieceHuggingFaceParityTests(BundledModelsFixture fixture
                 ["type"] = "WordPiece", ["unk_token"] = "[UNK]", ["continuing_subword_prefix"] = "##", ["max_input_chars_per_word"] = 100, ["vocab"] = vocab,
             },
         };
-        var path = Path.Combine(_dir, $"{Path.GetFileName(Path.GetDirectoryName(vocabPath))}-tokenizer.json");
+        var path = Path.Combine(dir, $"{Path.GetFileName(Path.GetDirectoryName(vocabPath))}-tokenizer.json");
         File.WriteAllText(path, json.ToJsonString());
         return path;
     }

@@ -13,43 +13,43 @@ namespace ChatRag.Embeddings.Onnx.Hosting;
 /// </summary>
 public sealed class OnnxEncoderCatalog : IEncoderCatalog, IDisposable
 {
-    private readonly OnnxEncoderOptions _options;
-    private readonly ILogger _logger;
-    private readonly Lazy<IReadOnlyList<NamedEncoder>> _encoders;
-    private int _fallbackLogged;
+    private readonly OnnxEncoderOptions options;
+    private readonly ILogger logger;
+    private readonly Lazy<IReadOnlyList<NamedEncoder>> encoders;
+    private int fallbackLogged;
 
     /// <summary>Creates the catalog; nothing loads until <see cref="Encoders"/> is read.</summary>
     public OnnxEncoderCatalog(IOptions<OnnxEncoderOptions> options, ILogger<OnnxEncoderCatalog>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
-        _encoders = new Lazy<IReadOnlyList<NamedEncoder>>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        this.options = options.Value;
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        encoders = new Lazy<IReadOnlyList<NamedEncoder>>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<NamedEncoder> Encoders => _encoders.Value;
+    public IReadOnlyList<NamedEncoder> Encoders => encoders.Value;
 
     /// <summary>Whether the encoders have been opened.</summary>
-    public bool IsLoaded => _encoders.IsValueCreated;
+    public bool IsLoaded => encoders.IsValueCreated;
 
     private IReadOnlyList<NamedEncoder> Load()
     {
-        var runtime = _options.ToRuntimeOptions();
+        var runtime = options.ToRuntimeOptions();
         var encoders = new List<NamedEncoder>();
         try
         {
-            foreach (var name in _options.EffectiveModels)
+            foreach (var name in options.EffectiveModels)
             {
-                var folder = Path.Combine(_options.ModelsDirectory, name);
-                if (_options.ExtractBundledModels && BundledEncoders.IsBundled(name))
+                var folder = Path.Combine(options.ModelsDirectory, name);
+                if (options.ExtractBundledModels && BundledEncoders.IsBundled(name))
                 {
-                    folder = BundledEncoders.EnsureExtracted(name, _options.ModelsDirectory);
+                    folder = BundledEncoders.EnsureExtracted(name, options.ModelsDirectory);
                 }
 
                 var model = EncoderModel.Load(folder);
-                var generator = new OnnxEmbeddingGenerator(model, runtime, _logger, OnFallback);
-                _logger.LogInformation("Encoder {Encoder} loaded from {Folder} on {Provider} ({Dimensions} dims, {Pooling} pooling)",
+                var generator = new OnnxEmbeddingGenerator(model, runtime, logger, OnFallback);
+                logger.LogInformation("Encoder {Encoder} loaded from {Folder} on {Provider} ({Dimensions} dims, {Pooling} pooling)",
                     name, model.Directory, generator.ExecutionProvider, generator.Dimensions, generator.Pooling);
                 encoders.Add(new NamedEncoder(name, generator.Dimensions, generator, new EncoderTokenCounter(model.Tokenizer, model.Config.MaxTokens), model.Config.Languages));
             }
@@ -69,21 +69,21 @@ public sealed class OnnxEncoderCatalog : IEncoderCatalog, IDisposable
 
     private void OnFallback(Exception ex)
     {
-        if (Interlocked.Exchange(ref _fallbackLogged, 1) == 0)
+        if (Interlocked.Exchange(ref fallbackLogged, 1) == 0)
         {
-            _logger.LogWarning("CUDA execution provider unavailable; encoders run on the CPU ({Reason})", ex.Message);
+            logger.LogWarning("CUDA execution provider unavailable; encoders run on the CPU ({Reason})", ex.Message);
         }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        if (!_encoders.IsValueCreated)
+        if (!encoders.IsValueCreated)
         {
             return;
         }
 
-        foreach (var encoder in _encoders.Value)
+        foreach (var encoder in encoders.Value)
         {
             encoder.Generator.Dispose();
         }

@@ -19,29 +19,29 @@ namespace ChatRag.Embeddings.Onnx.Reranking;
 /// </summary>
 public sealed class OnnxReranker : IReranker, IDisposable
 {
-    private readonly EncoderSession _session;
-    private readonly IEncoderTokenizer _tokenizer;
-    private readonly int _batchSize;
-    private readonly int _maxTokens;
-    private int _batchesRun;
+    private readonly EncoderSession session;
+    private readonly IEncoderTokenizer tokenizer;
+    private readonly int batchSize;
+    private readonly int maxTokens;
+    private int batchesRun;
 
     private OnnxReranker(string name, EncoderSession session, IEncoderTokenizer tokenizer, int batchSize, int maxTokens)
     {
         Name = name;
-        _session = session;
-        _tokenizer = tokenizer;
-        _batchSize = batchSize;
-        _maxTokens = maxTokens;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.batchSize = batchSize;
+        this.maxTokens = maxTokens;
     }
 
     /// <inheritdoc />
     public string Name { get; }
 
     /// <summary>ONNX Runtime's name of the provider in use.</summary>
-    public string ExecutionProvider => _session.ProviderName;
+    public string ExecutionProvider => session.ProviderName;
 
     /// <summary>Graph runs so far (one per batch), for tests and metrics.</summary>
-    public int BatchesRun => Volatile.Read(ref _batchesRun);
+    public int BatchesRun => Volatile.Read(ref batchesRun);
 
     /// <summary>Loads a reranker folder; throws <see cref="EncoderFolderException"/> saying what is wrong with it.</summary>
     public static OnnxReranker Load(string directory, EncoderRuntimeOptions? runtime = null, int batchSize = 16, int maxTokens = 512, ILogger? logger = null)
@@ -90,12 +90,12 @@ public sealed class OnnxReranker : IReranker, IDisposable
         ArgumentNullException.ThrowIfNull(overBudget);
         using var activity = EncoderTelemetry.ActivitySource.StartActivity("reranker.score", ActivityKind.Internal);
         activity?.SetTag("chatrag.reranker", Name);
-        var pairs = passages.Select(p => _tokenizer.EncodePair(query, p, _maxTokens)).ToArray();
+        var pairs = passages.Select(p => tokenizer.EncodePair(query, p, maxTokens)).ToArray();
 
         // Sorted by length so each batch pads only to its own longest, as the encoder does.
         var order = Enumerable.Range(0, pairs.Length).OrderBy(i => pairs[i].Ids.Length).ToArray();
         var scores = new double[pairs.Length];
-        foreach (var batch in order.Chunk(_batchSize))
+        foreach (var batch in order.Chunk(batchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (overBudget())
@@ -123,7 +123,7 @@ public sealed class OnnxReranker : IReranker, IDisposable
         var ids = new long[cells];
         var mask = new long[cells];
         var types = new long[cells];
-        Array.Fill(ids, _tokenizer.PadId);
+        Array.Fill(ids, tokenizer.PadId);
         for (var r = 0; r < batch.Length; r++)
         {
             for (var t = 0; t < batch[r].Ids.Length; t++)
@@ -139,15 +139,15 @@ public sealed class OnnxReranker : IReranker, IDisposable
         using var idsValue = OrtValue.CreateTensorValueFromMemory(memory, ids.AsMemory(), shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(memory, mask.AsMemory(), shape);
         using var typesValue = OrtValue.CreateTensorValueFromMemory(memory, types.AsMemory(), shape);
-        string[] names = _session.HasTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
-        OrtValue[] values = _session.HasTokenTypes ? [idsValue, maskValue, typesValue] : [idsValue, maskValue];
+        string[] names = session.HasTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
+        OrtValue[] values = session.HasTokenTypes ? [idsValue, maskValue, typesValue] : [idsValue, maskValue];
         using var runOptions = new RunOptions();
-        using var outputs = _session.Session.Run(runOptions, names, values, [_session.OutputName]);
+        using var outputs = session.Session.Run(runOptions, names, values, [session.OutputName]);
         var logits = outputs[0].GetTensorDataAsSpan<float>().ToArray();
-        Interlocked.Increment(ref _batchesRun);
+        Interlocked.Increment(ref batchesRun);
         return logits;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
+    public void Dispose() => session.Dispose();
 }

@@ -14,24 +14,24 @@ namespace ChatRag.Embeddings.Onnx.Reranking;
 /// </summary>
 public sealed partial class OnnxRerankerLoader : IDisposable
 {
-    private readonly RerankerOptions _options;
-    private readonly OnnxEncoderOptions _encoders;
-    private readonly ILogger _logger;
-    private readonly Lazy<OnnxReranker?> _reranker;
+    private readonly RerankerOptions options;
+    private readonly OnnxEncoderOptions encoders;
+    private readonly ILogger logger;
+    private readonly Lazy<OnnxReranker?> reranker;
 
     /// <summary>Creates the loader; nothing is read until <see cref="Reranker"/> is.</summary>
     public OnnxRerankerLoader(IOptions<RerankerOptions> options, IOptions<OnnxEncoderOptions> encoders, ILogger<OnnxRerankerLoader>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(encoders);
-        _options = options.Value;
-        _encoders = encoders.Value;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
-        _reranker = new Lazy<OnnxReranker?>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        this.options = options.Value;
+        this.encoders = encoders.Value;
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        reranker = new Lazy<OnnxReranker?>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The reranker, or null when none is configured or it was disabled.</summary>
-    public OnnxReranker? Reranker => _reranker.Value;
+    public OnnxReranker? Reranker => reranker.Value;
 
     /// <summary>Why a configured reranker is not in use, or null.</summary>
     public string? DisabledReason { get; private set; }
@@ -44,37 +44,37 @@ public sealed partial class OnnxRerankerLoader : IDisposable
 
     private OnnxReranker? Load()
     {
-        if (!_options.Enabled)
+        if (!options.Enabled)
         {
             return null;
         }
 
-        var folder = ResolveFolder(_options.Model!, _encoders.ModelsDirectory);
+        var folder = ResolveFolder(options.Model!, encoders.ModelsDirectory);
         try
         {
-            var reranker = OnnxReranker.Load(folder, _encoders.ToRuntimeOptions(), _options.BatchSize, _options.MaxTokens, _logger);
-            Loaded(_logger, reranker.Name, folder, reranker.ExecutionProvider, _options.Candidates, _options.LatencyBudgetMs);
+            var reranker = OnnxReranker.Load(folder, encoders.ToRuntimeOptions(), options.BatchSize, options.MaxTokens, logger);
+            Loaded(logger, reranker.Name, folder, reranker.ExecutionProvider, options.Candidates, options.LatencyBudgetMs);
             return reranker;
         }
-        catch (EncoderFolderException ex) when (!_options.Required)
+        catch (EncoderFolderException ex) when (!options.Required)
         {
             DisabledReason = ex.Message;
-            Disabled(_logger, ex.Message);
+            Disabled(logger, ex.Message);
             return null;
         }
         catch (EncoderFolderException ex)
         {
             throw new EncoderFolderException(
-                $"{ex.Message} (ChatRag:Reranker:Model is '{_options.Model}'; fix the folder, unset it, or set ChatRag:Reranker:Required=false to run without reranking)", ex);
+                $"{ex.Message} (ChatRag:Reranker:Model is '{options.Model}'; fix the folder, unset it, or set ChatRag:Reranker:Required=false to run without reranking)", ex);
         }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_reranker.IsValueCreated)
+        if (reranker.IsValueCreated)
         {
-            _reranker.Value?.Dispose();
+            reranker.Value?.Dispose();
         }
     }
 

@@ -22,8 +22,8 @@ public sealed partial class OnnxEmbeddingGenerator
         }
 
         var order = Enumerable.Range(0, ids.Length).OrderBy(i => ids[i].Length).ToArray();
-        var batches = order.Chunk(_options.BatchSize).ToArray();
-        if (batches.Length == 1 || _options.MaxParallelism == 1)
+        var batches = order.Chunk(options.BatchSize).ToArray();
+        if (batches.Length == 1 || options.MaxParallelism == 1)
         {
             foreach (var batch in batches)
             {
@@ -35,7 +35,7 @@ public sealed partial class OnnxEmbeddingGenerator
             return results;
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(batches, parallel, (batch, _) =>
         {
             RunBatch(batch, ids, results);
@@ -57,8 +57,8 @@ public sealed partial class OnnxEmbeddingGenerator
         }
 
         var cells = batch * length;
-        var dims = _session.HiddenSize;
-        var outputCells = _session.OutputRank == 3 ? cells * dims : batch * dims;
+        var dims = session.HiddenSize;
+        var outputCells = session.OutputRank == 3 ? cells * dims : batch * dims;
         var inputIds = ArrayPool<long>.Shared.Rent(cells);
         var mask = ArrayPool<long>.Shared.Rent(cells);
         var types = ArrayPool<long>.Shared.Rent(cells);
@@ -70,7 +70,7 @@ public sealed partial class OnnxEmbeddingGenerator
             for (var r = 0; r < batch; r++)
             {
                 var vector = new float[dims];
-                if (_session.OutputRank == 2)
+                if (session.OutputRank == 2)
                 {
                     hidden.AsSpan(r * dims, dims).CopyTo(vector);
                 }
@@ -133,7 +133,7 @@ public sealed partial class OnnxEmbeddingGenerator
     private void RunGraph(int batch, int length, long[] inputIds, long[] mask, long[] types, float[] hidden, int outputCells)
     {
         var shape = new long[] { batch, length };
-        var outputShape = _session.OutputRank == 3 ? new long[] { batch, length, _session.HiddenSize } : [batch, _session.HiddenSize];
+        var outputShape = session.OutputRank == 3 ? new long[] { batch, length, session.HiddenSize } : [batch, session.HiddenSize];
         var memory = OrtMemoryInfo.DefaultInstance;
         var cells = batch * length;
         using var idsValue = OrtValue.CreateTensorValueFromMemory(memory, inputIds.AsMemory(0, cells), shape);
@@ -141,8 +141,8 @@ public sealed partial class OnnxEmbeddingGenerator
         using var typesValue = OrtValue.CreateTensorValueFromMemory(memory, types.AsMemory(0, cells), shape);
         using var outputValue = OrtValue.CreateTensorValueFromMemory(memory, hidden.AsMemory(0, outputCells), outputShape);
         using var runOptions = new RunOptions();
-        string[] names = _session.HasTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
-        OrtValue[] values = _session.HasTokenTypes ? [idsValue, maskValue, typesValue] : [idsValue, maskValue];
+        string[] names = session.HasTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
+        OrtValue[] values = session.HasTokenTypes ? [idsValue, maskValue, typesValue] : [idsValue, maskValue];
         Run(runOptions, names, values, outputValue);
     }
 }

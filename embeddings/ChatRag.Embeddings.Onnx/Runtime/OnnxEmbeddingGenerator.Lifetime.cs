@@ -11,18 +11,18 @@ namespace ChatRag.Embeddings.Onnx.Runtime;
 /// </content>
 public sealed partial class OnnxEmbeddingGenerator
 {
-    private readonly object _lifetime = new();
-    private readonly HashSet<RunOptions> _running = [];
-    private bool _disposed;
+    private readonly object lifetime = new();
+    private readonly HashSet<RunOptions> running = [];
+    private bool disposed;
 
     /// <summary>Graph runs in progress (for tests).</summary>
     internal int RunsInFlight
     {
         get
         {
-            lock (_lifetime)
+            lock (lifetime)
             {
-                return _running.Count;
+                return running.Count;
             }
         }
     }
@@ -30,53 +30,53 @@ public sealed partial class OnnxEmbeddingGenerator
     /// <inheritdoc />
     public void Dispose()
     {
-        lock (_lifetime)
+        lock (lifetime)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
-            foreach (var run in _running)
+            disposed = true;
+            foreach (var run in running)
             {
                 run.Terminate = true;
             }
 
-            while (_running.Count > 0)
+            while (running.Count > 0)
             {
-                Monitor.Wait(_lifetime);
+                Monitor.Wait(lifetime);
             }
         }
 
-        _session.Dispose();
+        session.Dispose();
     }
 
     private void Run(RunOptions runOptions, string[] names, OrtValue[] values, OrtValue output)
     {
-        lock (_lifetime)
+        lock (lifetime)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _running.Add(runOptions);
+            ObjectDisposedException.ThrowIf(disposed, this);
+            running.Add(runOptions);
         }
 
         try
         {
-            _session.Session.Run(runOptions, names, values, [_session.OutputName], [output]);
+            session.Session.Run(runOptions, names, values, [session.OutputName], [output]);
         }
         finally
         {
-            lock (_lifetime)
+            lock (lifetime)
             {
-                _running.Remove(runOptions);
-                Monitor.PulseAll(_lifetime);
+                running.Remove(runOptions);
+                Monitor.PulseAll(lifetime);
             }
         }
 
         // A run cut short by Dispose's terminate request may return without filling the output.
-        lock (_lifetime)
+        lock (lifetime)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
         }
     }
 }

@@ -19,8 +19,8 @@ public sealed partial class OnnxEmbeddingGenerator : IEmbeddingGenerator<string,
     /// <summary>Provider name reported in metadata.</summary>
     public const string ProviderName = "onnxruntime";
 
-    private readonly EncoderSession _session;
-    private readonly EncoderRuntimeOptions _options;
+    private readonly EncoderSession session;
+    private readonly EncoderRuntimeOptions options;
 
     /// <summary>Opens the encoder of a loaded folder.</summary>
     /// <param name="model">The encoder folder.</param>
@@ -31,21 +31,21 @@ public sealed partial class OnnxEmbeddingGenerator : IEmbeddingGenerator<string,
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
-        _options = options ?? new EncoderRuntimeOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxParallelism, 1);
+        this.options = options ?? new EncoderRuntimeOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.BatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.MaxParallelism, 1);
         logger ??= NullLogger.Instance;
         onProviderFallback ??= ex => logger.LogWarning(
             "CUDA is not available for encoder {Encoder}; running on the CPU ({Reason})", model.Config.Name, ex.Message);
-        _session = EncoderSession.Open(model.ModelPath, _options, model.Config.OutputName, logger, onProviderFallback);
-        if (model.Config.Dimensions != 0 && model.Config.Dimensions != _session.HiddenSize)
+        session = EncoderSession.Open(model.ModelPath, this.options, model.Config.OutputName, logger, onProviderFallback);
+        if (model.Config.Dimensions != 0 && model.Config.Dimensions != session.HiddenSize)
         {
-            _session.Dispose();
+            session.Dispose();
             throw new EncoderFolderException(
-                $"{EncoderConfig.FileName} in '{model.Directory}' says {model.Config.Dimensions} dimensions but the graph outputs {_session.HiddenSize}.");
+                $"{EncoderConfig.FileName} in '{model.Directory}' says {model.Config.Dimensions} dimensions but the graph outputs {session.HiddenSize}.");
         }
 
-        Pooling = _session.OutputRank == 2 ? EncoderPooling.None : model.Config.Pooling == EncoderPooling.None ? EncoderPooling.Cls : model.Config.Pooling;
+        Pooling = session.OutputRank == 2 ? EncoderPooling.None : model.Config.Pooling == EncoderPooling.None ? EncoderPooling.Cls : model.Config.Pooling;
         Metadata = new EmbeddingGeneratorMetadata(ProviderName, null, model.Config.ModelId ?? model.Config.Name, Dimensions);
     }
 
@@ -56,13 +56,13 @@ public sealed partial class OnnxEmbeddingGenerator : IEmbeddingGenerator<string,
     public IEncoderTokenizer Tokenizer => Model.Tokenizer;
 
     /// <summary>Embedding length.</summary>
-    public int Dimensions => _session.HiddenSize;
+    public int Dimensions => session.HiddenSize;
 
     /// <summary>Pooling in effect (None when the graph pools).</summary>
     public EncoderPooling Pooling { get; }
 
     /// <summary>ONNX Runtime's name of the provider in use.</summary>
-    public string ExecutionProvider => _session.ProviderName;
+    public string ExecutionProvider => session.ProviderName;
 
     /// <summary>Provider, model id and dimensions.</summary>
     public EmbeddingGeneratorMetadata Metadata { get; }

@@ -11,10 +11,10 @@ public sealed partial class SentencePieceEncoderTokenizer
     private void AppendSegment(string segment, List<int> ids)
     {
         var previousUnknown = false;
-        foreach (var raw in _tokenizer.EncodeToIds(segment, addBeginningOfSentence: false, addEndOfSentence: false))
+        foreach (var raw in tokenizer.EncodeToIds(segment, addBeginningOfSentence: false, addEndOfSentence: false))
         {
-            var id = _mapId(raw);
-            var unknown = id == _unkId;
+            var id = mapId(raw);
+            var unknown = id == unkId;
             if (!(unknown && previousUnknown))
             {
                 ids.Add(id);
@@ -23,7 +23,7 @@ public sealed partial class SentencePieceEncoderTokenizer
             previousUnknown = unknown;
         }
 
-        if (_metaId is { } meta && EndsInSpace(segment))
+        if (metaId is { } meta && EndsInSpace(segment))
         {
             ids.Add(meta);
         }
@@ -45,19 +45,19 @@ public sealed partial class SentencePieceEncoderTokenizer
 
             var probe = Probe("x" + segment[start..i] + "y");
             i = start;
-            if (probe == _joined.Value)
+            if (probe == joined.Value)
             {
                 continue; // removed by normalisation (a zero-width or control character): look further left
             }
 
-            return probe == _spaced.Value;
+            return probe == spaced.Value;
         }
 
         return false;
     }
 
     private string Probe(string text) =>
-        string.Join(',', _tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false));
+        string.Join(',', tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false));
 
     /// <summary>Splits at added tokens, honouring their lstrip/rstrip (which swallow the spaces beside them).</summary>
     private IEnumerable<(string Segment, int? Special)> Split(string text)
@@ -66,7 +66,7 @@ public sealed partial class SentencePieceEncoderTokenizer
         var position = 0;
         while (position < text.Length)
         {
-            var match = _added.FirstOrDefault(a => string.CompareOrdinal(text, position, a.Content, 0, a.Content.Length) == 0);
+            var match = added.FirstOrDefault(a => string.CompareOrdinal(text, position, a.Content, 0, a.Content.Length) == 0);
             if (match is null)
             {
                 position++;

@@ -10,26 +10,26 @@ namespace ChatRag.Embeddings.Onnx.Tokenization;
 /// </summary>
 public sealed partial class SentencePieceEncoderTokenizer : IEncoderTokenizer
 {
-    private readonly SentencePieceTokenizer _tokenizer;
-    private readonly PairTemplate _template;
-    private readonly Func<int, int> _mapId;
-    private readonly IReadOnlyList<AddedToken> _added;
-    private readonly int? _metaId;
-    private readonly int _unkId;
-    private readonly Lazy<string> _joined, _spaced;
+    private readonly SentencePieceTokenizer tokenizer;
+    private readonly PairTemplate template;
+    private readonly Func<int, int> mapId;
+    private readonly IReadOnlyList<AddedToken> added;
+    private readonly int? metaId;
+    private readonly int unkId;
+    private readonly Lazy<string> joined, spaced;
 
     private SentencePieceEncoderTokenizer(
         SentencePieceTokenizer tokenizer, PairTemplate template, int padId, int unkId, int? metaId, IReadOnlyList<AddedToken> added, Func<int, int>? mapId = null)
     {
-        _tokenizer = tokenizer;
-        _template = template;
+        this.tokenizer = tokenizer;
+        this.template = template;
         PadId = padId;
-        _unkId = unkId;
-        _metaId = metaId;
-        _added = added;
-        _mapId = mapId ?? (id => id);
-        _joined = new Lazy<string>(() => Probe("xy"));
-        _spaced = new Lazy<string>(() => Probe("x y"));
+        this.unkId = unkId;
+        this.metaId = metaId;
+        this.added = added;
+        this.mapId = mapId ?? (id => id);
+        joined = new Lazy<string>(() => Probe("xy"));
+        spaced = new Lazy<string>(() => Probe("x y"));
     }
 
     /// <inheritdoc />
@@ -39,7 +39,7 @@ public sealed partial class SentencePieceEncoderTokenizer : IEncoderTokenizer
     public int[] Encode(string text, int maxTokens)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var specials = _template.SpecialCount(pair: false);
+        var specials = template.SpecialCount(pair: false);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, specials);
         var pieces = Pieces(text);
         if (pieces.Count > maxTokens - specials)
@@ -47,7 +47,7 @@ public sealed partial class SentencePieceEncoderTokenizer : IEncoderTokenizer
             pieces.RemoveRange(maxTokens - specials, pieces.Count - (maxTokens - specials));
         }
 
-        return _template.Apply(pieces);
+        return template.Apply(pieces);
     }
 
     /// <inheritdoc />
@@ -55,24 +55,24 @@ public sealed partial class SentencePieceEncoderTokenizer : IEncoderTokenizer
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var specials = _template.SpecialCount(pair: true);
+        var specials = template.SpecialCount(pair: true);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, specials);
         var (a, b) = PairTemplate.TruncateLongestFirst(Pieces(first), Pieces(second), maxTokens - specials);
-        return _template.Apply(a, b);
+        return template.Apply(a, b);
     }
 
     /// <inheritdoc />
     public int CountTokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _tokenizer.CountTokens(text, addBeginningOfSentence: false, addEndOfSentence: false);
+        return tokenizer.CountTokens(text, addBeginningOfSentence: false, addEndOfSentence: false);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return [.. _tokenizer.EncodeToTokens(text, out _, addBeginningOfSentence: false, addEndOfSentence: false).Select(t => t.Value)];
+        return [.. tokenizer.EncodeToTokens(text, out _, addBeginningOfSentence: false, addEndOfSentence: false).Select(t => t.Value)];
     }
 
     private List<int> Pieces(string text)

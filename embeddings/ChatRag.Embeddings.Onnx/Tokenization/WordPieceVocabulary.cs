@@ -8,13 +8,13 @@ namespace ChatRag.Embeddings.Onnx.Tokenization;
 /// </summary>
 public sealed class WordPieceVocabulary
 {
-    private readonly string[] _tokens;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordStarts;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuations;
+    private readonly string[] tokens;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> wordStarts;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> continuations;
 
     private WordPieceVocabulary(string[] tokens, string unknownToken, string continuationPrefix, int maxInputCharsPerWord)
     {
-        _tokens = tokens;
+        this.tokens = tokens;
         var starts = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
         var continuations = new Dictionary<string, int>(tokens.Length / 4, StringComparer.Ordinal);
         for (var id = 0; id < tokens.Length; id++)
@@ -35,8 +35,8 @@ public sealed class WordPieceVocabulary
             MaxTokenLength = Math.Max(MaxTokenLength, token.Length);
         }
 
-        _wordStarts = starts.GetAlternateLookup<ReadOnlySpan<char>>();
-        _continuations = continuations.GetAlternateLookup<ReadOnlySpan<char>>();
+        wordStarts = starts.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.continuations = continuations.GetAlternateLookup<ReadOnlySpan<char>>();
         MaxInputCharsPerWord = maxInputCharsPerWord;
         UnknownId = Require(starts, unknownToken);
         ClsId = Require(starts, "[CLS]");
@@ -45,7 +45,7 @@ public sealed class WordPieceVocabulary
     }
 
     /// <summary>Number of ids.</summary>
-    public int Count => _tokens.Length;
+    public int Count => tokens.Length;
 
     /// <summary>Id of the unknown token.</summary>
     public int UnknownId { get; }
@@ -66,11 +66,11 @@ public sealed class WordPieceVocabulary
     public int MaxTokenLength { get; }
 
     /// <summary>The token text of an id.</summary>
-    public string this[int id] => _tokens[id];
+    public string this[int id] => tokens[id];
 
     /// <summary>Looks a piece up: a word start, or (when <paramref name="continuation"/>) a <c>##</c> piece without its prefix.</summary>
     public bool TryGetId(ReadOnlySpan<char> piece, bool continuation, out int id) =>
-        (continuation ? _continuations : _wordStarts).TryGetValue(piece, out id);
+        (continuation ? continuations : wordStarts).TryGetValue(piece, out id);
 
     /// <summary>Reads a BERT <c>vocab.txt</c>: one token per line, the line number is the id.</summary>
     public static WordPieceVocabulary FromVocabFile(string path)

@@ -9,12 +9,12 @@ namespace ChatRag.Decoder.Onnx.Chat;
 /// </summary>
 public sealed class DecoderTextGenerator : ITextGenerator, IPromptTokenCounter
 {
-    private readonly DecoderModel _model;
+    private readonly DecoderModel model;
 
     /// <summary>Wraps a loaded model (not owned).</summary>
     public DecoderTextGenerator(DecoderModel model)
     {
-        _model = model ?? throw new ArgumentNullException(nameof(model));
+        this.model = model ?? throw new ArgumentNullException(nameof(model));
         ModelId = Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Info.Directory));
     }
 
@@ -22,12 +22,12 @@ public sealed class DecoderTextGenerator : ITextGenerator, IPromptTokenCounter
     public string ModelId { get; }
 
     /// <inheritdoc />
-    public int ContextTokens => _model.MaxLength;
+    public int ContextTokens => model.MaxLength;
 
     /// <inheritdoc />
-    public int CountTokens(string text) => _model.Tokenizer.Encode(text).Count;
+    public int CountTokens(string text) => model.Tokenizer.Encode(text).Count;
 
     /// <inheritdoc />
     public IEnumerable<string> Generate(string prompt, GenerationSettings settings, IReadOnlyList<string> stopStrings, GenerationResult result, CancellationToken cancellationToken) =>
-        TextGeneration.Stream(_model, prompt, settings, stopStrings, result, cancellationToken);
+        TextGeneration.Stream(model, prompt, settings, stopStrings, result, cancellationToken);
 }

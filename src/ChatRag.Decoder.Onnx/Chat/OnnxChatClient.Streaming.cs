@@ -12,7 +12,7 @@ public sealed partial class OnnxChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var (generator, template) = _backend.Value;
+        var (generator, template) = backend.Value;
         // A template without a tool-call format never sees tools: the model could not call them (see ToolCallSupport).
         IReadOnlyList<AITool>? tools = template.SupportsTools && options?.Tools is { Count: > 0 } t ? [.. t] : null;
         var prompt = template.RenderGenerationPrompt([.. messages], tools, Thinking(options));
@@ -21,7 +21,7 @@ public sealed partial class OnnxChatClient
         var responseId = Guid.NewGuid().ToString("N");
         var created = DateTimeOffset.UtcNow;
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         DecoderMetrics.ActiveRequests.Add(1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var result = new GenerationResult();
@@ -80,7 +80,7 @@ public sealed partial class OnnxChatClient
             await stop.CancelAsync().ConfigureAwait(false);
             await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
             DecoderMetrics.ActiveRequests.Add(-1);
-            _gate.Release();
+            gate.Release();
         }
     }
 

@@ -29,7 +29,7 @@ public sealed partial class OnnxChatClient
             }
         }
 
-        return _options.Thinking switch
+        return this.options.Thinking switch
         {
             ThinkingMode.On => true,
             ThinkingMode.Off => false,

@@ -15,27 +15,27 @@ namespace ChatRag.Decoder.Onnx.Chat;
 /// </summary>
 public sealed partial class OnnxChatClient : IChatClient
 {
-    private readonly Lazy<(ITextGenerator Generator, IChatTemplate Template)> _backend;
-    private readonly OnnxChatClientOptions _options;
-    private readonly SemaphoreSlim _gate;
-    private readonly IDisposable? _owned;
+    private readonly Lazy<(ITextGenerator Generator, IChatTemplate Template)> backend;
+    private readonly OnnxChatClientOptions options;
+    private readonly SemaphoreSlim gate;
+    private readonly IDisposable? owned;
 
     /// <summary>Creates a client over a generator and template (both supplied by the caller, not owned).</summary>
     public OnnxChatClient(ITextGenerator generator, IChatTemplate template, OnnxChatClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(template);
-        _backend = new((generator, template));
-        _options = options ?? new OnnxChatClientOptions();
-        _gate = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+        backend = new((generator, template));
+        this.options = options ?? new OnnxChatClientOptions();
+        gate = new SemaphoreSlim(this.options.MaxConcurrency, this.options.MaxConcurrency);
     }
 
     private OnnxChatClient(Lazy<(ITextGenerator, IChatTemplate)> backend, OnnxChatClientOptions options, IDisposable owned)
     {
-        _backend = backend;
-        _options = options;
-        _owned = owned;
-        _gate = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        this.backend = backend;
+        this.options = options;
+        this.owned = owned;
+        gate = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
     }
 
     /// <summary>
@@ -64,21 +64,21 @@ public sealed partial class OnnxChatClient : IChatClient
 
         if (serviceType == typeof(ChatClientMetadata))
         {
-            return new ChatClientMetadata("onnxruntime", null, _backend.IsValueCreated ? _backend.Value.Generator.ModelId : null);
+            return new ChatClientMetadata("onnxruntime", null, backend.IsValueCreated ? backend.Value.Generator.ModelId : null);
         }
 
         if (serviceType == typeof(IPromptTokenCounter))
         {
             // Loads the model on first use, as a request would: counting needs its tokenizer and context length.
-            return _backend.Value.Generator as IPromptTokenCounter;
+            return backend.Value.Generator as IPromptTokenCounter;
         }
 
         if (serviceType == typeof(ToolCallSupport))
         {
             // Reads the template on first use, as a request would; a template without a tool format gets no tools.
-            return _backend.Value.Template.SupportsTools
+            return backend.Value.Template.SupportsTools
                 ? new ToolCallSupport(true, string.Empty)
-                : new ToolCallSupport(false, $"The chat template of {_backend.Value.Generator.ModelId} declares no tool-call format, so the model was offered no tools.");
+                : new ToolCallSupport(false, $"The chat template of {backend.Value.Generator.ModelId} declares no tool-call format, so the model was offered no tools.");
         }
 
         return serviceType.IsInstanceOfType(this) ? this : null;
@@ -90,7 +90,7 @@ public sealed partial class OnnxChatClient : IChatClient
         // The model defers its native release until running generations unwind (DecoderModel.Lifetime). The gate is
         // not disposed: a stream still unwinding releases its slot after this, and a SemaphoreSlim whose wait handle
         // was never asked for holds nothing to free.
-        _owned?.Dispose();
+        owned?.Dispose();
     }
 
     private GenerationSettings ToSettings(ChatOptions? options)
@@ -103,20 +103,20 @@ public sealed partial class OnnxChatClient : IChatClient
             Seed = options?.Seed is { } seed ? unchecked((int)seed) : null,
             RepetitionPenalty = options?.AdditionalProperties?.TryGetValue("repetition_penalty", out float penalty) == true ? penalty : 1f,
         };
-        return new GenerationSettings { MaxNewTokens = options?.MaxOutputTokens ?? _options.DefaultMaxOutputTokens, Sampling = sampling };
+        return new GenerationSettings { MaxNewTokens = options?.MaxOutputTokens ?? this.options.DefaultMaxOutputTokens, Sampling = sampling };
     }
 
     private sealed class ModelHolder(string directory, DecoderModelLoadOptions? loadOptions) : IDisposable
     {
-        private readonly Lazy<DecoderModel> _model = new(() => DecoderModel.Load(directory, loadOptions), LazyThreadSafetyMode.ExecutionAndPublication);
+        private readonly Lazy<DecoderModel> model = new(() => DecoderModel.Load(directory, loadOptions), LazyThreadSafetyMode.ExecutionAndPublication);
 
-        public DecoderModel Model => _model.Value;
+        public DecoderModel Model => model.Value;
 
         public void Dispose()
         {
-            if (_model.IsValueCreated)
+            if (model.IsValueCreated)
             {
-                _model.Value.Dispose();
+                model.Value.Dispose();
             }
         }
     }

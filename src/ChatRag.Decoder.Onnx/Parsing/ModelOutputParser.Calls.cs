@@ -6,12 +6,12 @@ namespace ChatRag.Decoder.Onnx.Parsing;
 public sealed partial class ModelOutputParser
 {
     // The markup that opened the JSON being read ("<|python_tag|>" or nothing), written back if it is not a call.
-    private string _jsonPrefix = string.Empty;
+    private string jsonPrefix = string.Empty;
 
     private bool ProcessTaggedCall(bool final)
     {
-        var (open, close) = _callTags!.Value;
-        var text = _pending.ToString();
+        var (open, close) = callTags!.Value;
+        var text = pending.ToString();
         var end = text.IndexOf(close, StringComparison.Ordinal);
         if (end < 0 && !final)
         {
@@ -37,22 +37,22 @@ public sealed partial class ModelOutputParser
         }
 
         Replace(end >= 0 ? text[(end + close.Length)..] : string.Empty);
-        _mode = Mode.Text;
+        mode = Mode.Text;
         return true;
     }
 
     private bool ProcessJsonCall(bool final)
     {
-        var text = _pending.ToString();
+        var text = pending.ToString();
         var start = FirstNonSeparator(text);
         if (start < 0)
         {
             // Only separators so far; at the end they are dropped along with a lone prefix that held no call.
             if (final)
             {
-                EmitRaw(_jsonPrefix);
+                EmitRaw(jsonPrefix);
                 Replace(string.Empty);
-                _mode = Mode.Text;
+                mode = Mode.Text;
             }
 
             return final;
@@ -62,11 +62,11 @@ public sealed partial class ModelOutputParser
         {
             // Not JSON: what follows is text (after a python tag, Llama's built-in tool code, kept as written).
             // The prefix is emitted here rather than put back in the buffer, where it would be read as a tag again.
-            EmitRaw(_jsonPrefix);
+            EmitRaw(jsonPrefix);
             Replace(text[start..]);
-            _jsonPrefix = string.Empty;
-            _textStarted = true;
-            _mode = Mode.Text;
+            jsonPrefix = string.Empty;
+            textStarted = true;
+            mode = Mode.Text;
             return true;
         }
 
@@ -75,9 +75,9 @@ public sealed partial class ModelOutputParser
         {
             if (final)
             {
-                EmitRaw(_jsonPrefix + text[start..]);
+                EmitRaw(jsonPrefix + text[start..]);
                 Replace(string.Empty);
-                _mode = Mode.Text;
+                mode = Mode.Text;
             }
 
             return final;
@@ -86,29 +86,29 @@ public sealed partial class ModelOutputParser
         if (ToolCallReader.ReadValue(text[start..end]) is { } calls)
         {
             EmitCalls(calls);
-            _jsonPrefix = string.Empty;
+            jsonPrefix = string.Empty;
             Replace(text[end..]);
             return true;
         }
 
-        EmitRaw(_jsonPrefix + text[start..end]);
-        _jsonPrefix = string.Empty;
+        EmitRaw(jsonPrefix + text[start..end]);
+        jsonPrefix = string.Empty;
         Replace(text[end..]);
-        _mode = Mode.Text;
+        mode = Mode.Text;
         return true;
     }
 
     private void EmitCalls(List<FunctionCallContent> calls)
     {
-        _heldWhitespace = string.Empty;
+        heldWhitespace = string.Empty;
         foreach (var call in calls)
         {
             Emit(call);
         }
 
-        _dropLeading = true;
-        _afterCall = true;
-        _textStarted = false;
+        dropLeading = true;
+        afterCall = true;
+        textStarted = false;
     }
 
     // Markup that turned out not to be a call: shown as the model wrote it, and text continues after it.
@@ -119,8 +119,8 @@ public sealed partial class ModelOutputParser
             return;
         }
 
-        _dropLeading = false;
-        _textStarted = true;
+        dropLeading = false;
+        textStarted = true;
         EmitText(raw, beforeStructure: false);
     }
 

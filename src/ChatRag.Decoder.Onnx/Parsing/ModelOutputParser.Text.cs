@@ -8,8 +8,8 @@ public sealed partial class ModelOutputParser
     /// <returns>Whether the mode changed, so the rest of the buffer must be read again.</returns>
     private bool ProcessText(bool final)
     {
-        var text = _pending.ToString();
-        if (_options.ToolCalls == ToolCallSyntax.Llama3Json && !_textStarted)
+        var text = pending.ToString();
+        if (options.ToolCalls == ToolCallSyntax.Llama3Json && !textStarted)
         {
             // A Llama call is a whole response (or follows another call): a '{' before any text opens one.
             var first = FirstNonSeparator(text);
@@ -20,25 +20,25 @@ public sealed partial class ModelOutputParser
 
             if (first >= 0 && text[first] == '{')
             {
-                _heldWhitespace = string.Empty;
+                heldWhitespace = string.Empty;
                 Replace(text[first..]);
-                _jsonPrefix = string.Empty;
-                _mode = Mode.JsonCall;
+                jsonPrefix = string.Empty;
+                mode = Mode.JsonCall;
                 return true;
             }
         }
 
-        var (index, tag) = TagSearch.FindFirst(text, _textTags);
+        var (index, tag) = TagSearch.FindFirst(text, textTags);
         if (tag is not null)
         {
             // Whitespace before a call stays held: dropped if the call is well formed, written back if it is not.
-            EmitText(text[..index], beforeStructure: tag == _options.ReasoningStart);
+            EmitText(text[..index], beforeStructure: tag == options.ReasoningStart);
             Replace(text[(index + tag.Length)..]);
             EnterTag(tag);
             return true;
         }
 
-        var hold = final ? 0 : TagSearch.PartialSuffix(text, _textTags);
+        var hold = final ? 0 : TagSearch.PartialSuffix(text, textTags);
         EmitText(text[..^hold], beforeStructure: false);
         Replace(text[^hold..]);
         if (final)
@@ -51,37 +51,37 @@ public sealed partial class ModelOutputParser
 
     private void EnterTag(string tag)
     {
-        if (tag == _options.ReasoningStart)
+        if (tag == options.ReasoningStart)
         {
-            _mode = Mode.Reasoning;
+            mode = Mode.Reasoning;
         }
         else if (tag is PythonTag or MistralTag)
         {
             // Both are followed by bare JSON: Llama's call object, Mistral's array of calls.
-            _jsonPrefix = tag;
-            _mode = Mode.JsonCall;
+            jsonPrefix = tag;
+            mode = Mode.JsonCall;
         }
         else
         {
-            _mode = Mode.TaggedCall;
+            mode = Mode.TaggedCall;
         }
     }
 
     private bool ProcessReasoning(bool final)
     {
-        var text = _pending.ToString();
-        var end = text.IndexOf(_options.ReasoningEnd, StringComparison.Ordinal);
+        var text = pending.ToString();
+        var end = text.IndexOf(options.ReasoningEnd, StringComparison.Ordinal);
         if (end >= 0)
         {
             Emit(new TextReasoningContent(text[..end]));
-            Replace(text[(end + _options.ReasoningEnd.Length)..]);
-            _mode = Mode.Text;
-            _dropLeading = true;
-            _afterCall = false;
+            Replace(text[(end + options.ReasoningEnd.Length)..]);
+            mode = Mode.Text;
+            dropLeading = true;
+            afterCall = false;
             return true;
         }
 
-        var hold = final ? 0 : TagSearch.PartialSuffix(text, [_options.ReasoningEnd]);
+        var hold = final ? 0 : TagSearch.PartialSuffix(text, [options.ReasoningEnd]);
         Emit(new TextReasoningContent(text[..^hold]));
         Replace(text[^hold..]);
         return false;
@@ -89,34 +89,34 @@ public sealed partial class ModelOutputParser
 
     private void EmitText(string segment, bool beforeStructure)
     {
-        var text = _heldWhitespace + segment;
-        _heldWhitespace = string.Empty;
-        if (_dropLeading)
+        var text = heldWhitespace + segment;
+        heldWhitespace = string.Empty;
+        if (dropLeading)
         {
-            text = _afterCall ? text.TrimStart().TrimStart(';').TrimStart() : text.TrimStart();
-            _dropLeading = text.Length == 0;
+            text = afterCall ? text.TrimStart().TrimStart(';').TrimStart() : text.TrimStart();
+            dropLeading = text.Length == 0;
         }
 
         var core = text.TrimEnd();
         if (!beforeStructure)
         {
-            _heldWhitespace = text[core.Length..];
+            heldWhitespace = text[core.Length..];
         }
 
         if (core.Length > 0)
         {
-            _textStarted = true;
+            textStarted = true;
             Emit(new TextContent(core));
         }
     }
 
     private void FlushHeldWhitespace()
     {
-        if (_heldWhitespace.Length > 0 && !_dropLeading)
+        if (heldWhitespace.Length > 0 && !dropLeading)
         {
-            Emit(new TextContent(_heldWhitespace));
+            Emit(new TextContent(heldWhitespace));
         }
 
-        _heldWhitespace = string.Empty;
+        heldWhitespace = string.Empty;
     }
 }

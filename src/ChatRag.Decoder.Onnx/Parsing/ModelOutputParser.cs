@@ -24,25 +24,25 @@ public sealed partial class ModelOutputParser : IModelOutputParser
 {
     private enum Mode { Text, Reasoning, TaggedCall, JsonCall }
 
-    private readonly ModelOutputParserOptions _options;
-    private readonly string[] _textTags;
-    private readonly (string Open, string Close)? _callTags;
-    private readonly StringBuilder _pending = new();
-    private List<AIContent> _output = [];
-    private Mode _mode;
-    private string _heldWhitespace = string.Empty;
-    private bool _dropLeading;
-    private bool _afterCall;
-    private bool _textStarted;
-    private bool _completed;
+    private readonly ModelOutputParserOptions options;
+    private readonly string[] textTags;
+    private readonly (string Open, string Close)? callTags;
+    private readonly StringBuilder pending = new();
+    private List<AIContent> output = [];
+    private Mode mode;
+    private string heldWhitespace = string.Empty;
+    private bool dropLeading;
+    private bool afterCall;
+    private bool textStarted;
+    private bool completed;
 
     /// <summary>Creates a parser for one generation.</summary>
     /// <param name="options">What to recognise; see the presets on <see cref="ModelOutputParserOptions"/>.</param>
     public ModelOutputParser(ModelOutputParserOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        _callTags = options.ToolCalls switch
+        this.options = options;
+        callTags = options.ToolCalls switch
         {
             ToolCallSyntax.Hermes => ("<tool_call>", "</tool_call>"),
             ToolCallSyntax.Phi4 => ("<|tool_call|>", "<|/tool_call|>"),
@@ -54,7 +54,7 @@ public sealed partial class ModelOutputParser : IModelOutputParser
             tags.Add(start);
         }
 
-        if (_callTags is { } pair)
+        if (callTags is { } pair)
         {
             tags.Add(pair.Open);
         }
@@ -69,8 +69,8 @@ public sealed partial class ModelOutputParser : IModelOutputParser
             tags.Add(MistralTag);
         }
 
-        _textTags = [.. tags];
-        _mode = options.StartsInReasoning ? Mode.Reasoning : Mode.Text;
+        textTags = [.. tags];
+        mode = options.StartsInReasoning ? Mode.Reasoning : Mode.Text;
     }
 
     private const string PythonTag = "<|python_tag|>";
@@ -79,9 +79,9 @@ public sealed partial class ModelOutputParser : IModelOutputParser
     /// <inheritdoc />
     public IEnumerable<AIContent> Push(string textDelta)
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
+        ObjectDisposedException.ThrowIf(completed, this);
         ArgumentNullException.ThrowIfNull(textDelta);
-        _pending.Append(textDelta);
+        pending.Append(textDelta);
         Process(final: false);
         return TakeOutput();
     }
@@ -89,16 +89,16 @@ public sealed partial class ModelOutputParser : IModelOutputParser
     /// <inheritdoc />
     public IEnumerable<AIContent> Complete()
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
+        ObjectDisposedException.ThrowIf(completed, this);
         Process(final: true);
-        _completed = true;
+        completed = true;
         return TakeOutput();
     }
 
     private List<AIContent> TakeOutput()
     {
-        var output = _output;
-        _output = [];
+        var output = this.output;
+        this.output = [];
         return output;
     }
 
@@ -107,7 +107,7 @@ public sealed partial class ModelOutputParser : IModelOutputParser
         var progressed = true;
         while (progressed)
         {
-            progressed = _mode switch
+            progressed = mode switch
             {
                 Mode.Text => ProcessText(final),
                 Mode.Reasoning => ProcessReasoning(final),
@@ -125,20 +125,20 @@ public sealed partial class ModelOutputParser : IModelOutputParser
             case TextReasoningContent { Text.Length: 0 }:
             case TextContent { Text.Length: 0 }:
                 return;
-            case TextReasoningContent reasoning when _output.Count > 0 && _output[^1] is TextReasoningContent previous:
-                _output[^1] = new TextReasoningContent(previous.Text + reasoning.Text);
+            case TextReasoningContent reasoning when output.Count > 0 && output[^1] is TextReasoningContent previous:
+                output[^1] = new TextReasoningContent(previous.Text + reasoning.Text);
                 return;
-            case TextContent text when _output.Count > 0 && _output[^1] is TextContent previous:
-                _output[^1] = new TextContent(previous.Text + text.Text);
+            case TextContent text when output.Count > 0 && output[^1] is TextContent previous:
+                output[^1] = new TextContent(previous.Text + text.Text);
                 return;
             default:
-                _output.Add(content);
+                output.Add(content);
                 return;
         }
     }
 
     private void Replace(string pending)
     {
-        _pending.Clear().Append(pending);
+        this.pending.Clear().Append(pending);
     }
 }

@@ -8,30 +8,30 @@ namespace ChatRag.Decoder.Onnx.Runtime;
 /// </summary>
 internal sealed class ConcatKvCache : IKvCache
 {
-    private readonly DecoderModelInfo _info;
-    private readonly OrtAllocator _allocator;
-    private readonly OrtMemoryInfo _device;
-    private readonly List<OrtValue> _empty = [];
-    private IDisposableReadOnlyCollection<OrtValue>? _outputs;
-    private OrtValue[] _keys = [];
-    private OrtValue[] _values = [];
+    private readonly DecoderModelInfo info;
+    private readonly OrtAllocator allocator;
+    private readonly OrtMemoryInfo device;
+    private readonly List<OrtValue> empty = [];
+    private IDisposableReadOnlyCollection<OrtValue>? outputs;
+    private OrtValue[] keys = [];
+    private OrtValue[] values = [];
 
     public ConcatKvCache(DecoderModelInfo info, OrtAllocator allocator, OrtMemoryInfo device)
     {
-        _info = info;
-        _allocator = allocator;
-        _device = device;
+        this.info = info;
+        this.allocator = allocator;
+        this.device = device;
         Reset();
     }
 
     public void Bind(OrtIoBinding binding)
     {
-        for (var i = 0; i < _info.Layers; i++)
+        for (var i = 0; i < info.Layers; i++)
         {
-            binding.BindInput(_info.PastKeyNames[i], _keys[i]);
-            binding.BindInput(_info.PastValueNames[i], _values[i]);
-            binding.BindOutputToDevice(_info.PresentKeyNames[i], _device);
-            binding.BindOutputToDevice(_info.PresentValueNames[i], _device);
+            binding.BindInput(info.PastKeyNames[i], keys[i]);
+            binding.BindInput(info.PastValueNames[i], values[i]);
+            binding.BindOutputToDevice(info.PresentKeyNames[i], device);
+            binding.BindOutputToDevice(info.PresentValueNames[i], device);
         }
     }
 
@@ -43,24 +43,24 @@ internal sealed class ConcatKvCache : IKvCache
             index[outputNames[i]] = i;
         }
 
-        _keys = [.. _info.PresentKeyNames.Select(n => outputs[index[n]])];
-        _values = [.. _info.PresentValueNames.Select(n => outputs[index[n]])];
+        keys = [.. info.PresentKeyNames.Select(n => outputs[index[n]])];
+        values = [.. info.PresentValueNames.Select(n => outputs[index[n]])];
         ReleaseOwned();
-        _outputs = outputs;
+        this.outputs = outputs;
     }
 
     public void Reset()
     {
         ReleaseOwned();
-        long[] shape = [1, _info.KvHeads, 0, _info.HeadDim];
-        _keys = new OrtValue[_info.Layers];
-        _values = new OrtValue[_info.Layers];
-        for (var i = 0; i < _info.Layers; i++)
+        long[] shape = [1, info.KvHeads, 0, info.HeadDim];
+        keys = new OrtValue[info.Layers];
+        values = new OrtValue[info.Layers];
+        for (var i = 0; i < info.Layers; i++)
         {
-            _keys[i] = OrtValue.CreateAllocatedTensorValue(_allocator, _info.KvElementType, shape);
-            _values[i] = OrtValue.CreateAllocatedTensorValue(_allocator, _info.KvElementType, shape);
-            _empty.Add(_keys[i]);
-            _empty.Add(_values[i]);
+            keys[i] = OrtValue.CreateAllocatedTensorValue(allocator, info.KvElementType, shape);
+            values[i] = OrtValue.CreateAllocatedTensorValue(allocator, info.KvElementType, shape);
+            empty.Add(keys[i]);
+            empty.Add(values[i]);
         }
     }
 
@@ -68,13 +68,13 @@ internal sealed class ConcatKvCache : IKvCache
 
     private void ReleaseOwned()
     {
-        _outputs?.Dispose();
-        _outputs = null;
-        foreach (var value in _empty)
+        outputs?.Dispose();
+        outputs = null;
+        foreach (var value in empty)
         {
             value.Dispose();
         }
 
-        _empty.Clear();
+        empty.Clear();
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class DecoderModel
         var sampler = new TokenSampler(settings.Sampling);
         var tokens = new List<int>(promptIds);
         using var cache = CreateCache();
-        using var binding = _session.CreateIoBinding();
+        using var binding = session.CreateIoBinding();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         var processed = 0;
         float[] logits = [];
@@ -83,8 +83,8 @@ public sealed partial class DecoderModel
     }
 
     private IKvCache CreateCache() => Info.Convention == KvConvention.SharedBuffer
-        ? new SharedBufferKvCache(Info, _kvAllocator, MaxLength)
-        : new ConcatKvCache(Info, _kvAllocator, _kvMemory);
+        ? new SharedBufferKvCache(Info, kvAllocator, MaxLength)
+        : new ConcatKvCache(Info, kvAllocator, kvMemory);
 
     private float[] RunStep(OrtIoBinding binding, RunOptions runOptions, IKvCache cache, List<int> tokens, int start, float[] logits, long[] ones, CancellationToken cancellationToken)
     {
@@ -119,11 +119,11 @@ public sealed partial class DecoderModel
 
             // Only logits come to the host (the KV buffers stay on the device). A multi-token step's logits stay on the
             // device too when slicing, so that only the last row is copied.
-            var slice = _slicer is not null && count > 1;
-            binding.BindOutputToDevice(Info.LogitsName, slice ? _kvMemory : OrtMemoryInfo.DefaultInstance);
+            var slice = slicer is not null && count > 1;
+            binding.BindOutputToDevice(Info.LogitsName, slice ? kvMemory : OrtMemoryInfo.DefaultInstance);
             try
             {
-                _session.RunWithBinding(runOptions, binding);
+                session.RunWithBinding(runOptions, binding);
                 if (Provider == ExecutionProvider.Cuda)
                 {
                     binding.SynchronizeBoundOutputs();
@@ -147,7 +147,7 @@ public sealed partial class DecoderModel
                 var rawLogits = outputs[names.ToList().IndexOf(Info.LogitsName)];
                 if (slice)
                 {
-                    using var last = _slicer!.Slice(rawLogits, runOptions);
+                    using var last = slicer!.Slice(rawLogits, runOptions);
                     logits = ReadLastLogits(last[0], logits);
                 }
                 else

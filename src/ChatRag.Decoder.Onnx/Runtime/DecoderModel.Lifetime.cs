@@ -13,18 +13,18 @@ namespace ChatRag.Decoder.Onnx.Runtime;
 /// </content>
 public sealed partial class DecoderModel
 {
-    private readonly Lock _lifetime = new();
-    private readonly HashSet<RunOptions> _running = [];
-    private bool _disposed;
+    private readonly Lock lifetime = new();
+    private readonly HashSet<RunOptions> running = [];
+    private bool disposed;
 
     /// <summary>Generations that hold the native session now (a disposed model frees it when this reaches zero).</summary>
     public int GenerationsInFlight
     {
         get
         {
-            lock (_lifetime)
+            lock (lifetime)
             {
-                return _running.Count;
+                return running.Count;
             }
         }
     }
@@ -33,9 +33,9 @@ public sealed partial class DecoderModel
     {
         get
         {
-            lock (_lifetime)
+            lock (lifetime)
             {
-                return _disposed;
+                return disposed;
             }
         }
     }
@@ -43,20 +43,20 @@ public sealed partial class DecoderModel
     /// <inheritdoc />
     public void Dispose()
     {
-        lock (_lifetime)
+        lock (lifetime)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
-            foreach (var run in _running)
+            disposed = true;
+            foreach (var run in running)
             {
                 run.Terminate = true;
             }
 
-            if (_running.Count > 0)
+            if (running.Count > 0)
             {
                 return;
             }
@@ -67,19 +67,19 @@ public sealed partial class DecoderModel
 
     private void Enter(RunOptions runOptions)
     {
-        lock (_lifetime)
+        lock (lifetime)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _running.Add(runOptions);
+            ObjectDisposedException.ThrowIf(disposed, this);
+            running.Add(runOptions);
         }
     }
 
     private void Exit(RunOptions runOptions)
     {
-        lock (_lifetime)
+        lock (lifetime)
         {
-            _running.Remove(runOptions);
-            if (!_disposed || _running.Count > 0)
+            running.Remove(runOptions);
+            if (!disposed || running.Count > 0)
             {
                 return;
             }

@@ -14,20 +14,20 @@ public sealed partial class DecoderModel : IDisposable
     /// <summary>Activity source of the decoder runtime.</summary>
     public static readonly ActivitySource ActivitySource = new("ChatRag.Decoder.Onnx");
 
-    private readonly InferenceSession _session;
-    private readonly OrtMemoryInfo _kvMemory;
-    private readonly OrtAllocator _kvAllocator;
-    private readonly LastPositionSlicer? _slicer;
+    private readonly InferenceSession session;
+    private readonly OrtMemoryInfo kvMemory;
+    private readonly OrtAllocator kvAllocator;
+    private readonly LastPositionSlicer? slicer;
 
     private DecoderModel(InferenceSession session, DecoderModelInfo info, BpeTokenizer tokenizer, ExecutionProvider provider, OrtMemoryInfo kvMemory, int maxLength, LastPositionSlicer? slicer)
     {
-        _slicer = slicer;
-        _session = session;
+        this.slicer = slicer;
+        this.session = session;
         Info = info;
         Tokenizer = tokenizer;
         Provider = provider;
-        _kvMemory = kvMemory;
-        _kvAllocator = provider == ExecutionProvider.Cuda ? new OrtAllocator(session, kvMemory) : OrtAllocator.DefaultInstance;
+        this.kvMemory = kvMemory;
+        kvAllocator = provider == ExecutionProvider.Cuda ? new OrtAllocator(session, kvMemory) : OrtAllocator.DefaultInstance;
         MaxLength = maxLength;
     }
 
@@ -101,14 +101,14 @@ public sealed partial class DecoderModel : IDisposable
     // Frees the native session and buffers; called once, when disposed and no generation uses them (Lifetime).
     private void ReleaseNative()
     {
-        _slicer?.Dispose();
+        slicer?.Dispose();
         if (Provider == ExecutionProvider.Cuda)
         {
-            _kvAllocator.Dispose();
-            _kvMemory.Dispose();
+            kvAllocator.Dispose();
+            kvMemory.Dispose();
         }
 
-        _session.Dispose();
+        session.Dispose();
     }
 
     private static (InferenceSession Session, ExecutionProvider Provider) CreateSession(string modelPath, DecoderModelLoadOptions options)

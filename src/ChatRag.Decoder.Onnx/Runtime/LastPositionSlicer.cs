@@ -10,7 +10,7 @@ namespace ChatRag.Decoder.Onnx.Runtime;
 /// </summary>
 internal sealed class LastPositionSlicer : IDisposable
 {
-    private readonly InferenceSession _session;
+    private readonly InferenceSession session;
 
     public LastPositionSlicer(TensorElementType type, SessionOptions options)
     {
@@ -20,18 +20,18 @@ internal sealed class LastPositionSlicer : IDisposable
         graph.Node("Gather", [logits, graph.Int64Scalar(-1)], "last", attributes: new Dictionary<string, object> { ["axis"] = 1L });
         graph.Output("last", onnxType, "batch_size", "vocab_size");
         var bytes = OnnxModelWriter.Serialize(graph, new Dictionary<string, long> { [""] = 17 }).ToArray();
-        _session = new InferenceSession(bytes, options);
+        session = new InferenceSession(bytes, options);
     }
 
     /// <summary>Returns the last position's logits in host memory; the caller disposes the collection.</summary>
     public IDisposableReadOnlyCollection<OrtValue> Slice(OrtValue logits, RunOptions runOptions)
     {
-        using var binding = _session.CreateIoBinding();
+        using var binding = session.CreateIoBinding();
         binding.BindInput("logits", logits);
         binding.BindOutputToDevice("last", OrtMemoryInfo.DefaultInstance);
-        _session.RunWithBinding(runOptions, binding);
+        session.RunWithBinding(runOptions, binding);
         return binding.GetOutputValues();
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose() => session.Dispose();
 }

@@ -9,39 +9,39 @@ namespace ChatRag.Decoder.Onnx.Runtime;
 /// </summary>
 internal sealed class SharedBufferKvCache : IKvCache
 {
-    private readonly DecoderModelInfo _info;
-    private readonly OrtValue[] _keys;
-    private readonly OrtValue[] _values;
-    private bool _bound;
+    private readonly DecoderModelInfo info;
+    private readonly OrtValue[] keys;
+    private readonly OrtValue[] values;
+    private bool bound;
 
     public SharedBufferKvCache(DecoderModelInfo info, OrtAllocator allocator, int maxLength)
     {
-        _info = info;
+        this.info = info;
         long[] shape = [1, info.KvHeads, maxLength, info.HeadDim];
-        _keys = new OrtValue[info.Layers];
-        _values = new OrtValue[info.Layers];
+        keys = new OrtValue[info.Layers];
+        values = new OrtValue[info.Layers];
         for (var i = 0; i < info.Layers; i++)
         {
-            _keys[i] = OrtValue.CreateAllocatedTensorValue(allocator, info.KvElementType, shape);
-            _values[i] = OrtValue.CreateAllocatedTensorValue(allocator, info.KvElementType, shape);
+            keys[i] = OrtValue.CreateAllocatedTensorValue(allocator, info.KvElementType, shape);
+            values[i] = OrtValue.CreateAllocatedTensorValue(allocator, info.KvElementType, shape);
         }
     }
 
     // The same buffers serve every step of the request, so they are bound once.
     public void Bind(OrtIoBinding binding)
     {
-        if (_bound)
+        if (bound)
         {
             return;
         }
 
-        _bound = true;
-        for (var i = 0; i < _info.Layers; i++)
+        bound = true;
+        for (var i = 0; i < info.Layers; i++)
         {
-            binding.BindInput(_info.PastKeyNames[i], _keys[i]);
-            binding.BindInput(_info.PastValueNames[i], _values[i]);
-            binding.BindOutput(_info.PresentKeyNames[i], _keys[i]);
-            binding.BindOutput(_info.PresentValueNames[i], _values[i]);
+            binding.BindInput(info.PastKeyNames[i], keys[i]);
+            binding.BindInput(info.PastValueNames[i], values[i]);
+            binding.BindOutput(info.PresentKeyNames[i], keys[i]);
+            binding.BindOutput(info.PresentValueNames[i], values[i]);
         }
     }
 
@@ -55,7 +55,7 @@ internal sealed class SharedBufferKvCache : IKvCache
 
     public void Dispose()
     {
-        foreach (var value in _keys.Concat(_values))
+        foreach (var value in keys.Concat(values))
         {
             value.Dispose();
         }

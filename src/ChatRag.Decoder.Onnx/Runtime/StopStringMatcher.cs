@@ -6,12 +6,12 @@ namespace ChatRag.Decoder.Onnx.Runtime;
 /// </summary>
 public sealed class StopStringMatcher
 {
-    private readonly string[] _stops;
-    private string _pending = string.Empty;
+    private readonly string[] stops;
+    private string pending = string.Empty;
 
     /// <summary>Creates a matcher; empty strings are ignored.</summary>
     public StopStringMatcher(IEnumerable<string> stopStrings) =>
-        _stops = [.. (stopStrings ?? []).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal)];
+        stops = [.. (stopStrings ?? []).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Whether a stop string has been seen.</summary>
     public bool Stopped { get; private set; }
@@ -24,11 +24,11 @@ public sealed class StopStringMatcher
             return string.Empty;
         }
 
-        _pending += delta;
+        pending += delta;
         var first = -1;
-        foreach (var stop in _stops)
+        foreach (var stop in stops)
         {
-            var at = _pending.IndexOf(stop, StringComparison.Ordinal);
+            var at = pending.IndexOf(stop, StringComparison.Ordinal);
             if (at >= 0 && (first < 0 || at < first))
             {
                 first = at;
@@ -38,33 +38,33 @@ public sealed class StopStringMatcher
         if (first >= 0)
         {
             Stopped = true;
-            var before = _pending[..first];
-            _pending = string.Empty;
+            var before = pending[..first];
+            pending = string.Empty;
             return before;
         }
 
         var hold = LongestSuffixThatStartsAStop();
-        var emit = _pending[..^hold];
-        _pending = _pending[^hold..];
+        var emit = pending[..^hold];
+        pending = pending[^hold..];
         return emit;
     }
 
     /// <summary>Releases held-back text at the end of generation.</summary>
     public string Flush()
     {
-        var rest = Stopped ? string.Empty : _pending;
-        _pending = string.Empty;
+        var rest = Stopped ? string.Empty : pending;
+        pending = string.Empty;
         return rest;
     }
 
     private int LongestSuffixThatStartsAStop()
     {
         var best = 0;
-        foreach (var stop in _stops)
+        foreach (var stop in stops)
         {
-            for (var length = Math.Min(stop.Length - 1, _pending.Length); length > best; length--)
+            for (var length = Math.Min(stop.Length - 1, pending.Length); length > best; length--)
             {
-                if (_pending.AsSpan(_pending.Length - length).SequenceEqual(stop.AsSpan(0, length)))
+                if (pending.AsSpan(pending.Length - length).SequenceEqual(stop.AsSpan(0, length)))
                 {
                     best = length;
                     break;

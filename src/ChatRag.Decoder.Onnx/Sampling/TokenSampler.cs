@@ -6,17 +6,17 @@ namespace ChatRag.Decoder.Onnx.Sampling;
 /// </summary>
 public sealed class TokenSampler
 {
-    private readonly SamplingOptions _options;
-    private readonly Random _random;
-    private readonly HashSet<int> _seen = [];
-    private int[] _order = [];
-    private float[] _keys = [];
+    private readonly SamplingOptions options;
+    private readonly Random random;
+    private readonly HashSet<int> seen = [];
+    private int[] order = [];
+    private float[] keys = [];
 
     /// <summary>Creates a sampler for one generation.</summary>
     public TokenSampler(SamplingOptions options)
     {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        _random = options.Seed is { } seed ? new Random(seed) : new Random();
+        this.options = options ?? throw new ArgumentNullException(nameof(options));
+        random = options.Seed is { } seed ? new Random(seed) : new Random();
     }
 
     /// <summary>Chooses the next token. <paramref name="logits"/> is modified in place.</summary>
@@ -25,12 +25,12 @@ public sealed class TokenSampler
     public int Sample(Span<float> logits, IReadOnlyList<int> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_options.RepetitionPenalty != 1f)
+        if (options.RepetitionPenalty != 1f)
         {
             ApplyRepetitionPenalty(logits, context);
         }
 
-        return _options.IsGreedy ? ArgMax(logits) : Draw(logits);
+        return options.IsGreedy ? ArgMax(logits) : Draw(logits);
     }
 
     /// <summary>Index of the largest value (the first one on ties).</summary>
@@ -50,12 +50,12 @@ public sealed class TokenSampler
 
     private void ApplyRepetitionPenalty(Span<float> logits, IReadOnlyList<int> context)
     {
-        _seen.Clear();
+        seen.Clear();
         foreach (var id in context)
         {
-            if ((uint)id < (uint)logits.Length && _seen.Add(id))
+            if ((uint)id < (uint)logits.Length && seen.Add(id))
             {
-                logits[id] = logits[id] > 0 ? logits[id] / _options.RepetitionPenalty : logits[id] * _options.RepetitionPenalty;
+                logits[id] = logits[id] > 0 ? logits[id] / options.RepetitionPenalty : logits[id] * options.RepetitionPenalty;
             }
         }
     }
@@ -63,17 +63,17 @@ public sealed class TokenSampler
     private int Draw(Span<float> logits)
     {
         var n = logits.Length;
-        var temperature = _options.Temperature;
+        var temperature = options.Temperature;
         var max = logits[ArgMax(logits)];
 
         // Only tokens within epsilon of the best can matter: every other token has probability below
         // exp(-epsilon / T) times the best one's, so all of them together hold under 1e-7 of the mass. Sorting just
         // these candidates instead of a 150k vocabulary keeps sampling well under a millisecond per token.
         var epsilon = temperature * MathF.Log(n * 1e7f);
-        if (_order.Length != n)
+        if (order.Length != n)
         {
-            _order = new int[n];
-            _keys = new float[n];
+            order = new int[n];
+            keys = new float[n];
         }
 
         var count = 0;
@@ -81,30 +81,30 @@ public sealed class TokenSampler
         {
             if (logits[i] >= max - epsilon)
             {
-                _order[count] = i;
-                _keys[count] = -logits[i]; // ascending sort of negated logits = most likely first
+                order[count] = i;
+                keys[count] = -logits[i]; // ascending sort of negated logits = most likely first
                 count++;
             }
         }
 
-        Array.Sort(_keys, _order, 0, count);
-        var keep = _options.TopK > 0 ? Math.Min(_options.TopK, count) : count;
+        Array.Sort(keys, order, 0, count);
+        var keep = options.TopK > 0 ? Math.Min(options.TopK, count) : count;
         var probabilities = new double[keep];
         double total = 0;
         for (var i = 0; i < keep; i++)
         {
-            probabilities[i] = Math.Exp((-_keys[i] - max) / temperature);
+            probabilities[i] = Math.Exp((-keys[i] - max) / temperature);
             total += probabilities[i];
         }
 
         // Top-p: cut after the cumulative probability reaches p (always keeping the first token).
-        if (_options.TopP < 1f)
+        if (options.TopP < 1f)
         {
             double cumulative = 0;
             for (var i = 0; i < keep; i++)
             {
                 cumulative += probabilities[i] / total;
-                if (cumulative >= _options.TopP)
+                if (cumulative >= options.TopP)
                 {
                     keep = i + 1;
                     break;
@@ -118,16 +118,16 @@ public sealed class TokenSampler
             }
         }
 
-        var target = _random.NextDouble() * total;
+        var target = random.NextDouble() * total;
         for (var i = 0; i < keep; i++)
         {
             target -= probabilities[i];
             if (target <= 0)
             {
-                return _order[i];
+                return order[i];
             }
         }
 
-        return _order[keep - 1];
+        return order[keep - 1];
     }
 }

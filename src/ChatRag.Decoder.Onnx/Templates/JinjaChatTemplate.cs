@@ -14,10 +14,10 @@ namespace ChatRag.Decoder.Onnx.Templates;
 /// </summary>
 public sealed partial class JinjaChatTemplate : IChatTemplate
 {
-    private readonly JinjaTemplate _template;
-    private readonly IReadOnlyDictionary<string, object?> _specialTokens;
-    private readonly IChatTemplate? _family;
-    private readonly string _familyName;
+    private readonly JinjaTemplate template;
+    private readonly IReadOnlyDictionary<string, object?> specialTokens;
+    private readonly IChatTemplate? family;
+    private readonly string familyName;
 
     /// <summary>Parses <paramref name="source"/>; unsupported constructs fail here with their name and position.</summary>
     /// <param name="source">The Jinja template text.</param>
@@ -27,11 +27,11 @@ public sealed partial class JinjaChatTemplate : IChatTemplate
     /// <exception cref="TemplateException">The template uses something the engine does not support, or is malformed.</exception>
     public JinjaChatTemplate(string source, IReadOnlyDictionary<string, string> specialTokens, IChatTemplate? family, string? familyName = null)
     {
-        _familyName = familyName ?? "custom";
+        this.familyName = familyName ?? "custom";
         ArgumentNullException.ThrowIfNull(specialTokens);
-        _template = JinjaTemplate.Parse(source, TemplateOptions.ChatTemplate);
-        _specialTokens = specialTokens.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
-        _family = family;
+        template = JinjaTemplate.Parse(source, TemplateOptions.ChatTemplate);
+        this.specialTokens = specialTokens.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
+        this.family = family;
         Features = TemplateFeatures.Of(source);
         var stops = new List<string>(family?.StopStrings ?? []);
         if (specialTokens.TryGetValue("eos_token", out var eos) && !stops.Contains(eos))
@@ -43,7 +43,7 @@ public sealed partial class JinjaChatTemplate : IChatTemplate
     }
 
     /// <inheritdoc />
-    public string Family => _family?.Family ?? _familyName;
+    public string Family => family?.Family ?? familyName;
 
     /// <inheritdoc />
     public IReadOnlyList<string> StopStrings { get; }
@@ -90,11 +90,11 @@ public sealed partial class JinjaChatTemplate : IChatTemplate
     {
         ArgumentNullException.ThrowIfNull(variables);
         var all = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tools"] = null, ["documents"] = null, ["add_generation_prompt"] = false };
-        foreach (var (name, value) in _specialTokens.Concat(variables))
+        foreach (var (name, value) in specialTokens.Concat(variables))
         {
             all[name] = value;
         }
 
-        return _template.Render(all);
+        return template.Render(all);
     }
 }

@@ -23,11 +23,11 @@ public sealed class Llama3ChatTemplate : IChatTemplate
     private const string CallFormat =
         "Respond in the format {\"name\": function name, \"parameters\": dictionary of argument name and its value}.Do not use variables.\n\n";
 
-    private readonly TimeProvider _time;
+    private readonly TimeProvider time;
 
     /// <summary>Creates the template.</summary>
     /// <param name="timeProvider">Source of the "Today Date" line (the template's <c>strftime_now</c>); the system clock when null.</param>
-    public Llama3ChatTemplate(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
+    public Llama3ChatTemplate(TimeProvider? timeProvider = null) => time = timeProvider ?? TimeProvider.System;
 
     /// <inheritdoc />
     public string Family => "llama3";
@@ -62,7 +62,7 @@ public sealed class Llama3ChatTemplate : IChatTemplate
         }
 
         sb.Append("Cutting Knowledge Date: December 2023\n")
-          .Append("Today Date: ").Append(_time.GetLocalNow().ToString("dd MMM yyyy", CultureInfo.InvariantCulture)).Append("\n\n")
+          .Append("Today Date: ").Append(time.GetLocalNow().ToString("dd MMM yyyy", CultureInfo.InvariantCulture)).Append("\n\n")
           .Append(systemMessage).Append("<|eot_id|>");
 
         if (hasTools)

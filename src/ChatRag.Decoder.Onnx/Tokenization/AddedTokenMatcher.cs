@@ -9,17 +9,17 @@ namespace ChatRag.Decoder.Onnx.Tokenization;
 /// </summary>
 internal sealed class AddedTokenMatcher
 {
-    private readonly Regex? _pattern;
-    private readonly int[] _groupIds;
+    private readonly Regex? pattern;
+    private readonly int[] groupIds;
 
     public AddedTokenMatcher(IEnumerable<AddedToken> tokens)
     {
         var ordered = tokens.OrderByDescending(t => t.Content.Length).ThenBy(t => t.Id).ToList();
-        _groupIds = [.. ordered.Select(t => t.Id)];
+        groupIds = [.. ordered.Select(t => t.Id)];
         if (ordered.Count > 0)
         {
             var alternatives = ordered.Select(t => "(" + (t.LStrip ? @"\s*" : string.Empty) + Regex.Escape(t.Content) + (t.RStrip ? @"\s*" : string.Empty) + ")");
-            _pattern = new Regex(string.Join("|", alternatives), RegexOptions.Compiled | RegexOptions.CultureInvariant);
+            pattern = new Regex(string.Join("|", alternatives), RegexOptions.Compiled | RegexOptions.CultureInvariant);
         }
     }
 
@@ -27,9 +27,9 @@ internal sealed class AddedTokenMatcher
     public IEnumerable<(string Text, int Start, int? AddedId)> Split(string text)
     {
         var position = 0;
-        if (_pattern is not null)
+        if (pattern is not null)
         {
-            foreach (Match match in _pattern.Matches(text))
+            foreach (Match match in pattern.Matches(text))
             {
                 if (match.Index > position)
                 {
@@ -42,7 +42,7 @@ internal sealed class AddedTokenMatcher
                     group++;
                 }
 
-                yield return (match.Value, match.Index, _groupIds[group - 1]);
+                yield return (match.Value, match.Index, groupIds[group - 1]);
                 position = match.Index + match.Length;
             }
         }

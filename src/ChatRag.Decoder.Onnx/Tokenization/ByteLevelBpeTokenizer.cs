@@ -12,53 +12,53 @@ namespace ChatRag.Decoder.Onnx.Tokenization;
 public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
 {
     private const string Gpt2Pattern = @"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
-    private readonly Dictionary<string, int> _vocab;
-    private readonly Dictionary<(string, string), int> _mergeRanks;
-    private readonly byte[][] _tokenBytes;
-    private readonly bool[] _special;
-    private readonly Dictionary<string, int> _added;
-    private readonly Regex? _addedSplitter;
-    private readonly Regex[] _preTokenizers;
-    private readonly bool _nfc;
-    private readonly bool _ignoreMerges;
-    private readonly WordCache _cache;
-    private readonly string[] _byteToChar;
+    private readonly Dictionary<string, int> vocab;
+    private readonly Dictionary<(string, string), int> mergeRanks;
+    private readonly byte[][] tokenBytes;
+    private readonly bool[] special;
+    private readonly Dictionary<string, int> added;
+    private readonly Regex? addedSplitter;
+    private readonly Regex[] preTokenizers;
+    private readonly bool nfc;
+    private readonly bool ignoreMerges;
+    private readonly WordCache cache;
+    private readonly string[] byteToChar;
 
     private ByteLevelBpeTokenizer(
         Dictionary<string, int> vocab, Dictionary<(string, string), int> mergeRanks, Dictionary<string, int> added,
         HashSet<int> specialIds, IReadOnlyList<string> patterns, bool nfc, bool ignoreMerges)
     {
-        _ignoreMerges = ignoreMerges;
-        _cache = new WordCache(EncodeWord);
-        _vocab = vocab;
-        _mergeRanks = mergeRanks;
-        _added = added;
-        _nfc = nfc;
-        _preTokenizers = [.. patterns.Select(p => new Regex(p, RegexOptions.Compiled | RegexOptions.CultureInvariant))];
-        _byteToChar = ByteAlphabet.ByteToChar;
+        this.ignoreMerges = ignoreMerges;
+        cache = new WordCache(EncodeWord);
+        this.vocab = vocab;
+        this.mergeRanks = mergeRanks;
+        this.added = added;
+        this.nfc = nfc;
+        preTokenizers = [.. patterns.Select(p => new Regex(p, RegexOptions.Compiled | RegexOptions.CultureInvariant))];
+        byteToChar = ByteAlphabet.ByteToChar;
         var size = Math.Max(vocab.Count == 0 ? 0 : vocab.Values.Max() + 1, added.Count == 0 ? 0 : added.Values.Max() + 1);
-        _tokenBytes = new byte[size][];
-        _special = new bool[size];
+        tokenBytes = new byte[size][];
+        special = new bool[size];
         foreach (var (token, id) in vocab)
         {
-            _tokenBytes[id] = ByteAlphabet.ToBytes(token);
+            tokenBytes[id] = ByteAlphabet.ToBytes(token);
         }
 
         foreach (var (token, id) in added)
         {
-            _tokenBytes[id] = Encoding.UTF8.GetBytes(token);
-            _special[id] = specialIds.Contains(id);
+            tokenBytes[id] = Encoding.UTF8.GetBytes(token);
+            special[id] = specialIds.Contains(id);
         }
 
         if (added.Count > 0)
         {
             var alternatives = added.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape);
-            _addedSplitter = new Regex("(" + string.Join("|", alternatives) + ")", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+            addedSplitter = new Regex("(" + string.Join("|", alternatives) + ")", RegexOptions.Compiled | RegexOptions.CultureInvariant);
         }
     }
 
     /// <inheritdoc />
-    public override int VocabularySize => _tokenBytes.Length;
+    public override int VocabularySize => tokenBytes.Length;
 
     /// <summary>Loads a tokenizer from a <c>tokenizer.json</c> file.</summary>
     /// <exception cref="NotSupportedException">The tokenizer is not byte-level BPE.</exception>
@@ -71,20 +71,20 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
 
     /// <inheritdoc />
     public override int? TokenToId(string token) =>
-        _added.TryGetValue(token, out var id) ? id : _vocab.TryGetValue(token, out id) ? id : null;
+        added.TryGetValue(token, out var id) ? id : vocab.TryGetValue(token, out id) ? id : null;
 
     /// <inheritdoc />
-    public override bool IsSpecial(int id) => (uint)id < (uint)_special.Length && _special[id];
+    public override bool IsSpecial(int id) => (uint)id < (uint)special.Length && special[id];
 
     /// <inheritdoc />
-    public override ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)_tokenBytes.Length && _tokenBytes[id] is { } b ? b : [];
+    public override ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)tokenBytes.Length && tokenBytes[id] is { } b ? b : [];
 
     /// <inheritdoc />
     public override IReadOnlyList<int> Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>(text.Length / 3);
-        var pieces = _addedSplitter is null ? [text] : _addedSplitter.Split(text);
+        var pieces = addedSplitter is null ? [text] : addedSplitter.Split(text);
         foreach (var piece in pieces)
         {
             if (piece.Length == 0)
@@ -92,16 +92,16 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
                 continue;
             }
 
-            if (_added.TryGetValue(piece, out var addedId))
+            if (added.TryGetValue(piece, out var addedId))
             {
                 ids.Add(addedId);
                 continue;
             }
 
-            var normalized = _nfc ? piece.Normalize(NormalizationForm.FormC) : piece;
+            var normalized = nfc ? piece.Normalize(NormalizationForm.FormC) : piece;
             foreach (var word in PreTokenize(normalized, 0))
             {
-                ids.AddRange(_cache.Get(word));
+                ids.AddRange(cache.Get(word));
             }
         }
 
@@ -112,14 +112,14 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
     // as Hugging Face's pre-tokenizer Sequence does; DeepSeek-V3 chains three such splits.
     private IEnumerable<string> PreTokenize(string text, int step)
     {
-        if (step == _preTokenizers.Length)
+        if (step == preTokenizers.Length)
         {
             yield return text;
             yield break;
         }
 
         var last = 0;
-        foreach (Match match in _preTokenizers[step].Matches(text))
+        foreach (Match match in preTokenizers[step].Matches(text))
         {
             if (match.Index > last)
             {
@@ -155,11 +155,11 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
         var parts = new List<string>(utf8.Length);
         foreach (var b in utf8)
         {
-            parts.Add(_byteToChar[b]);
+            parts.Add(byteToChar[b]);
         }
 
         // Llama 3 style "ignore_merges": a word that is itself in the vocabulary is one token, whatever the merges say.
-        if (_ignoreMerges && _vocab.TryGetValue(string.Concat(parts), out var whole))
+        if (ignoreMerges && vocab.TryGetValue(string.Concat(parts), out var whole))
         {
             return [whole];
         }
@@ -170,7 +170,7 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
             var bestIndex = -1;
             for (var i = 0; i < parts.Count - 1; i++)
             {
-                if (_mergeRanks.TryGetValue((parts[i], parts[i + 1]), out var rank) && rank < bestRank)
+                if (mergeRanks.TryGetValue((parts[i], parts[i + 1]), out var rank) && rank < bestRank)
                 {
                     bestRank = rank;
                     bestIndex = i;
@@ -205,7 +205,7 @@ public sealed partial class ByteLevelBpeTokenizer : BpeTokenizer
         var ids = new int[parts.Count];
         for (var i = 0; i < parts.Count; i++)
         {
-            ids[i] = _vocab.TryGetValue(parts[i], out var id) ? id : throw new InvalidOperationException($"Token '{parts[i]}' is not in the vocabulary.");
+            ids[i] = vocab.TryGetValue(parts[i], out var id) ? id : throw new InvalidOperationException($"Token '{parts[i]}' is not in the vocabulary.");
         }
 
         return ids;

@@ -10,34 +10,34 @@ namespace ChatRag.Decoder.Onnx.Tokenization;
 /// </summary>
 public sealed class IncrementalDetokenizer
 {
-    private readonly BpeTokenizer _tokenizer;
-    private readonly System.Text.Decoder _utf8 = new UTF8Encoding(false, false).GetDecoder();
-    private readonly char[] _chars = new char[64];
-    private bool _first = true;
+    private readonly BpeTokenizer tokenizer;
+    private readonly System.Text.Decoder utf8 = new UTF8Encoding(false, false).GetDecoder();
+    private readonly char[] chars = new char[64];
+    private bool first = true;
 
     /// <summary>Creates a detokenizer for one generation.</summary>
     public IncrementalDetokenizer(BpeTokenizer tokenizer)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
-        _tokenizer = tokenizer;
+        this.tokenizer = tokenizer;
     }
 
     /// <summary>Adds a token and returns the text that became complete (possibly empty).</summary>
     public string Push(int tokenId)
     {
-        if (_tokenizer.IsSpecial(tokenId))
+        if (tokenizer.IsSpecial(tokenId))
         {
             return string.Empty;
         }
 
-        var bytes = _first ? _tokenizer.FirstTokenBytes(tokenId) : _tokenizer.TokenBytes(tokenId);
-        _first = false;
+        var bytes = first ? tokenizer.FirstTokenBytes(tokenId) : tokenizer.TokenBytes(tokenId);
+        first = false;
         var result = new StringBuilder();
         while (bytes.Length > 0)
         {
             var take = Math.Min(bytes.Length, 32);
-            var count = _utf8.GetChars(bytes[..take], _chars, flush: false);
-            result.Append(_chars, 0, count);
+            var count = utf8.GetChars(bytes[..take], chars, flush: false);
+            result.Append(chars, 0, count);
             bytes = bytes[take..];
         }
 
@@ -47,7 +47,7 @@ public sealed class IncrementalDetokenizer
     /// <summary>Flushes an incomplete trailing sequence (as U+FFFD) at the end of generation.</summary>
     public string Flush()
     {
-        var count = _utf8.GetChars([], _chars, flush: true);
-        return new string(_chars, 0, count);
+        var count = utf8.GetChars([], chars, flush: true);
+        return new string(chars, 0, count);
     }
 }

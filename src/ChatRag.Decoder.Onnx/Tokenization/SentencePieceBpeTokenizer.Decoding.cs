@@ -61,5 +61,5 @@ public sealed partial class SentencePieceBpeTokenizer
         run.Clear();
     }
 
-    private bool IsByteToken(int id) => _settings.DecodeByteTokens && (uint)id < (uint)_isByteToken.Length && _isByteToken[id];
+    private bool IsByteToken(int id) => settings.DecodeByteTokens && (uint)id < (uint)isByteToken.Length && isByteToken[id];
 }

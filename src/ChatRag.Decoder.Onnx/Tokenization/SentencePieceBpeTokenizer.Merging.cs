@@ -7,7 +7,7 @@ public sealed partial class SentencePieceBpeTokenizer
 {
     private int[] EncodeWord(string word)
     {
-        if (_settings.IgnoreMerges && _vocab.TryGetValue(word, out var whole))
+        if (settings.IgnoreMerges && vocab.TryGetValue(word, out var whole))
         {
             return [whole];
         }
@@ -17,23 +17,23 @@ public sealed partial class SentencePieceBpeTokenizer
         Span<byte> utf8 = stackalloc byte[4];
         foreach (var rune in word.EnumerateRunes())
         {
-            if (_vocab.TryGetValue(rune.ToString(), out var id))
+            if (vocab.TryGetValue(rune.ToString(), out var id))
             {
                 FlushUnknown(symbols, ref pendingUnknown);
                 symbols.Add(id);
                 continue;
             }
 
-            if (_settings.ByteFallback && TryByteTokens(rune, utf8, out var byteIds))
+            if (settings.ByteFallback && TryByteTokens(rune, utf8, out var byteIds))
             {
                 // As in Hugging Face's BPE, byte tokens go straight in; a pending unknown is written after them.
                 symbols.AddRange(byteIds);
                 continue;
             }
 
-            if (_settings.UnknownId is { } unk)
+            if (settings.UnknownId is { } unk)
             {
-                if (pendingUnknown is not null && !_settings.FuseUnknown)
+                if (pendingUnknown is not null && !settings.FuseUnknown)
                 {
                     symbols.Add(pendingUnknown.Value);
                 }
@@ -61,7 +61,7 @@ public sealed partial class SentencePieceBpeTokenizer
         ids = new int[count];
         for (var i = 0; i < count; i++)
         {
-            ids[i] = _byteIds[utf8[i]];
+            ids[i] = byteIds[utf8[i]];
             if (ids[i] < 0)
             {
                 return false;
@@ -100,7 +100,7 @@ public sealed partial class SentencePieceBpeTokenizer
         {
             var position = top.Position;
             var right = next[position];
-            if (removed[position] || right < 0 || !_merges.TryGetValue((ids[position], ids[right]), out var merge) || merge.Merged != top.Merged)
+            if (removed[position] || right < 0 || !merges.TryGetValue((ids[position], ids[right]), out var merge) || merge.Merged != top.Merged)
             {
                 continue;
             }
@@ -132,7 +132,7 @@ public sealed partial class SentencePieceBpeTokenizer
 
     private void Enqueue(PriorityQueue<(int, int), (int, int)> queue, int[] ids, int left, int right)
     {
-        if (right >= 0 && _merges.TryGetValue((ids[left], ids[right]), out var merge))
+        if (right >= 0 && merges.TryGetValue((ids[left], ids[right]), out var merge))
         {
             queue.Enqueue((left, merge.Merged), (merge.Rank, left));
         }

@@ -14,57 +14,57 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
     // Hugging Face caches words up to this length; longer ones (a whole prompt when there is no pre-tokenizer) are
     // not cached, so the cache cannot grow with the size of the documents seen.
     private const int MaxCachedWordLength = 256;
-    private readonly Dictionary<string, int> _vocab;
-    private readonly Dictionary<(int Left, int Right), (int Rank, int Merged)> _merges;
-    private readonly byte[][] _tokenBytes;
-    private readonly byte[][] _firstTokenBytes;
-    private readonly bool[] _special;
-    private readonly bool[] _isByteToken;
-    private readonly Dictionary<string, int> _added;
-    private readonly AddedTokenMatcher _matcher;
-    private readonly Settings _settings;
-    private readonly int[] _byteIds = new int[256];
-    private readonly WordCache _cache;
+    private readonly Dictionary<string, int> vocab;
+    private readonly Dictionary<(int Left, int Right), (int Rank, int Merged)> merges;
+    private readonly byte[][] tokenBytes;
+    private readonly byte[][] firstTokenBytes;
+    private readonly bool[] special;
+    private readonly bool[] isByteToken;
+    private readonly Dictionary<string, int> added;
+    private readonly AddedTokenMatcher matcher;
+    private readonly Settings settings;
+    private readonly int[] byteIds = new int[256];
+    private readonly WordCache cache;
 
     private SentencePieceBpeTokenizer(
         Dictionary<string, int> vocab, Dictionary<(int, int), (int, int)> merges, IReadOnlyList<AddedTokenMatcher.AddedToken> added, Settings settings)
     {
-        _cache = new WordCache(EncodeWord);
-        _vocab = vocab;
-        _merges = merges;
-        _settings = settings;
-        _added = added.ToDictionary(t => t.Content, t => t.Id, StringComparer.Ordinal);
-        _matcher = new AddedTokenMatcher(added);
+        cache = new WordCache(EncodeWord);
+        this.vocab = vocab;
+        this.merges = merges;
+        this.settings = settings;
+        this.added = added.ToDictionary(t => t.Content, t => t.Id, StringComparer.Ordinal);
+        matcher = new AddedTokenMatcher(added);
         var size = Math.Max(vocab.Count == 0 ? 0 : vocab.Values.Max() + 1, added.Count == 0 ? 0 : added.Max(t => t.Id) + 1);
-        _tokenBytes = new byte[size][];
-        _firstTokenBytes = new byte[size][];
-        _isByteToken = new bool[size];
-        _special = new bool[size];
+        tokenBytes = new byte[size][];
+        firstTokenBytes = new byte[size][];
+        isByteToken = new bool[size];
+        special = new bool[size];
         for (var b = 0; b < 256; b++)
         {
-            _byteIds[b] = vocab.TryGetValue(ByteToken(b), out var id) ? id : -1;
-            if (_byteIds[b] >= 0)
+            byteIds[b] = vocab.TryGetValue(ByteToken(b), out var id) ? id : -1;
+            if (byteIds[b] >= 0)
             {
-                _isByteToken[_byteIds[b]] = true;
+                isByteToken[byteIds[b]] = true;
             }
         }
 
         foreach (var (token, id) in vocab)
         {
-            _tokenBytes[id] = DecodeToken(token, first: false);
-            _firstTokenBytes[id] = DecodeToken(token, first: true);
+            tokenBytes[id] = DecodeToken(token, first: false);
+            firstTokenBytes[id] = DecodeToken(token, first: true);
         }
 
         foreach (var token in added)
         {
-            _tokenBytes[token.Id] = Encoding.UTF8.GetBytes(token.Content);
-            _firstTokenBytes[token.Id] = _tokenBytes[token.Id];
-            _special[token.Id] = token.Special;
+            tokenBytes[token.Id] = Encoding.UTF8.GetBytes(token.Content);
+            firstTokenBytes[token.Id] = tokenBytes[token.Id];
+            special[token.Id] = token.Special;
         }
     }
 
     /// <inheritdoc />
-    public override int VocabularySize => _tokenBytes.Length;
+    public override int VocabularySize => tokenBytes.Length;
 
 
     /// <summary>Loads a SentencePiece-style tokenizer from a <c>tokenizer.json</c> file.</summary>
@@ -78,23 +78,23 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
 
     /// <inheritdoc />
     public override int? TokenToId(string token) =>
-        _added.TryGetValue(token, out var id) ? id : _vocab.TryGetValue(token, out id) ? id : null;
+        added.TryGetValue(token, out var id) ? id : vocab.TryGetValue(token, out id) ? id : null;
 
     /// <inheritdoc />
-    public override bool IsSpecial(int id) => (uint)id < (uint)_special.Length && _special[id];
+    public override bool IsSpecial(int id) => (uint)id < (uint)special.Length && special[id];
 
     /// <inheritdoc />
-    public override ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)_tokenBytes.Length && _tokenBytes[id] is { } b ? b : [];
+    public override ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)tokenBytes.Length && tokenBytes[id] is { } b ? b : [];
 
     /// <inheritdoc />
-    public override ReadOnlySpan<byte> FirstTokenBytes(int id) => (uint)id < (uint)_firstTokenBytes.Length && _firstTokenBytes[id] is { } b ? b : [];
+    public override ReadOnlySpan<byte> FirstTokenBytes(int id) => (uint)id < (uint)firstTokenBytes.Length && firstTokenBytes[id] is { } b ? b : [];
 
     /// <inheritdoc />
     public override IReadOnlyList<int> Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>(text.Length / 3);
-        foreach (var (piece, start, addedId) in _matcher.Split(text))
+        foreach (var (piece, start, addedId) in matcher.Split(text))
         {
             if (addedId is { } id)
             {
@@ -104,14 +104,14 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
 
             // Normalisers run on each piece between added tokens, so Prepend("▁") starts every such piece.
             var normalized = piece;
-            foreach (var step in _settings.Normalizers)
+            foreach (var step in settings.Normalizers)
             {
                 normalized = step(normalized);
             }
 
             foreach (var word in PreTokenize(normalized, start == 0))
             {
-                ids.AddRange(word.Length <= MaxCachedWordLength ? _cache.Get(word) : EncodeWord(word));
+                ids.AddRange(word.Length <= MaxCachedWordLength ? cache.Get(word) : EncodeWord(word));
             }
         }
 
@@ -122,9 +122,9 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
 
     private IEnumerable<string> PreTokenize(string normalized, bool atStart)
     {
-        if (_settings.Metaspace is not { } meta)
+        if (settings.Metaspace is not { } meta)
         {
-            foreach (var word in SplitAfter(normalized, _settings.SplitAfter))
+            foreach (var word in SplitAfter(normalized, settings.SplitAfter))
             {
                 yield return word;
             }
@@ -186,24 +186,24 @@ public sealed partial class SentencePieceBpeTokenizer : BpeTokenizer
 
     private byte[] DecodeToken(string token, bool first)
     {
-        if (_settings.DecodeByteTokens && token.Length == 6 && token.StartsWith("<0x", StringComparison.Ordinal) && token[5] == '>'
+        if (settings.DecodeByteTokens && token.Length == 6 && token.StartsWith("<0x", StringComparison.Ordinal) && token[5] == '>'
             && byte.TryParse(token.AsSpan(3, 2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
-            return first && value == (byte)' ' && _settings.StripLeadingSpaces > 0 ? [] : [value];
+            return first && value == (byte)' ' && settings.StripLeadingSpaces > 0 ? [] : [value];
         }
 
-        if (first && _settings.DropMetaInFirstToken is { } meta)
+        if (first && settings.DropMetaInFirstToken is { } meta)
         {
             // Hugging Face's Metaspace decoder drops every replacement character of the first token.
             return Encoding.UTF8.GetBytes(token.Replace(meta.ToString(), string.Empty, StringComparison.Ordinal));
         }
 
-        var text = _settings.DecodeReplace is { } r ? token.Replace(r.From, r.To, StringComparison.Ordinal) : token;
+        var text = settings.DecodeReplace is { } r ? token.Replace(r.From, r.To, StringComparison.Ordinal) : token;
         if (first)
         {
             // The Strip decoder runs after Fuse, on the whole text; its start is the first token's start.
             var strip = 0;
-            while (strip < _settings.StripLeadingSpaces && strip < text.Length && text[strip] == ' ')
+            while (strip < settings.StripLeadingSpaces && strip < text.Length && text[strip] == ' ')
             {
                 strip++;
             }

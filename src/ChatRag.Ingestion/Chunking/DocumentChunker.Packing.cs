@@ -6,12 +6,12 @@ public sealed partial class DocumentChunker
     private void Pack(string text, List<ChunkUnit> units, IReadOnlyList<string> path, string headingPrefix, int prefixTokens, List<DocumentChunk> chunks)
     {
         var budget = Budget;
-        var overlap = _options.OverlapTokens;
+        var overlap = options.OverlapTokens;
         var i = 0;
         while (i < units.Count)
         {
             var header = units[i].TableHeader;
-            var used = prefixTokens + (header is null ? 0 : _counter.CountTokens(header + "\n"));
+            var used = prefixTokens + (header is null ? 0 : counter.CountTokens(header + "\n"));
             var characters = CharacterRoom(headingPrefix.Length + (header is null ? 0 : header.Length + 1));
             var j = i;
             while (j < units.Count && (j == i || (used + units[j].Tokens <= budget && units[j].End - units[i].Start <= characters)))
@@ -72,6 +72,6 @@ public sealed partial class DocumentChunker
         var spanStart = units[start].Start;
         var spanEnd = units[end - 1].End;
         var chunkText = prefix + text[spanStart..spanEnd];
-        return new DocumentChunk(ordinal, chunkText, prefix, spanStart, spanEnd, units[start].Page, path, _counter.CountTokens(chunkText));
+        return new DocumentChunk(ordinal, chunkText, prefix, spanStart, spanEnd, units[start].Page, path, counter.CountTokens(chunkText));
     }
 }

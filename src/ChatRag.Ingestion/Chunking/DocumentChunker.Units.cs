@@ -14,7 +14,7 @@ public sealed partial class DocumentChunker
             var first = units.Count;
             if (block.Kind == BlockKind.Table)
             {
-                var tokens = _counter.CountTokens(text[block.StartOffset..block.EndOffset]);
+                var tokens = counter.CountTokens(text[block.StartOffset..block.EndOffset]);
                 if (tokens <= available.Tokens && block.EndOffset - block.StartOffset <= available.Characters)
                 {
                     units.Add(new ChunkUnit(block.StartOffset, block.EndOffset, tokens, true, block.Page, null));
@@ -54,7 +54,7 @@ public sealed partial class DocumentChunker
         var lines = Lines(text, block.StartOffset, block.EndOffset).ToList();
         var headerLines = lines.Count > 1 && text.AsSpan(lines[1].Start, lines[1].End - lines[1].Start).StartsWith("| ---") ? 2 : 1;
         var header = text[lines[0].Start..lines[headerLines - 1].End];
-        var headerTokens = _counter.CountTokens(header + "\n");
+        var headerTokens = counter.CountTokens(header + "\n");
         if (headerTokens * 2 > available.Tokens || (header.Length + 1) * 2 > available.Characters || lines.Count <= headerLines)
         {
             // A header that big cannot be repeated usefully; fall back to plain lines.
@@ -77,7 +77,7 @@ public sealed partial class DocumentChunker
     /// <summary>Adds a span as one unit, or as word windows when it is over budget.</summary>
     private void AddSpan(string text, int start, int end, Room available, int? page, string? tableHeader, List<ChunkUnit> units)
     {
-        var tokens = end - start > available.Characters ? int.MaxValue : _counter.CountTokens(text[start..end]);
+        var tokens = end - start > available.Characters ? int.MaxValue : counter.CountTokens(text[start..end]);
         if (tokens <= available.Tokens)
         {
             units.Add(new ChunkUnit(start, end, tokens, false, page, tableHeader));
@@ -89,7 +89,7 @@ public sealed partial class DocumentChunker
         var windowTokens = 0;
         foreach (var (wordStart, wordEnd) in Words(text, start, end))
         {
-            var wordTokens = wordEnd - wordStart > available.Characters ? int.MaxValue : _counter.CountTokens(text[wordStart..wordEnd]);
+            var wordTokens = wordEnd - wordStart > available.Characters ? int.MaxValue : counter.CountTokens(text[wordStart..wordEnd]);
             if (windowStart >= 0 && (windowTokens + (long)wordTokens > available.Tokens || wordEnd - windowStart > available.Characters))
             {
                 units.Add(new ChunkUnit(windowStart, windowEnd, windowTokens, false, page, tableHeader));
@@ -125,7 +125,7 @@ public sealed partial class DocumentChunker
     private void HardCut(string text, int start, int end, Room available, int? page, string? tableHeader, List<ChunkUnit> units)
     {
         var sample = Math.Min(end - start, available.Characters);
-        var sampleTokens = Math.Max(1, _counter.CountTokens(text[start..(start + sample)]));
+        var sampleTokens = Math.Max(1, counter.CountTokens(text[start..(start + sample)]));
         var charsPerPiece = Math.Clamp((int)(sample * (double)available.Tokens / sampleTokens * 0.9), 1, available.Characters);
         for (var pieceStart = start; pieceStart < end;)
         {
@@ -135,11 +135,11 @@ public sealed partial class DocumentChunker
                 pieceEnd--;
             }
 
-            var pieceTokens = _counter.CountTokens(text[pieceStart..pieceEnd]);
+            var pieceTokens = counter.CountTokens(text[pieceStart..pieceEnd]);
             while (pieceTokens > available.Tokens && pieceEnd - pieceStart > 1)
             {
                 pieceEnd = pieceStart + ((pieceEnd - pieceStart) / 2);
-                pieceTokens = _counter.CountTokens(text[pieceStart..pieceEnd]);
+                pieceTokens = counter.CountTokens(text[pieceStart..pieceEnd]);
             }
 
             units.Add(new ChunkUnit(pieceStart, pieceEnd, pieceTokens, false, page, tableHeader));

@@ -12,20 +12,20 @@ namespace ChatRag.Ingestion.Chunking;
 /// </summary>
 public sealed partial class DocumentChunker
 {
-    private readonly ITokenCounter _counter;
-    private readonly ChunkingOptions _options;
+    private readonly ITokenCounter counter;
+    private readonly ChunkingOptions options;
 
     /// <summary>Creates a chunker with the given token counter and options.</summary>
     public DocumentChunker(ITokenCounter counter, IOptions<ChunkingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(counter);
         ArgumentNullException.ThrowIfNull(options);
-        _counter = counter;
-        _options = options.Value;
+        this.counter = counter;
+        this.options = options.Value;
     }
 
     /// <summary>Tokens a chunk may hold: the target, capped by what the encoder accepts.</summary>
-    public int Budget => Math.Max(8, Math.Min(_options.TargetTokens, _counter.MaxTokens - _options.ReservedTokens));
+    public int Budget => Math.Max(8, Math.Min(options.TargetTokens, counter.MaxTokens - options.ReservedTokens));
 
     /// <summary>Chunks a document, in reading order.</summary>
     public IReadOnlyList<DocumentChunk> Chunk(ExtractedDocument document, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed partial class DocumentChunker
         DocumentBlock? openHeading = null;
         foreach (var block in blocks)
         {
-            if (block.Kind == BlockKind.Heading && _options.PrefixHeadings)
+            if (block.Kind == BlockKind.Heading && options.PrefixHeadings)
             {
                 // A heading with nothing under it before a sibling heading would otherwise vanish from the index.
                 if (openHeading is not null && openHeading.HeadingLevel >= block.HeadingLevel)
@@ -91,7 +91,7 @@ public sealed partial class DocumentChunker
                 continue;
             }
 
-            var samePage = _options.AllowPageSpanning || current?.Blocks[^1].Page == block.Page;
+            var samePage = options.AllowPageSpanning || current?.Blocks[^1].Page == block.Page;
             if (current is null || !samePage || !current.Path.SequenceEqual(block.HeadingPath))
             {
                 current = new Section(block.HeadingPath, []);
@@ -115,14 +115,14 @@ public sealed partial class DocumentChunker
     {
         var start = section.Blocks[0].StartOffset;
         var end = section.Blocks[^1].EndOffset;
-        if ((end - start) / 2 > Budget * 8 || prefix.Length + (end - start) > _options.MaxChunkCharacters)
+        if ((end - start) / 2 > Budget * 8 || prefix.Length + (end - start) > options.MaxChunkCharacters)
         {
             // Far too long to fit whatever the tokenizer; skip counting it.
             return false;
         }
 
         // Tokenizers split on whitespace before anything else, so prefix and body counts add up exactly.
-        var tokens = prefixTokens + _counter.CountTokens(text[start..end]);
+        var tokens = prefixTokens + counter.CountTokens(text[start..end]);
         if (tokens > Budget)
         {
             return false;
@@ -135,7 +135,7 @@ public sealed partial class DocumentChunker
     private string HeadingPrefix(IReadOnlyList<string> path, out int tokens)
     {
         tokens = 0;
-        if (!_options.PrefixHeadings || path.Count == 0)
+        if (!options.PrefixHeadings || path.Count == 0)
         {
             return string.Empty;
         }
@@ -144,7 +144,7 @@ public sealed partial class DocumentChunker
         foreach (var candidate in new[] { string.Join(DocumentChunk.HeadingSeparator, path), path[^1] })
         {
             var prefix = candidate + "\n\n";
-            tokens = _counter.CountTokens(prefix);
+            tokens = counter.CountTokens(prefix);
             if (tokens * 3 <= Budget)
             {
                 return prefix;
@@ -156,7 +156,7 @@ public sealed partial class DocumentChunker
     }
 
     /// <summary>Characters left for content once <paramref name="used"/> characters of prefix are written.</summary>
-    private int CharacterRoom(int used) => Math.Max(16, _options.MaxChunkCharacters - used);
+    private int CharacterRoom(int used) => Math.Max(16, options.MaxChunkCharacters - used);
 
     private sealed record Section(IReadOnlyList<string> Path, List<DocumentBlock> Blocks);
 }

@@ -12,27 +12,27 @@ namespace ChatRag.Ingestion.Chunking;
 /// </summary>
 public sealed class StructuredEvalChunker : IEvalChunker
 {
-    private readonly DocumentChunker _chunker;
-    private readonly ChunkingOptions _options;
+    private readonly DocumentChunker chunker;
+    private readonly ChunkingOptions options;
 
     /// <summary>Creates the adapter over a configured chunker.</summary>
     public StructuredEvalChunker(DocumentChunker chunker, IOptions<ChunkingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(chunker);
         ArgumentNullException.ThrowIfNull(options);
-        _chunker = chunker;
-        _options = options.Value;
+        this.chunker = chunker;
+        this.options = options.Value;
     }
 
     /// <inheritdoc />
     public string Name => FormattableString.Invariant(
-        $"structured-{_chunker.Budget}-{_options.OverlapRatio:0.##}{(_options.PrefixHeadings ? "-prefix" : string.Empty)}");
+        $"structured-{chunker.Budget}-{options.OverlapRatio:0.##}{(options.PrefixHeadings ? "-prefix" : string.Empty)}");
 
     /// <inheritdoc />
     public IReadOnlyList<NewChunk> Chunk(BeirDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return _chunker.Chunk(ToExtracted(document)).Select(c => c.ToNewChunk()).ToList();
+        return chunker.Chunk(ToExtracted(document)).Select(c => c.ToNewChunk()).ToList();
     }
 
     /// <summary>The corpus document as extracted text: title heading, then paragraphs.</summary>

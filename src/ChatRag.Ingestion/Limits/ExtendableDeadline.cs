@@ -11,56 +11,56 @@ internal sealed class ExtendableDeadline : IDisposable
     /// <summary>The longest a <see cref="CancellationTokenSource"/> timer can wait (about 49 days).</summary>
     public static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
-    private readonly CancellationTokenSource _source;
-    private readonly Action<TimeSpan>? _extended;
-    private readonly long _started = Stopwatch.GetTimestamp();
-    private readonly Lock _gate = new();
-    private bool _disposed;
+    private readonly CancellationTokenSource source;
+    private readonly Action<TimeSpan>? extended;
+    private readonly long started = Stopwatch.GetTimestamp();
+    private readonly Lock gate = new();
+    private bool disposed;
 
     /// <summary>Starts a limit of <paramref name="limit"/>, cancelled early with <paramref name="outer"/>.</summary>
     /// <param name="extended">Told every extension, so an enclosing limit can grow alike.</param>
     public ExtendableDeadline(TimeSpan limit, CancellationToken outer, Action<TimeSpan>? extended = null)
     {
-        _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
-        _extended = extended;
+        source = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        this.extended = extended;
         Limit = limit;
-        _source.CancelAfter(Clamp(limit));
+        source.CancelAfter(Clamp(limit));
     }
 
     /// <summary>Cancelled at the limit (or with the outer token).</summary>
-    public CancellationToken Token => _source.Token;
+    public CancellationToken Token => source.Token;
 
     /// <summary>The limit with every extension so far.</summary>
     public TimeSpan Limit { get; private set; }
 
     /// <summary>True when the limit, not the outer token, ended the work.</summary>
-    public bool Expired(CancellationToken outer) => _source.IsCancellationRequested && !outer.IsCancellationRequested;
+    public bool Expired(CancellationToken outer) => source.IsCancellationRequested && !outer.IsCancellationRequested;
 
     /// <summary>Moves the limit <paramref name="more"/> later, unless it has already passed.</summary>
     public void Extend(TimeSpan more)
     {
-        lock (_gate)
+        lock (gate)
         {
             // Work abandoned at the limit may still report pages: the limit that passed stays passed.
-            if (_disposed || _source.IsCancellationRequested)
+            if (disposed || source.IsCancellationRequested)
             {
                 return;
             }
 
             Limit += more;
-            _source.CancelAfter(Clamp(Limit - Stopwatch.GetElapsedTime(_started)));
+            source.CancelAfter(Clamp(Limit - Stopwatch.GetElapsedTime(started)));
         }
 
-        _extended?.Invoke(more);
+        extended?.Invoke(more);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _disposed = true;
-            _source.Dispose();
+            disposed = true;
+            source.Dispose();
         }
     }
 

@@ -16,11 +16,11 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     /// <summary>Most TSV characters read for one image, whatever its frames.</summary>
     internal const int MaxTsvCharacters = 128 * 1024 * 1024;
 
-    private readonly SemaphoreSlim _slots;
-    private readonly TimeProvider _clock;
-    private readonly Lock _probeGate = new();
-    private Task<OcrAvailability>? _probe;
-    private DateTimeOffset _probedAt;
+    private readonly SemaphoreSlim slots;
+    private readonly TimeProvider clock;
+    private readonly Lock probeGate = new();
+    private Task<OcrAvailability>? probe;
+    private DateTimeOffset probedAt;
 
     /// <summary>Creates the engine; nothing runs until the first page or availability probe.</summary>
     /// <param name="options">The OCR options.</param>
@@ -29,8 +29,8 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Value;
-        _clock = clock ?? TimeProvider.System;
-        _slots = new SemaphoreSlim(Options.MaxConcurrency, Options.MaxConcurrency);
+        this.clock = clock ?? TimeProvider.System;
+        slots = new SemaphoreSlim(Options.MaxConcurrency, Options.MaxConcurrency);
     }
 
     /// <inheritdoc />
@@ -45,16 +45,16 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     public Task<OcrAvailability> GetAvailabilityAsync(CancellationToken cancellationToken = default)
     {
         Task<OcrAvailability> probe;
-        lock (_probeGate)
+        lock (probeGate)
         {
-            var now = _clock.GetUtcNow();
-            if (_probe is null || (Failed(_probe) && now - _probedAt >= TimeSpan.FromSeconds(Options.ProbeRetrySeconds)))
+            var now = clock.GetUtcNow();
+            if (this.probe is null || (Failed(this.probe) && now - probedAt >= TimeSpan.FromSeconds(Options.ProbeRetrySeconds)))
             {
-                _probe = ProbeAsync();
-                _probedAt = now;
+                this.probe = ProbeAsync();
+                probedAt = now;
             }
 
-            probe = _probe;
+            probe = this.probe;
         }
 
         return probe.WaitAsync(cancellationToken);
@@ -110,19 +110,19 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _slots.Dispose();
+    public void Dispose() => slots.Dispose();
 
     private async Task<ProcessResult> RunBoundedAsync(
         string tool, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken, int maxOutputCharacters = ExternalProcess.DefaultMaxOutputCharacters)
     {
-        await _slots.WaitAsync(cancellationToken);
+        await slots.WaitAsync(cancellationToken);
         try
         {
             return await ExternalProcess.RunAsync(tool, arguments, timeout, cancellationToken, maxOutputCharacters);
         }
         finally
         {
-            _slots.Release();
+            slots.Release();
         }
     }
 

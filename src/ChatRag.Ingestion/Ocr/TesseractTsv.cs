@@ -50,18 +50,18 @@ internal static class TesseractTsv
 
     private sealed class PageAccumulator
     {
-        private readonly List<((int Block, int Paragraph) Key, List<(int Line, List<OcrWord> Words)> Lines)> _paragraphs = [];
+        private readonly List<((int Block, int Paragraph) Key, List<(int Line, List<OcrWord> Words)> Lines)> paragraphs = [];
 
         public int Dropped { get; set; }
 
         public void Add((int Block, int Paragraph) key, int line, OcrWord word)
         {
-            if (_paragraphs.Count == 0 || _paragraphs[^1].Key != key)
+            if (paragraphs.Count == 0 || paragraphs[^1].Key != key)
             {
-                _paragraphs.Add((key, []));
+                paragraphs.Add((key, []));
             }
 
-            var lines = _paragraphs[^1].Lines;
+            var lines = paragraphs[^1].Lines;
             if (lines.Count == 0 || lines[^1].Line != line)
             {
                 lines.Add((line, []));
@@ -71,6 +71,6 @@ internal static class TesseractTsv
         }
 
         public IReadOnlyList<OcrParagraph> Paragraphs() =>
-            _paragraphs.Select(p => new OcrParagraph(p.Lines.Select(l => (IReadOnlyList<OcrWord>)l.Words).ToList())).ToList();
+            paragraphs.Select(p => new OcrParagraph(p.Lines.Select(l => (IReadOnlyList<OcrWord>)l.Words).ToList())).ToList();
     }
 }

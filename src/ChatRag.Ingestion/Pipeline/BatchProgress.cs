@@ -9,31 +9,31 @@ namespace ChatRag.Ingestion.Pipeline;
 /// </summary>
 internal sealed class BatchProgress(IIngestionJobStore jobs, IngestionJob job, int total, IProgress<(int Done, int Total)>? listener) : IProgress<int>
 {
-    private Task _pending = Task.CompletedTask;
-    private int _latest = -1;
+    private Task pending = Task.CompletedTask;
+    private int latest = -1;
 
     public TimeSpan WriteTime { get; private set; }
 
     public void Report(int value)
     {
         // A rejected write (the claim was taken back) stops the run at the next batch instead of at the end.
-        if (_pending.IsFaulted)
+        if (pending.IsFaulted)
         {
-            _pending.GetAwaiter().GetResult();
+            pending.GetAwaiter().GetResult();
         }
 
-        _latest = value;
+        latest = value;
         listener?.Report((value, total));
 
         // ChunkIndexer reports synchronously between batches; chain the writes so they stay ordered.
-        var previous = _pending;
-        _pending = WriteAsync(previous, value);
+        var previous = pending;
+        pending = WriteAsync(previous, value);
     }
 
     public Task FlushAsync(CancellationToken cancellationToken)
     {
         _ = cancellationToken;
-        return _latest < 0 ? Task.CompletedTask : _pending;
+        return latest < 0 ? Task.CompletedTask : pending;
     }
 
     private async Task WriteAsync(Task previous, int done)

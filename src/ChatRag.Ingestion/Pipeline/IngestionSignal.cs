@@ -6,10 +6,10 @@ namespace ChatRag.Ingestion.Pipeline;
 public sealed class IngestionSignal
 {
     // One pending wake-up is enough: the worker drains the whole queue each time it wakes.
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Signals that work is waiting.</summary>
-    public void Notify() => _channel.Writer.TryWrite(true);
+    public void Notify() => channel.Writer.TryWrite(true);
 
     /// <summary>Waits for a signal or the timeout, whichever comes first.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class IngestionSignal
         timer.CancelAfter(timeout);
         try
         {
-            await _channel.Reader.ReadAsync(timer.Token).ConfigureAwait(false);
+            await channel.Reader.ReadAsync(timer.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -10,16 +10,16 @@ namespace ChatRag.Ingestion.Pipeline;
 /// </summary>
 internal sealed class StageProgress(IIngestionJobStore jobs, IngestionJob job, string stage) : IProgress<(int Done, int Total)>
 {
-    private readonly Lock _gate = new();
-    private Task _pending = Task.CompletedTask;
-    private ExceptionDispatchInfo? _failure;
+    private readonly Lock gate = new();
+    private Task pending = Task.CompletedTask;
+    private ExceptionDispatchInfo? failure;
 
     public void Report((int Done, int Total) value)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var previous = _pending;
-            _pending = WriteAsync(previous, value);
+            var previous = pending;
+            pending = WriteAsync(previous, value);
         }
     }
 
@@ -27,19 +27,19 @@ internal sealed class StageProgress(IIngestionJobStore jobs, IngestionJob job, s
     public async Task FlushAsync()
     {
         Task pending;
-        lock (_gate)
+        lock (gate)
         {
-            pending = _pending;
+            pending = this.pending;
         }
 
         await pending.ConfigureAwait(false);
-        _failure?.Throw();
+        failure?.Throw();
     }
 
     private async Task WriteAsync(Task previous, (int Done, int Total) value)
     {
         await previous.ConfigureAwait(false);
-        if (_failure is not null)
+        if (failure is not null)
         {
             return;
         }
@@ -50,7 +50,7 @@ internal sealed class StageProgress(IIngestionJobStore jobs, IngestionJob job, s
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _failure = ExceptionDispatchInfo.Capture(ex);
+            failure = ExceptionDispatchInfo.Capture(ex);
         }
     }
 }

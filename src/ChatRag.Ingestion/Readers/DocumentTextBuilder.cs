@@ -14,9 +14,9 @@ internal sealed class DocumentTextBuilder(
     DocumentKind kind, int maxCharacters, int maxTableColumns = int.MaxValue, int maxCellCharacters = int.MaxValue, CancellationToken cancellationToken = default)
 {
     private const string Separator = "\n\n";
-    private readonly StringBuilder _text = new();
-    private readonly List<DocumentBlock> _blocks = [];
-    private readonly string?[] _headings = new string?[7];
+    private readonly StringBuilder text = new();
+    private readonly List<DocumentBlock> blocks = [];
+    private readonly string?[] headings = new string?[7];
 
     public List<string> Warnings { get; } = [];
 
@@ -28,15 +28,15 @@ internal sealed class DocumentTextBuilder(
     public int? Page { get; set; }
 
     /// <summary>Offset the next block's text will start at.</summary>
-    public int NextOffset => _text.Length == 0 ? 0 : _text.Length + Separator.Length;
+    public int NextOffset => text.Length == 0 ? 0 : text.Length + Separator.Length;
 
-    public int BlockCount => _blocks.Count;
+    public int BlockCount => blocks.Count;
 
     /// <summary>Characters the text budget still allows, for readers that gather a long block before adding it.</summary>
     public int Remaining => Math.Max(0, maxCharacters - NextOffset);
 
     /// <summary>Forgets headings, for formats where each slide or sheet starts afresh.</summary>
-    public void ResetHeadings() => Array.Clear(_headings);
+    public void ResetHeadings() => Array.Clear(headings);
 
     public void AddHeading(string text, int level)
     {
@@ -104,15 +104,15 @@ internal sealed class DocumentTextBuilder(
         var regions = relativeRegions.Select(r => r with { StartOffset = r.StartOffset + start, EndOffset = r.EndOffset + start }).ToList();
         var level = blockKind == BlockKind.Heading ? EnterHeading(text, headingLevel) : 0;
         Append(blockKind, text, level, regions);
-        if (ocrConfidence is not null && _blocks.Count > 0 && _blocks[^1].StartOffset == start)
+        if (ocrConfidence is not null && blocks.Count > 0 && blocks[^1].StartOffset == start)
         {
-            _blocks[^1] = _blocks[^1] with { OcrConfidence = ocrConfidence };
+            blocks[^1] = blocks[^1] with { OcrConfidence = ocrConfidence };
         }
     }
 
     public ExtractedDocument Build(int? pageCount, IEnumerable<string>? extraWarnings = null)
     {
-        if (_blocks.Count == 0)
+        if (blocks.Count == 0)
         {
             throw new EmptyDocumentException(kind == DocumentKind.Pdf
                 ? "The PDF has no text layer (it may be a scan). Run OCR on it, or upload a PDF with selectable text."
@@ -120,15 +120,15 @@ internal sealed class DocumentTextBuilder(
         }
 
         var warnings = (extraWarnings ?? []).Concat(Warnings).Distinct(StringComparer.Ordinal).ToList();
-        return new ExtractedDocument(kind, _text.ToString(), _blocks, pageCount, warnings);
+        return new ExtractedDocument(kind, text.ToString(), blocks, pageCount, warnings);
     }
 
     /// <summary>Makes <paramref name="text"/> the current heading at its level, forgetting deeper ones.</summary>
     private int EnterHeading(string text, int level)
     {
         level = Math.Clamp(level, 1, 6);
-        _headings[level] = text;
-        Array.Clear(_headings, level + 1, _headings.Length - level - 1);
+        headings[level] = text;
+        Array.Clear(headings, level + 1, headings.Length - level - 1);
         return level;
     }
 
@@ -171,19 +171,19 @@ internal sealed class DocumentTextBuilder(
             return;
         }
 
-        if ((long)_text.Length + Separator.Length + text.Length > maxCharacters)
+        if ((long)this.text.Length + Separator.Length + text.Length > maxCharacters)
         {
             throw TooMuchText();
         }
 
-        if (_text.Length > 0)
+        if (this.text.Length > 0)
         {
-            _text.Append(Separator);
+            this.text.Append(Separator);
         }
 
-        var start = _text.Length;
-        _text.Append(text);
-        var path = _headings.Where(h => h is not null).Cast<string>().ToArray();
-        _blocks.Add(new DocumentBlock(blockKind, start, _text.Length, Page, path, headingLevel, regions));
+        var start = this.text.Length;
+        this.text.Append(text);
+        var path = headings.Where(h => h is not null).Cast<string>().ToArray();
+        blocks.Add(new DocumentBlock(blockKind, start, this.text.Length, Page, path, headingLevel, regions));
     }
 }

@@ -7,8 +7,8 @@ public sealed partial class HtmlDocumentReader
     /// <summary>Depth-first walk with an explicit stack, so nesting depth costs heap, never the call stack.</summary>
     private sealed class Walker(DocumentTextBuilder builder, int maxDepth, CancellationToken cancellationToken)
     {
-        private readonly System.Text.StringBuilder _inline = new();
-        private bool _depthWarned;
+        private readonly System.Text.StringBuilder inline = new();
+        private bool depthWarned;
 
         public void Walk(IElement root)
         {
@@ -32,7 +32,7 @@ public sealed partial class HtmlDocumentReader
 
                 if (node is IText text)
                 {
-                    _inline.Append(text.Data);
+                    inline.Append(text.Data);
                     continue;
                 }
 
@@ -44,7 +44,7 @@ public sealed partial class HtmlDocumentReader
                 if (depth >= maxDepth)
                 {
                     WarnDepth();
-                    _inline.Append(' ').Append(TextOf(element)).Append(' ');
+                    inline.Append(' ').Append(TextOf(element)).Append(' ');
                     continue;
                 }
 
@@ -61,7 +61,7 @@ public sealed partial class HtmlDocumentReader
                 }
                 else if (element.LocalName == "br")
                 {
-                    _inline.Append(' ');
+                    inline.Append(' ');
                 }
 
                 for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
@@ -104,21 +104,21 @@ public sealed partial class HtmlDocumentReader
 
         private void Flush()
         {
-            if (_inline.Length == 0)
+            if (inline.Length == 0)
             {
                 return;
             }
 
-            builder.AddParagraph(_inline.ToString());
-            _inline.Clear();
+            builder.AddParagraph(inline.ToString());
+            inline.Clear();
         }
 
         private void WarnDepth()
         {
-            if (!_depthWarned)
+            if (!depthWarned)
             {
                 builder.Warnings.Add(DepthWarning(maxDepth));
-                _depthWarned = true;
+                depthWarned = true;
             }
         }
     }

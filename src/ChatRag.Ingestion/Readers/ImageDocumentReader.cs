@@ -12,7 +12,7 @@ namespace ChatRag.Ingestion.Readers;
 /// </summary>
 public sealed class ImageDocumentReader : IDocumentReader
 {
-    private readonly IOcrEngine? _ocr;
+    private readonly IOcrEngine? ocr;
 
     /// <summary>A reader that refuses images with a clear reason (no OCR engine).</summary>
     public ImageDocumentReader()
@@ -20,7 +20,7 @@ public sealed class ImageDocumentReader : IDocumentReader
     }
 
     /// <summary>A reader that OCRs images with <paramref name="ocr"/>.</summary>
-    public ImageDocumentReader(IOcrEngine ocr) => _ocr = ocr;
+    public ImageDocumentReader(IOcrEngine ocr) => this.ocr = ocr;
 
     /// <inheritdoc />
     public bool CanRead(DocumentKind kind) => kind is DocumentKind.Png or DocumentKind.Jpeg or DocumentKind.Tiff or DocumentKind.WebP;
@@ -33,7 +33,7 @@ public sealed class ImageDocumentReader : IDocumentReader
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
-        var maxPages = Math.Min(context.Limits.MaxPages, _ocr?.Options.MaxPages ?? context.Limits.MaxPages);
+        var maxPages = Math.Min(context.Limits.MaxPages, ocr?.Options.MaxPages ?? context.Limits.MaxPages);
         var frames = ImageHeader.Frames(bytes, context.Kind, maxPages);
         if (frames.Count > maxPages)
         {
@@ -41,8 +41,8 @@ public sealed class ImageDocumentReader : IDocumentReader
                 $"The image has more than {maxPages:N0} pages, the OCR page limit. Split it into smaller files and upload them separately.");
         }
 
-        CheckPixels(frames, _ocr?.Options.MaxPixelsPerPage ?? new OcrOptions().MaxPixelsPerPage);
-        await OcrText.RequireAsync(_ocr, "The file is an image, so it", cancellationToken);
+        CheckPixels(frames, ocr?.Options.MaxPixelsPerPage ?? new OcrOptions().MaxPixelsPerPage);
+        await OcrText.RequireAsync(ocr, "The file is an image, so it", cancellationToken);
         var directory = OcrScratch.Create();
         try
         {
@@ -51,9 +51,9 @@ public sealed class ImageDocumentReader : IDocumentReader
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
             // Tesseract reads every frame in one run, so progress moves from none to all.
-            context.AllowOcrPages(frames.Count, _ocr!.Options);
+            context.AllowOcrPages(frames.Count, ocr!.Options);
             context.OcrProgress?.Report((0, frames.Count));
-            var pages = await _ocr!.RecognizeAsync(path, frames.Count, cancellationToken);
+            var pages = await ocr!.RecognizeAsync(path, frames.Count, cancellationToken);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             context.OcrProgress?.Report((frames.Count, frames.Count));
             var builder = DocumentTextBuilder.For(context.Kind, context, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class ImageDocumentReader : IDocumentReader
             var dropped = pages.Sum(p => p.DroppedWords);
             if (dropped > 0)
             {
-                builder.Warnings.Add(OcrText.DroppedWarning(dropped, _ocr.Options.MinWordConfidence));
+                builder.Warnings.Add(OcrText.DroppedWarning(dropped, ocr.Options.MinWordConfidence));
             }
 
             return builder.Build(frames.Count) with { Ocr = new OcrStatistics(frames.Count, Math.Round(elapsed.TotalMilliseconds, 1)) };
@@ -75,7 +75,7 @@ public sealed class ImageDocumentReader : IDocumentReader
         catch (TimeoutException ex)
         {
             throw new DocumentLimitExceededException(
-                $"OCR of the image took longer than {_ocr!.Options.PageTimeoutSeconds:N0} seconds per page (ChatRag:Ocr:PageTimeoutSeconds) and was stopped. Scale it down to 300 dpi or split it and upload it again.",
+                $"OCR of the image took longer than {ocr!.Options.PageTimeoutSeconds:N0} seconds per page (ChatRag:Ocr:PageTimeoutSeconds) and was stopped. Scale it down to 300 dpi or split it and upload it again.",
                 ex);
         }
         catch (EmptyDocumentException ex)

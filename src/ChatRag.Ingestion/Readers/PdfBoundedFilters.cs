@@ -13,13 +13,13 @@ namespace ChatRag.Ingestion.Readers;
 /// </summary>
 internal sealed class PdfBoundedFilters(int maxBytes) : IFilterProvider
 {
-    private readonly IFilterProvider _inner = DefaultFilterProvider.Instance;
+    private readonly IFilterProvider inner = DefaultFilterProvider.Instance;
 
-    public IReadOnlyList<IFilter> GetFilters(DictionaryToken dictionary) => Wrap(_inner.GetFilters(dictionary));
+    public IReadOnlyList<IFilter> GetFilters(DictionaryToken dictionary) => Wrap(inner.GetFilters(dictionary));
 
-    public IReadOnlyList<IFilter> GetNamedFilters(IReadOnlyList<NameToken> names) => Wrap(_inner.GetNamedFilters(names));
+    public IReadOnlyList<IFilter> GetNamedFilters(IReadOnlyList<NameToken> names) => Wrap(inner.GetNamedFilters(names));
 
-    public IReadOnlyList<IFilter> GetAllFilters() => Wrap(_inner.GetAllFilters());
+    public IReadOnlyList<IFilter> GetAllFilters() => Wrap(inner.GetAllFilters());
 
     private List<IFilter> Wrap(IReadOnlyList<IFilter> filters) => filters.Select(f => (IFilter)new Bounded(f, maxBytes)).ToList();
 

@@ -13,21 +13,21 @@ public sealed partial class PdfDocumentReader
     /// <summary>The scanned pages of one PDF: the page budget, the temporary files and what to tell the user.</summary>
     private sealed class ScannedPages(PdfDocumentReader reader, byte[] bytes, PdfDocument pdf, ReaderContext context) : IDisposable
     {
-        private readonly List<int> _skipped = [];
+        private readonly List<int> skipped = [];
         private readonly int pageCount = pdf.NumberOfPages;
-        private int[]? _blankAfter;
-        private int _scanned;
-        private int _dropped;
-        private int _recognised;
-        private TimeSpan _elapsed;
-        private OcrAvailability? _availability;
-        private DirectoryInfo? _directory;
-        private string? _pdfPath;
+        private int[]? blankAfter;
+        private int scanned;
+        private int dropped;
+        private int recognised;
+        private TimeSpan elapsed;
+        private OcrAvailability? availability;
+        private DirectoryInfo? directory;
+        private string? pdfPath;
 
-        private IOcrEngine? Ocr => reader._ocr;
+        private IOcrEngine? Ocr => reader.ocr;
 
         /// <summary>Pages OCR'd and the time it took, or null when no page was.</summary>
-        public OcrStatistics? Statistics => _recognised == 0 ? null : new OcrStatistics(_recognised, Math.Round(_elapsed.TotalMilliseconds, 1));
+        public OcrStatistics? Statistics => recognised == 0 ? null : new OcrStatistics(recognised, Math.Round(elapsed.TotalMilliseconds, 1));
 
         private int MaxPages => Math.Min(context.Limits.MaxPages, Ocr?.Options.MaxPages ?? int.MaxValue);
 
@@ -58,30 +58,30 @@ public sealed partial class PdfDocumentReader
         /// <summary>OCRs the page; false when OCR is unavailable (nothing was added).</summary>
         public async Task<bool> ReadAsync(Page page, DocumentTextBuilder builder, CancellationToken cancellationToken)
         {
-            _availability ??= Ocr is null
+            availability ??= Ocr is null
                 ? new OcrAvailability(false, null, string.Empty, $"no OCR engine is configured; install {OcrOptions.Packages} and enable ChatRag:Ocr.")
                 : await Ocr.GetAvailabilityAsync(cancellationToken);
-            if (!_availability.Available)
+            if (!availability.Available)
             {
                 return false;
             }
 
-            if (++_scanned > MaxPages)
+            if (++scanned > MaxPages)
             {
                 throw OverBudget();
             }
 
             var options = Ocr!.Options;
             var dpi = Dpi(page, options);
-            if (_pdfPath is null)
+            if (pdfPath is null)
             {
-                _directory = OcrScratch.Create();
-                _pdfPath = Path.Combine(_directory.FullName, "document.pdf");
-                await File.WriteAllBytesAsync(_pdfPath, bytes, cancellationToken);
+                directory = OcrScratch.Create();
+                pdfPath = Path.Combine(directory.FullName, "document.pdf");
+                await File.WriteAllBytesAsync(pdfPath, bytes, cancellationToken);
             }
 
             context.AllowOcrPages(1, options);
-            if (_scanned == 1)
+            if (scanned == 1)
             {
                 context.OcrProgress?.Report((0, Total(page.Number)));
             }
@@ -90,16 +90,16 @@ public sealed partial class PdfDocumentReader
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                image = await Ocr.RenderPdfPageAsync(_pdfPath, page.Number, dpi, _directory!.FullName, cancellationToken);
-                var recognised = await Ocr.RecognizeAsync(image, 1, cancellationToken);
-                foreach (var result in recognised)
+                image = await Ocr.RenderPdfPageAsync(pdfPath, page.Number, dpi, directory!.FullName, cancellationToken);
+                var results = await Ocr.RecognizeAsync(image, 1, cancellationToken);
+                foreach (var result in results)
                 {
-                    _dropped += result.DroppedWords;
+                    dropped += result.DroppedWords;
                     OcrText.Append(result, page.Number, builder, 72.0 / dpi, page.Height);
                 }
 
-                _recognised++;
-                context.OcrProgress?.Report((_recognised, Total(page.Number)));
+                recognised++;
+                context.OcrProgress?.Report((recognised, Total(page.Number)));
                 return true;
             }
             catch (TimeoutException ex)
@@ -110,7 +110,7 @@ public sealed partial class PdfDocumentReader
             }
             finally
             {
-                _elapsed += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                elapsed += System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 if (image is not null)
                 {
                     File.Delete(image);
@@ -119,34 +119,34 @@ public sealed partial class PdfDocumentReader
         }
 
         /// <summary>Records a page with no text that OCR could not read because it is unavailable.</summary>
-        public void Skip(int number) => _skipped.Add(number);
+        public void Skip(int number) => skipped.Add(number);
 
         /// <summary>Fails a PDF that is all scan when OCR is off; otherwise says which pages were skipped or thinned.</summary>
         public void Finish(DocumentTextBuilder builder)
         {
-            if (_skipped.Count > 0 && builder.BlockCount == 0)
+            if (skipped.Count > 0 && builder.BlockCount == 0)
             {
                 throw new OcrUnavailableException(
-                    $"The PDF has no text layer (it is probably a scan) and OCR is disabled: {_availability?.Reason}");
+                    $"The PDF has no text layer (it is probably a scan) and OCR is disabled: {availability?.Reason}");
             }
 
-            if (_skipped.Count > 0)
+            if (skipped.Count > 0)
             {
-                builder.Warnings.Add($"Pages {string.Join(", ", _skipped)} have no text layer and were skipped because OCR is disabled: {_availability?.Reason}");
+                builder.Warnings.Add($"Pages {string.Join(", ", skipped)} have no text layer and were skipped because OCR is disabled: {availability?.Reason}");
             }
 
-            if (_recognised > 0 && builder.BlockCount == 0)
+            if (recognised > 0 && builder.BlockCount == 0)
             {
                 throw new EmptyDocumentException("OCR found no readable text on the PDF's pages. Check that the scan is sharp (300 dpi works best) and upload it again.");
             }
 
-            if (_dropped > 0)
+            if (dropped > 0)
             {
-                builder.Warnings.Add(OcrText.DroppedWarning(_dropped, Ocr!.Options.MinWordConfidence));
+                builder.Warnings.Add(OcrText.DroppedWarning(dropped, Ocr!.Options.MinWordConfidence));
             }
         }
 
-        public void Dispose() => _directory?.Delete(recursive: true);
+        public void Dispose() => directory?.Delete(recursive: true);
 
         /// <summary>The configured DPI, lowered for huge pages so the rendered image stays within the pixel budget.</summary>
         private static int Dpi(Page page, OcrOptions options)
@@ -168,17 +168,17 @@ public sealed partial class PdfDocumentReader
         /// </summary>
         private int Total(int current)
         {
-            if (_blankAfter is null)
+            if (blankAfter is null)
             {
                 // Counted once, from the first scanned page on: a text PDF never pays for it.
-                _blankAfter = new int[pageCount + 1];
+                blankAfter = new int[pageCount + 1];
                 for (var number = pageCount - 1; number >= current; number--)
                 {
-                    _blankAfter[number] = _blankAfter[number + 1] + (IsBlank(number + 1) ? 1 : 0);
+                    blankAfter[number] = blankAfter[number + 1] + (IsBlank(number + 1) ? 1 : 0);
                 }
             }
 
-            return _scanned + _blankAfter[current];
+            return scanned + blankAfter[current];
         }
 
         private bool IsBlank(int number)

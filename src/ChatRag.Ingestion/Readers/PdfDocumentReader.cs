@@ -20,7 +20,7 @@ namespace ChatRag.Ingestion.Readers;
 /// </summary>
 public sealed partial class PdfDocumentReader : IDocumentReader
 {
-    private readonly IOcrEngine? _ocr;
+    private readonly IOcrEngine? ocr;
 
     /// <summary>A reader of text layers only: scanned pages are reported, not read.</summary>
     public PdfDocumentReader()
@@ -28,7 +28,7 @@ public sealed partial class PdfDocumentReader : IDocumentReader
     }
 
     /// <summary>A reader that OCRs pages without a usable text layer with <paramref name="ocr"/>.</summary>
-    public PdfDocumentReader(IOcrEngine ocr) => _ocr = ocr;
+    public PdfDocumentReader(IOcrEngine ocr) => this.ocr = ocr;
 
     /// <inheritdoc />
     public bool CanRead(DocumentKind kind) => kind == DocumentKind.Pdf;

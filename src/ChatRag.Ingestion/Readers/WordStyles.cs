@@ -6,8 +6,8 @@ namespace ChatRag.Ingestion.Readers;
 /// <summary>Heading levels of a document's paragraph styles, by style id (ids are localised, so names and outline levels count too).</summary>
 internal sealed class WordStyles
 {
-    private readonly Dictionary<string, int> _headingLevels = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _listStyles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> headingLevels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> listStyles = new(StringComparer.OrdinalIgnoreCase);
 
     public static WordStyles Load(MainDocumentPart main)
     {
@@ -29,12 +29,12 @@ internal sealed class WordStyles
 
             if (level is int l)
             {
-                result._headingLevels[id] = l;
+                result.headingLevels[id] = l;
             }
 
             if ((style.StyleName?.Val?.Value ?? id).StartsWith("List", StringComparison.OrdinalIgnoreCase))
             {
-                result._listStyles.Add(id);
+                result.listStyles.Add(id);
             }
         }
 
@@ -49,10 +49,10 @@ internal sealed class WordStyles
             return 0;
         }
 
-        return _headingLevels.TryGetValue(styleId, out var level) ? Math.Min(level, 6) : LevelFromName(styleId) ?? 0;
+        return headingLevels.TryGetValue(styleId, out var level) ? Math.Min(level, 6) : LevelFromName(styleId) ?? 0;
     }
 
-    public bool IsList(string? styleId) => styleId is not null && (_listStyles.Contains(styleId) || styleId.StartsWith("List", StringComparison.OrdinalIgnoreCase));
+    public bool IsList(string? styleId) => styleId is not null && (listStyles.Contains(styleId) || styleId.StartsWith("List", StringComparison.OrdinalIgnoreCase));
 
     private static int? LevelFromName(string? name)
     {

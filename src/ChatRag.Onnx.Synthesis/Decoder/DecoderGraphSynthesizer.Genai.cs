@@ -11,28 +11,28 @@ internal sealed partial class DecoderGraphSynthesizer
 {
     private sealed class GqaAttention : IAttention
     {
-        private readonly DecoderGraphSynthesizer _s;
-        private readonly string _seqlensK;
-        private readonly string _totalLength;
-        private readonly string _cosCache;
-        private readonly string _sinCache;
+        private readonly DecoderGraphSynthesizer s;
+        private readonly string seqlensK;
+        private readonly string totalLength;
+        private readonly string cosCache;
+        private readonly string sinCache;
 
         public GqaAttention(DecoderGraphSynthesizer s, string attentionMask)
         {
-            _s = s;
-            var g = s._g;
+            this.s = s;
+            var g = s.g;
             var sum = g.Node("ReduceSum", [attentionMask, g.Int64s(1)], attributes: new Dictionary<string, object> { ["keepdims"] = 0L });
-            _seqlensK = s.Cast(g.Node("Sub", [sum, g.Int64Scalar(1)]), OnnxDataType.Int32);
-            _totalLength = s.Cast(g.Node("Gather", [g.Node("Shape", [attentionMask]), g.Int64Scalar(1)]), OnnxDataType.Int32);
-            long[] dims = [s._shape.MaxPositions, s._shape.HeadDim / 2];
-            _cosCache = g.Initializer(s._weights.FromValues("cos_cache", dims, s.RotaryAngles(Math.Cos)));
-            _sinCache = g.Initializer(s._weights.FromValues("sin_cache", dims, s.RotaryAngles(Math.Sin)));
+            seqlensK = s.Cast(g.Node("Sub", [sum, g.Int64Scalar(1)]), OnnxDataType.Int32);
+            totalLength = s.Cast(g.Node("Gather", [g.Node("Shape", [attentionMask]), g.Int64Scalar(1)]), OnnxDataType.Int32);
+            long[] dims = [s.shape.MaxPositions, s.shape.HeadDim / 2];
+            cosCache = g.Initializer(s.weights.FromValues("cos_cache", dims, s.RotaryAngles(Math.Cos)));
+            sinCache = g.Initializer(s.weights.FromValues("sin_cache", dims, s.RotaryAngles(Math.Sin)));
         }
 
         public string Apply(int layer, string prefix, string normed)
         {
-            var s = _s;
-            var shape = s._shape;
+            var s = this.s;
+            var shape = s.shape;
             var q = s.Linear(normed, prefix + ".self_attn.q_proj", shape.HiddenSize, shape.Heads * shape.HeadDim, shape.AttentionBias);
             var k = s.Linear(normed, prefix + ".self_attn.k_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, shape.AttentionBias);
             var v = s.Linear(normed, prefix + ".self_attn.v_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, shape.AttentionBias);
@@ -52,10 +52,10 @@ internal sealed partial class DecoderGraphSynthesizer
                 ["scale"] = 1f / MathF.Sqrt(shape.HeadDim),
                 ["local_window_size"] = -1L,
             };
-            var outputs = s._g.NodeMulti(
+            var outputs = s.g.NodeMulti(
                 "GroupQueryAttention",
-                [q, k, v, Name("past_key_values.{0}.key", layer), Name("past_key_values.{0}.value", layer), _seqlensK, _totalLength, _cosCache, _sinCache],
-                [s._g.Fresh("gqa"), Name("present.{0}.key", layer), Name("present.{0}.value", layer)],
+                [q, k, v, Name("past_key_values.{0}.key", layer), Name("past_key_values.{0}.value", layer), seqlensK, totalLength, cosCache, sinCache],
+                [s.g.Fresh("gqa"), Name("present.{0}.key", layer), Name("present.{0}.value", layer)],
                 "com.microsoft",
                 attributes);
             return s.Linear(outputs[0], prefix + ".self_attn.o_proj", shape.Heads * shape.HeadDim, shape.HiddenSize, false);

@@ -7,18 +7,18 @@ internal sealed partial class DecoderGraphSynthesizer
 {
     private sealed class ConcatAttention : IAttention
     {
-        private readonly DecoderGraphSynthesizer _s;
-        private readonly string _mask;
-        private readonly string _cos;
-        private readonly string _sin;
-        private readonly string? _useCacheBranch;
+        private readonly DecoderGraphSynthesizer s;
+        private readonly string mask;
+        private readonly string cos;
+        private readonly string sin;
+        private readonly string? useCacheBranch;
 
         public ConcatAttention(DecoderGraphSynthesizer s, string attentionMask, string positionIds, string? useCacheBranch)
         {
-            _useCacheBranch = useCacheBranch;
-            _s = s;
-            var g = s._g;
-            var shape = s._shape;
+            this.useCacheBranch = useCacheBranch;
+            this.s = s;
+            var g = s.g;
+            var shape = s.shape;
 
             // Additive mask [B,1,1,S,T]: key j is visible to query position p when j <= p and attention_mask[j] == 1.
             var total = g.Node("Gather", [g.Node("Shape", [attentionMask]), g.Int64Scalar(1)]);
@@ -26,24 +26,24 @@ internal sealed partial class DecoderGraphSynthesizer
             var causal = g.Node("LessOrEqual", [keyPositions, s.Unsqueeze(positionIds, 2)]);
             var padding = s.Cast(s.Unsqueeze(attentionMask, 1), OnnxDataType.Bool);
             var allowed = g.Node("And", [causal, padding]);
-            var additive = g.Node("Where", [allowed, g.Scalar(s._type, 0f), g.Scalar(s._type, -10000f)]);
-            _mask = s.Unsqueeze(additive, 1, 2);
+            var additive = g.Node("Where", [allowed, g.Scalar(s.type, 0f), g.Scalar(s.type, -10000f)]);
+            mask = s.Unsqueeze(additive, 1, 2);
 
             // Full-width tables (cos(angle) repeated twice), matching the rotate_half convention.
             var half = shape.HeadDim / 2;
             var cosHalf = s.RotaryAngles(Math.Cos);
             var sinHalf = s.RotaryAngles(Math.Sin);
-            var cosTable = g.Initializer(s._weights.FromValues("rotary.cos", [shape.MaxPositions, shape.HeadDim], Widen(cosHalf, half)));
-            var sinTable = g.Initializer(s._weights.FromValues("rotary.sin", [shape.MaxPositions, shape.HeadDim], Widen(sinHalf, half)));
-            _cos = s.Unsqueeze(g.Node("Gather", [cosTable, positionIds]), 1);
-            _sin = s.Unsqueeze(g.Node("Gather", [sinTable, positionIds]), 1);
+            var cosTable = g.Initializer(s.weights.FromValues("rotary.cos", [shape.MaxPositions, shape.HeadDim], Widen(cosHalf, half)));
+            var sinTable = g.Initializer(s.weights.FromValues("rotary.sin", [shape.MaxPositions, shape.HeadDim], Widen(sinHalf, half)));
+            cos = s.Unsqueeze(g.Node("Gather", [cosTable, positionIds]), 1);
+            sin = s.Unsqueeze(g.Node("Gather", [sinTable, positionIds]), 1);
         }
 
         public string Apply(int layer, string prefix, string normed)
         {
-            var s = _s;
-            var g = s._g;
-            var shape = s._shape;
+            var s = this.s;
+            var g = s.g;
+            var shape = s.shape;
             var groups = shape.Heads / shape.KvHeads;
             var q = s.Linear(normed, prefix + ".self_attn.q_proj", shape.HiddenSize, shape.Heads * shape.HeadDim, shape.AttentionBias);
             var k = s.Linear(normed, prefix + ".self_attn.k_proj", shape.HiddenSize, shape.KvHeads * shape.HeadDim, shape.AttentionBias);
@@ -59,8 +59,8 @@ internal sealed partial class DecoderGraphSynthesizer
             // Query heads h = kv * groups + g share kv head kv: view queries as [B, KV, G, S, D] and broadcast K/V over G.
             var q5 = s.Reshape(q4, 0, shape.KvHeads, groups, -1, shape.HeadDim);
             var kT = s.Transpose(s.Unsqueeze(presentK, 2), 0, 1, 2, 4, 3);
-            var scale = g.Scalar(s._type, 1f / MathF.Sqrt(shape.HeadDim));
-            var scores = g.Node("Add", [g.Node("Mul", [g.Node("MatMul", [q5, kT]), scale]), _mask]);
+            var scale = g.Scalar(s.type, 1f / MathF.Sqrt(shape.HeadDim));
+            var scores = g.Node("Add", [g.Node("Mul", [g.Node("MatMul", [q5, kT]), scale]), mask]);
             var probs = g.Node("Softmax", [scores], attributes: new Dictionary<string, object> { ["axis"] = -1L });
             var context = g.Node("MatMul", [probs, s.Unsqueeze(presentV, 2)]);
             var merged = s.Reshape(s.Transpose(s.Reshape(context, 0, shape.Heads, -1, shape.HeadDim), 0, 2, 1, 3), 0, 0, shape.Heads * shape.HeadDim);
@@ -71,21 +71,21 @@ internal sealed partial class DecoderGraphSynthesizer
         // otherwise returns the new keys alone, as optimum's If nodes choose between its two decoders.
         private string Present(string past, string current, string present)
         {
-            var g = _s._g;
+            var g = s.g;
             var axis2 = new Dictionary<string, object> { ["axis"] = 2L };
-            if (_useCacheBranch is null)
+            if (useCacheBranch is null)
             {
                 return g.Node("Concat", [past, current], present, attributes: axis2);
             }
 
-            object[] dims = ["batch_size", _s._shape.KvHeads, "total_sequence_length", _s._shape.HeadDim];
+            object[] dims = ["batch_size", s.shape.KvHeads, "total_sequence_length", s.shape.HeadDim];
             var withPast = new OnnxGraphBuilder(present + ".with_past");
             withPast.Node("Concat", [past, current], present + ".concat", attributes: axis2);
-            withPast.Output(present + ".concat", _s._type, dims);
+            withPast.Output(present + ".concat", s.type, dims);
             var withoutPast = new OnnxGraphBuilder(present + ".without_past");
             withoutPast.Node("Identity", [current], present + ".identity");
-            withoutPast.Output(present + ".identity", _s._type, dims);
-            return g.Node("If", [_useCacheBranch], present, attributes: new Dictionary<string, object> { ["then_branch"] = withPast, ["else_branch"] = withoutPast });
+            withoutPast.Output(present + ".identity", s.type, dims);
+            return g.Node("If", [useCacheBranch], present, attributes: new Dictionary<string, object> { ["then_branch"] = withPast, ["else_branch"] = withoutPast });
         }
 
         private static float[] Widen(float[] halfTable, int half)
@@ -103,11 +103,11 @@ internal sealed partial class DecoderGraphSynthesizer
 
         private string Rope(string x)
         {
-            var g = _s._g;
-            var half = _s._shape.HeadDim / 2;
+            var g = s.g;
+            var half = s.shape.HeadDim / 2;
             var parts = g.NodeMulti("Split", [x, g.Int64s(half, half)], [g.Fresh("rope_lo"), g.Fresh("rope_hi")], attributes: new Dictionary<string, object> { ["axis"] = -1L });
             var rotated = g.Node("Concat", [g.Node("Neg", [parts[1]]), parts[0]], attributes: new Dictionary<string, object> { ["axis"] = -1L });
-            return g.Node("Add", [g.Node("Mul", [x, _cos]), g.Node("Mul", [rotated, _sin])]);
+            return g.Node("Add", [g.Node("Mul", [x, cos]), g.Node("Mul", [rotated, sin])]);
         }
     }
 }

@@ -72,13 +72,13 @@ internal sealed partial class WeightSink
 
     private TensorData Store(string name, OnnxDataType type, long[] dims, byte[] raw)
     {
-        if (_external is null)
+        if (external is null)
         {
             return new TensorData(name, type, dims, raw);
         }
 
-        var offset = _external.Position;
-        _external.Write(raw);
-        return new TensorData(name, type, dims, null, _externalName, offset, raw.LongLength);
+        var offset = external.Position;
+        external.Write(raw);
+        return new TensorData(name, type, dims, null, externalName, offset, raw.LongLength);
     }
 }

@@ -9,19 +9,19 @@ namespace ChatRag.Onnx.Synthesis.Decoder;
 internal sealed partial class WeightSink : IDisposable
 {
     private const int ChunkElements = 1 << 20;
-    private readonly FileStream? _external;
-    private readonly string? _externalName;
-    private readonly OnnxDataType _type;
-    private ulong _state;
+    private readonly FileStream? external;
+    private readonly string? externalName;
+    private readonly OnnxDataType type;
+    private ulong state;
 
     public WeightSink(OnnxDataType type, ulong seed, string? externalPath)
     {
-        _type = type;
-        _state = seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E5BBUL;
+        this.type = type;
+        state = seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E5BBUL;
         if (externalPath is not null)
         {
-            _external = File.Create(externalPath);
-            _externalName = Path.GetFileName(externalPath);
+            external = File.Create(externalPath);
+            externalName = Path.GetFileName(externalPath);
         }
     }
 
@@ -34,40 +34,40 @@ internal sealed partial class WeightSink : IDisposable
             count *= dim;
         }
 
-        var elementSize = _type == OnnxDataType.Float ? 4 : 2;
-        if (_external is null)
+        var elementSize = type == OnnxDataType.Float ? 4 : 2;
+        if (external is null)
         {
             var raw = new byte[count * elementSize];
             Fill(raw, count, scale, center);
-            return new TensorData(name, _type, dims, raw);
+            return new TensorData(name, type, dims, raw);
         }
 
-        var offset = _external.Position;
+        var offset = external.Position;
         var buffer = new byte[Math.Min(count, ChunkElements) * elementSize];
         for (long done = 0; done < count; done += ChunkElements)
         {
             var n = Math.Min(ChunkElements, count - done);
             Fill(buffer, n, scale, center);
-            _external.Write(buffer, 0, (int)(n * elementSize));
+            external.Write(buffer, 0, (int)(n * elementSize));
         }
 
-        return new TensorData(name, _type, dims, null, _externalName, offset, count * elementSize);
+        return new TensorData(name, type, dims, null, externalName, offset, count * elementSize);
     }
 
     /// <summary>A tensor from explicit float values (rotary tables), inline.</summary>
     public TensorData FromValues(string name, long[] dims, float[] values)
     {
-        var elementSize = _type == OnnxDataType.Float ? 4 : 2;
+        var elementSize = type == OnnxDataType.Float ? 4 : 2;
         var raw = new byte[values.Length * elementSize];
         for (var i = 0; i < values.Length; i++)
         {
             Put(raw, i, values[i]);
         }
 
-        return new TensorData(name, _type, dims, raw);
+        return new TensorData(name, type, dims, raw);
     }
 
-    public void Dispose() => _external?.Dispose();
+    public void Dispose() => external?.Dispose();
 
     private void Fill(byte[] raw, long count, float scale, float center)
     {
@@ -79,7 +79,7 @@ internal sealed partial class WeightSink : IDisposable
 
     private void Put(byte[] raw, int index, float value)
     {
-        switch (_type)
+        switch (type)
         {
             case OnnxDataType.Float:
                 BitConverter.TryWriteBytes(raw.AsSpan(index * 4), value);
@@ -96,9 +96,9 @@ internal sealed partial class WeightSink : IDisposable
     // xorshift64*: fast, seedable, and identical on every platform, so a seed names one model.
     private float NextUnit()
     {
-        _state ^= _state >> 12;
-        _state ^= _state << 25;
-        _state ^= _state >> 27;
-        return ((_state * 2685821657736338717UL) >> 40) / (float)(1 << 24);
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        return ((state * 2685821657736338717UL) >> 40) / (float)(1 << 24);
     }
 }

@@ -5,11 +5,11 @@ namespace ChatRag.Onnx.Synthesis.Graph;
 /// <summary>Accumulates nodes, initializers, inputs and outputs of one ONNX graph; names are generated when not given.</summary>
 public sealed class OnnxGraphBuilder
 {
-    private readonly List<OnnxNode> _nodes = [];
-    private readonly List<TensorData> _initializers = [];
-    private readonly List<ValueInfo> _inputs = [];
-    private readonly List<ValueInfo> _outputs = [];
-    private int _counter;
+    private readonly List<OnnxNode> nodes = [];
+    private readonly List<TensorData> initializers = [];
+    private readonly List<ValueInfo> inputs = [];
+    private readonly List<ValueInfo> outputs = [];
+    private int counter;
 
     /// <summary>Creates a builder for a graph with the given name.</summary>
     public OnnxGraphBuilder(string name) => Name = name;
@@ -18,32 +18,32 @@ public sealed class OnnxGraphBuilder
     public string Name { get; }
 
     /// <summary>Nodes in topological order.</summary>
-    public IReadOnlyList<OnnxNode> Nodes => _nodes;
+    public IReadOnlyList<OnnxNode> Nodes => nodes;
 
     /// <summary>Initializers (weights and constants).</summary>
-    public IReadOnlyList<TensorData> Initializers => _initializers;
+    public IReadOnlyList<TensorData> Initializers => initializers;
 
     /// <summary>Graph inputs.</summary>
-    public IReadOnlyList<ValueInfo> Inputs => _inputs;
+    public IReadOnlyList<ValueInfo> Inputs => inputs;
 
     /// <summary>Graph outputs.</summary>
-    public IReadOnlyList<ValueInfo> Outputs => _outputs;
+    public IReadOnlyList<ValueInfo> Outputs => outputs;
 
     /// <summary>Declares a graph input.</summary>
     public string Input(string name, OnnxDataType type, params object[] dims)
     {
-        _inputs.Add(new ValueInfo(name, type, dims));
+        inputs.Add(new ValueInfo(name, type, dims));
         return name;
     }
 
     /// <summary>Declares a graph output.</summary>
-    public void Output(string name, OnnxDataType type, params object[] dims) => _outputs.Add(new ValueInfo(name, type, dims));
+    public void Output(string name, OnnxDataType type, params object[] dims) => outputs.Add(new ValueInfo(name, type, dims));
 
     /// <summary>Adds an initializer and returns its name.</summary>
     public string Initializer(TensorData tensor)
     {
         ArgumentNullException.ThrowIfNull(tensor);
-        _initializers.Add(tensor);
+        initializers.Add(tensor);
         return tensor.Name;
     }
 
@@ -63,10 +63,10 @@ public sealed class OnnxGraphBuilder
     /// <summary>Adds a node with several outputs.</summary>
     public IReadOnlyList<string> NodeMulti(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, string domain = "", IReadOnlyDictionary<string, object>? attributes = null)
     {
-        _nodes.Add(new OnnxNode(opType, inputs, outputs, Fresh(opType + "_node"), domain, attributes ?? new Dictionary<string, object>()));
+        nodes.Add(new OnnxNode(opType, inputs, outputs, Fresh(opType + "_node"), domain, attributes ?? new Dictionary<string, object>()));
         return outputs;
     }
 
     /// <summary>A fresh unique value name with the given prefix.</summary>
-    public string Fresh(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_{_counter++}");
+    public string Fresh(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_{counter++}");
 }

@@ -10,10 +10,10 @@ namespace ChatRag.Onnx.Synthesis.Protobuf;
 /// </summary>
 public sealed class ProtoWriter
 {
-    private readonly MemoryStream _buffer = new();
+    private readonly MemoryStream buffer = new();
 
     /// <summary>Bytes written so far.</summary>
-    public long Length => _buffer.Length;
+    public long Length => buffer.Length;
 
     /// <summary>Writes a varint field (wire type 0): int32/int64/enum/bool.</summary>
     public ProtoWriter Varint(int field, long value)
@@ -29,7 +29,7 @@ public sealed class ProtoWriter
         WriteTag(field, 5);
         Span<byte> bytes = stackalloc byte[4];
         BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
-        _buffer.Write(bytes);
+        buffer.Write(bytes);
         return this;
     }
 
@@ -41,7 +41,7 @@ public sealed class ProtoWriter
     {
         WriteTag(field, 2);
         WriteRawVarint((ulong)value.Length);
-        _buffer.Write(value);
+        buffer.Write(value);
         return this;
     }
 
@@ -50,9 +50,9 @@ public sealed class ProtoWriter
     {
         ArgumentNullException.ThrowIfNull(message);
         WriteTag(field, 2);
-        WriteRawVarint((ulong)message._buffer.Length);
-        message._buffer.Position = 0;
-        message._buffer.CopyTo(_buffer);
+        WriteRawVarint((ulong)message.buffer.Length);
+        message.buffer.Position = 0;
+        message.buffer.CopyTo(buffer);
         return this;
     }
 
@@ -66,9 +66,9 @@ public sealed class ProtoWriter
         }
 
         WriteTag(field, 2);
-        WriteRawVarint((ulong)inner._buffer.Length);
-        inner._buffer.Position = 0;
-        inner._buffer.CopyTo(_buffer);
+        WriteRawVarint((ulong)inner.buffer.Length);
+        inner.buffer.Position = 0;
+        inner.buffer.CopyTo(buffer);
         return this;
     }
 
@@ -82,20 +82,20 @@ public sealed class ProtoWriter
         foreach (var value in values)
         {
             BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
-            _buffer.Write(bytes);
+            buffer.Write(bytes);
         }
 
         return this;
     }
 
     /// <summary>Returns the serialised bytes.</summary>
-    public byte[] ToArray() => _buffer.ToArray();
+    public byte[] ToArray() => buffer.ToArray();
 
     /// <summary>Copies the serialised bytes to a stream.</summary>
     public void CopyTo(Stream destination)
     {
-        _buffer.Position = 0;
-        _buffer.CopyTo(destination);
+        buffer.Position = 0;
+        buffer.CopyTo(destination);
     }
 
     private void WriteTag(int field, int wireType) => WriteRawVarint((ulong)((field << 3) | wireType));
@@ -104,10 +104,10 @@ public sealed class ProtoWriter
     {
         while (value >= 0x80)
         {
-            _buffer.WriteByte((byte)(value | 0x80));
+            buffer.WriteByte((byte)(value | 0x80));
             value >>= 7;
         }
 
-        _buffer.WriteByte((byte)value);
+        buffer.WriteByte((byte)value);
     }
 }

@@ -14,31 +14,31 @@ internal sealed partial class Lexer
         var braces = 0;
         while (true)
         {
-            while (_position < _length && char.IsWhiteSpace(_source[_position]))
+            while (position < length && char.IsWhiteSpace(source[position]))
             {
-                _position++;
+                position++;
             }
 
-            if (_position >= _length)
+            if (position >= length)
             {
-                throw TemplateException.At(_source, _position, "Unclosed tag at end of template");
+                throw TemplateException.At(source, position, "Unclosed tag at end of template");
             }
 
-            var c = _source[_position];
+            var c = source[position];
             if (braces == 0 && TryClose(close, closeFirst))
             {
                 return;
             }
 
-            var start = _position;
+            var start = position;
             if (char.IsLetter(c) || c == '_')
             {
-                while (_position < _length && (char.IsLetterOrDigit(_source[_position]) || _source[_position] == '_'))
+                while (position < length && (char.IsLetterOrDigit(source[position]) || source[position] == '_'))
                 {
-                    _position++;
+                    position++;
                 }
 
-                _tokens.Add(new Token(TokenKind.Name, _source[start.._position], start));
+                tokens.Add(new Token(TokenKind.Name, source[start..position], start));
             }
             else if (char.IsAsciiDigit(c))
             {
@@ -46,32 +46,32 @@ internal sealed partial class Lexer
             }
             else if (c is '\'' or '"')
             {
-                _tokens.Add(new Token(TokenKind.String, LexString(c), start));
+                tokens.Add(new Token(TokenKind.String, LexString(c), start));
             }
             else
             {
-                var op = Array.Find(Operators, o => string.CompareOrdinal(_source, _position, o, 0, o.Length) == 0)
-                    ?? throw TemplateException.At(_source, start, $"Unexpected character '{c}'");
+                var op = Array.Find(Operators, o => string.CompareOrdinal(source, position, o, 0, o.Length) == 0)
+                    ?? throw TemplateException.At(source, start, $"Unexpected character '{c}'");
                 braces += op == "{" ? 1 : op == "}" ? -1 : 0;
-                _position += op.Length;
-                _tokens.Add(new Token(TokenKind.Operator, op, start));
+                position += op.Length;
+                tokens.Add(new Token(TokenKind.Operator, op, start));
             }
         }
     }
 
     private bool TryClose(TokenKind close, char closeFirst)
     {
-        var at = _position;
-        var strip = _source[at] == '-';
+        var at = position;
+        var strip = source[at] == '-';
         if (strip)
         {
             at++;
         }
 
-        if (at + 1 < _source.Length && _source[at] == closeFirst && _source[at + 1] == '}')
+        if (at + 1 < source.Length && source[at] == closeFirst && source[at + 1] == '}')
         {
-            _tokens.Add(new Token(close, closeFirst + "}", _position));
-            _position = at + 2;
+            tokens.Add(new Token(close, closeFirst + "}", position));
+            position = at + 2;
             AfterClose(strip, trimBlock: close == TokenKind.BlockEnd);
             return true;
         }
@@ -81,40 +81,40 @@ internal sealed partial class Lexer
 
     private void LexNumber(int start)
     {
-        while (_position < _length && (char.IsAsciiDigit(_source[_position]) || _source[_position] == '_'))
+        while (position < length && (char.IsAsciiDigit(source[position]) || source[position] == '_'))
         {
-            _position++;
+            position++;
         }
 
-        var isFloat = _position + 1 < _length && _source[_position] == '.' && char.IsAsciiDigit(_source[_position + 1]);
+        var isFloat = position + 1 < length && source[position] == '.' && char.IsAsciiDigit(source[position + 1]);
         if (isFloat)
         {
-            _position++;
-            while (_position < _length && char.IsAsciiDigit(_source[_position]))
+            position++;
+            while (position < length && char.IsAsciiDigit(source[position]))
             {
-                _position++;
+                position++;
             }
         }
 
-        var text = _source[start.._position].Replace("_", string.Empty, StringComparison.Ordinal);
+        var text = source[start..position].Replace("_", string.Empty, StringComparison.Ordinal);
         _ = isFloat
             ? double.Parse(text, CultureInfo.InvariantCulture)
             : long.Parse(text, CultureInfo.InvariantCulture);
-        _tokens.Add(new Token(isFloat ? TokenKind.Float : TokenKind.Integer, text, start));
+        tokens.Add(new Token(isFloat ? TokenKind.Float : TokenKind.Integer, text, start));
     }
 
     private string LexString(char quote)
     {
-        var start = _position++;
+        var start = position++;
         var builder = new StringBuilder();
         while (true)
         {
-            if (_position >= _length)
+            if (position >= length)
             {
-                throw TemplateException.At(_source, start, "Unclosed string literal");
+                throw TemplateException.At(source, start, "Unclosed string literal");
             }
 
-            var c = _source[_position++];
+            var c = source[position++];
             if (c == quote)
             {
                 return Unescape(builder);
@@ -126,7 +126,7 @@ internal sealed partial class Lexer
                 continue;
             }
 
-            var e = _position < _length ? _source[_position++] : '\0';
+            var e = position < length ? source[position++] : '\0';
             switch (e)
             {
                 case 'n': builder.Append('\n'); break;
@@ -140,13 +140,13 @@ internal sealed partial class Lexer
                 case '\n': break;
                 case 'x' or 'u':
                     var digits = e == 'x' ? 2 : 4;
-                    if (_position + digits > _length || !int.TryParse(_source.AsSpan(_position, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                    if (position + digits > length || !int.TryParse(source.AsSpan(position, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
                     {
-                        throw TemplateException.At(_source, _position - 2, $"Invalid escape '\\{e}'");
+                        throw TemplateException.At(source, position - 2, $"Invalid escape '\\{e}'");
                     }
 
                     builder.Append((char)code);
-                    _position += digits;
+                    position += digits;
                     break;
                 default:
                     // Python keeps unknown escapes verbatim, backslash included.

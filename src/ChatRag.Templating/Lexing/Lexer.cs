@@ -10,72 +10,72 @@ namespace ChatRag.Templating.Lexing;
 /// </summary>
 internal sealed partial class Lexer
 {
-    private readonly string _source;
-    private readonly int _length;
-    private readonly TemplateOptions _options;
-    private readonly List<Token> _tokens = [];
-    private int _position;
+    private readonly string source;
+    private readonly int length;
+    private readonly TemplateOptions options;
+    private readonly List<Token> tokens = [];
+    private int position;
 
     private Lexer(string source, TemplateOptions options)
     {
-        _source = source;
-        _length = source.EndsWith('\n') ? source.Length - 1 : source.Length;
-        _options = options;
+        this.source = source;
+        length = source.EndsWith('\n') ? source.Length - 1 : source.Length;
+        this.options = options;
     }
 
     public static List<Token> Tokenize(string source, TemplateOptions options)
     {
         var lexer = new Lexer(source, options);
         lexer.Run();
-        return lexer._tokens;
+        return lexer.tokens;
     }
 
     private void Run()
     {
-        while (_position < _length)
+        while (position < length)
         {
-            var open = NextTagStart(_position);
-            if (open > _position || open == -1)
+            var open = NextTagStart(position);
+            if (open > position || open == -1)
             {
-                var end = open == -1 ? _length : open;
-                EmitText(_position, end, open == -1 ? null : _source[open + 1]);
-                _position = end;
+                var end = open == -1 ? length : open;
+                EmitText(position, end, open == -1 ? null : source[open + 1]);
+                position = end;
                 continue;
             }
 
-            var kind = _source[_position + 1];
-            var strip = _position + 2 < _length && _source[_position + 2] == '-';
+            var kind = source[position + 1];
+            var strip = position + 2 < length && source[position + 2] == '-';
             if (strip)
             {
                 StripLastText();
             }
 
-            var start = _position;
-            _position += strip ? 3 : 2;
+            var start = position;
+            position += strip ? 3 : 2;
             switch (kind)
             {
                 case '#':
                     SkipComment(start);
                     break;
                 case '%':
-                    _tokens.Add(new Token(TokenKind.BlockStart, "{%", start));
+                    tokens.Add(new Token(TokenKind.BlockStart, "{%", start));
                     LexInside(TokenKind.BlockEnd, '%');
                     break;
                 default:
-                    _tokens.Add(new Token(TokenKind.VariableStart, "{{", start));
+                    tokens.Add(new Token(TokenKind.VariableStart, "{{", start));
                     LexInside(TokenKind.VariableEnd, '}');
                     break;
             }
         }
 
-        _tokens.Add(new Token(TokenKind.End, string.Empty, _length));
+        tokens.Add(new Token(TokenKind.End, string.Empty, length));
     }
 
     private int NextTagStart(int from)
     {
-        for (var i = _source.IndexOf('{', from); i != -1 && i + 1 < _length; i = _source.IndexOf('{', i + 1))
+        for (var i = source.IndexOf('{', from); i != -1 && i + 1 < length; i = source.IndexOf('{', i + 1))
         {
-            if (_source[i + 1] is '%' or '{' or '#')
+            if (source[i + 1] is '%' or '{' or '#')
             {
                 return i;
             }
@@ -86,15 +86,15 @@ internal sealed partial class Lexer
 
     private void EmitText(int start, int end, char? nextTag)
     {
-        if (_options.LstripBlocks && nextTag is '%' or '#')
+        if (options.LstripBlocks && nextTag is '%' or '#')
         {
             var cut = end;
-            while (cut > start && _source[cut - 1] is ' ' or '\t')
+            while (cut > start && source[cut - 1] is ' ' or '\t')
             {
                 cut--;
             }
 
-            if (cut == 0 || _source[cut - 1] == '\n')
+            if (cut == 0 || source[cut - 1] == '\n')
             {
                 end = cut;
             }
@@ -102,51 +102,51 @@ internal sealed partial class Lexer
 
         if (end > start)
         {
-            _tokens.Add(new Token(TokenKind.Text, _source[start..end], start));
+            tokens.Add(new Token(TokenKind.Text, source[start..end], start));
         }
     }
 
     private void StripLastText()
     {
-        if (_tokens.Count > 0 && _tokens[^1].Kind == TokenKind.Text)
+        if (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Text)
         {
-            var trimmed = _tokens[^1].Value.TrimEnd();
+            var trimmed = tokens[^1].Value.TrimEnd();
             if (trimmed.Length == 0)
             {
-                _tokens.RemoveAt(_tokens.Count - 1);
+                tokens.RemoveAt(tokens.Count - 1);
             }
             else
             {
-                _tokens[^1] = _tokens[^1] with { Value = trimmed };
+                tokens[^1] = tokens[^1] with { Value = trimmed };
             }
         }
     }
 
     private void SkipComment(int start)
     {
-        var end = _source.IndexOf("#}", _position, StringComparison.Ordinal);
-        if (end == -1 || end >= _length + 1)
+        var end = source.IndexOf("#}", position, StringComparison.Ordinal);
+        if (end == -1 || end >= length + 1)
         {
-            throw TemplateException.At(_source, start, "Unclosed comment");
+            throw TemplateException.At(source, start, "Unclosed comment");
         }
 
-        var stripAfter = end > _position && _source[end - 1] == '-';
-        _position = end + 2;
+        var stripAfter = end > position && source[end - 1] == '-';
+        position = end + 2;
         AfterClose(stripAfter, trimBlock: true);
     }
 
     private void AfterClose(bool stripAfter, bool trimBlock)
     {
-        if (trimBlock && _options.TrimBlocks && _position < _length && _source[_position] == '\n')
+        if (trimBlock && options.TrimBlocks && position < length && source[position] == '\n')
         {
-            _position++;
+            position++;
         }
 
         if (stripAfter)
         {
-            while (_position < _length && char.IsWhiteSpace(_source[_position]))
+            while (position < length && char.IsWhiteSpace(source[position]))
             {
-                _position++;
+                position++;
             }
         }
     }

@@ -20,7 +20,7 @@ internal sealed partial class Parser
         while (allowConditional && Current.IsName("if"))
         {
             var at = Current.Offset;
-            _index++;
+            index++;
             var condition = ParseOr();
             var otherwise = Accept(TokenKind.Name, "else") ? ParseConditional(allowConditional) : null;
             then = new ConditionalExpr(then, condition, otherwise, at);
@@ -38,8 +38,8 @@ internal sealed partial class Parser
         if (Current.IsName("not"))
         {
             var at = Current.Offset;
-            _index++;
-            return new UnaryExpr("not", Nested(_tokens[_index - 1], ParseNot), at);
+            index++;
+            return new UnaryExpr("not", Nested(tokens[index - 1], ParseNot), at);
         }
 
         return ParseCompare();
@@ -55,17 +55,17 @@ internal sealed partial class Parser
             if (token.Kind == TokenKind.Operator && Comparisons.Contains(token.Value))
             {
                 op = token.Value;
-                _index++;
+                index++;
             }
             else if (token.IsName("in"))
             {
                 op = "in";
-                _index++;
+                index++;
             }
-            else if (token.IsName("not") && _tokens[_index + 1].IsName("in"))
+            else if (token.IsName("not") && tokens[index + 1].IsName("in"))
             {
                 op = "not in";
-                _index += 2;
+                index += 2;
             }
             else
             {
@@ -90,7 +90,7 @@ internal sealed partial class Parser
         while (isOperator(Current))
         {
             var token = Current;
-            _index++;
+            index++;
             left = new BinaryExpr(token.Value, left, operand(), token.Offset);
         }
 
@@ -102,7 +102,7 @@ internal sealed partial class Parser
         var token = Current;
         if (token.IsOperator("-") || token.IsOperator("+"))
         {
-            _index++;
+            index++;
             return ParseFiltersAndTests(new UnaryExpr(token.Value, Nested(token, ParseUnary), token.Offset));
         }
 
@@ -116,13 +116,13 @@ internal sealed partial class Parser
             if (Current.IsOperator("|"))
             {
                 var at = Current.Offset;
-                _index++;
+                index++;
                 value = ParsePostfix(ParseFilterTail(value, at));
             }
             else if (Current.IsName("is"))
             {
                 var at = Current.Offset;
-                _index++;
+                index++;
                 var negated = Accept(TokenKind.Name, "not");
                 var nameToken = Current;
                 var name = nameToken.Kind == TokenKind.Name ? ExpectName() : Expect(TokenKind.Operator).Value;
@@ -232,10 +232,10 @@ internal sealed partial class Parser
                 }
             }
 
-            if (Current.Kind == TokenKind.Name && _tokens[_index + 1].IsOperator("="))
+            if (Current.Kind == TokenKind.Name && tokens[index + 1].IsOperator("="))
             {
                 var name = ExpectName();
-                _index++;
+                index++;
                 named.Add((name, ParseExpression()));
             }
             else

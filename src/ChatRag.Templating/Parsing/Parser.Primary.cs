@@ -13,7 +13,7 @@ internal sealed partial class Parser
         switch (token.Kind)
         {
             case TokenKind.Name:
-                _index++;
+                index++;
                 return token.Value switch
                 {
                     "true" or "True" => new LiteralExpr(true, token.Offset),
@@ -26,20 +26,20 @@ internal sealed partial class Parser
                 while (Current.Kind == TokenKind.String)
                 {
                     text.Append(Current.Value);
-                    _index++;
+                    index++;
                 }
 
                 return new LiteralExpr(text.ToString(), token.Offset);
             case TokenKind.Integer:
-                _index++;
+                index++;
                 return new LiteralExpr(long.Parse(token.Value, CultureInfo.InvariantCulture), token.Offset);
             case TokenKind.Float:
-                _index++;
+                index++;
                 return new LiteralExpr(double.Parse(token.Value, CultureInfo.InvariantCulture), token.Offset);
             case TokenKind.Operator when token.Value == "(":
                 return ParseParenthesised(token);
             case TokenKind.Operator when token.Value == "[":
-                _index++;
+                index++;
                 return new ListExpr(ParseSequence("]"), IsTuple: false, token.Offset);
             case TokenKind.Operator when token.Value == "{":
                 return ParseDict(token);
@@ -50,7 +50,7 @@ internal sealed partial class Parser
 
     private Expr ParseParenthesised(Token open)
     {
-        _index++;
+        index++;
         if (Accept(TokenKind.Operator, ")"))
         {
             return new ListExpr([], IsTuple: true, open.Offset);
@@ -90,7 +90,7 @@ internal sealed partial class Parser
 
     private DictExpr ParseDict(Token open)
     {
-        _index++;
+        index++;
         var items = new List<(Expr, Expr)>();
         while (!Accept(TokenKind.Operator, "}"))
         {

@@ -13,7 +13,7 @@ internal sealed partial class Parser
             throw Error(keyword, $"Expected a tag name but found '{keyword.Value}'");
         }
 
-        _index++;
+        index++;
         switch (keyword.Value)
         {
             case "if":

@@ -9,21 +9,21 @@ namespace ChatRag.Templating.Parsing;
 /// </summary>
 internal sealed partial class Parser
 {
-    private readonly string _source;
-    private readonly List<Token> _tokens;
-    private int _index;
-    private int _depth;
+    private readonly string source;
+    private readonly List<Token> tokens;
+    private int index;
+    private int depth;
 
     /// <summary>Nested expressions and blocks allowed; thousands of '(' or 'not' would otherwise overflow the stack at load.</summary>
     private const int MaxNesting = 200;
 
     private Parser(string source, List<Token> tokens)
     {
-        _source = source;
-        _tokens = tokens;
+        this.source = source;
+        this.tokens = tokens;
     }
 
-    private Token Current => _tokens[_index];
+    private Token Current => tokens[index];
 
     public static IReadOnlyList<Node> Parse(string source, TemplateOptions options)
     {
@@ -48,25 +48,25 @@ internal sealed partial class Parser
             switch (token.Kind)
             {
                 case TokenKind.Text:
-                    _index++;
+                    index++;
                     nodes.Add(new TextNode(token.Value, token.Offset));
                     break;
                 case TokenKind.VariableStart:
-                    _index++;
+                    index++;
                     var value = ParseExpression();
                     Expect(TokenKind.VariableEnd);
                     nodes.Add(new OutputNode(value, token.Offset));
                     break;
                 case TokenKind.BlockStart:
-                    var keyword = _tokens[_index + 1];
+                    var keyword = tokens[index + 1];
                     if (keyword.Kind == TokenKind.Name && stops.Contains(keyword.Value))
                     {
-                        _index += 2;
+                        index += 2;
                         stop = keyword;
                         return nodes;
                     }
 
-                    _index++;
+                    index++;
                     var statement = Nested(token, ParseStatement);
                     if (statement is not null)
                     {
@@ -97,7 +97,7 @@ internal sealed partial class Parser
     /// <summary>Runs one nested parse, refusing (with the position) a template that nests too deeply.</summary>
     private T Nested<T>(Token at, Func<T> parse)
     {
-        if (_depth >= MaxNesting)
+        if (depth >= MaxNesting)
         {
             throw Error(at, $"Template nests too deeply: more than {MaxNesting} levels");
         }
@@ -111,14 +111,14 @@ internal sealed partial class Parser
             throw Error(at, "Template nests too deeply to parse");
         }
 
-        _depth++;
+        depth++;
         try
         {
             return parse();
         }
         finally
         {
-            _depth--;
+            depth--;
         }
     }
 
@@ -131,7 +131,7 @@ internal sealed partial class Parser
             throw Error(token, $"Expected '{wanted}' but found '{(token.Kind == TokenKind.End ? "end of template" : token.Value)}'");
         }
 
-        _index++;
+        index++;
         return token;
     }
 
@@ -139,7 +139,7 @@ internal sealed partial class Parser
     {
         if (Current.Is(kind, value))
         {
-            _index++;
+            index++;
             return true;
         }
 
@@ -148,5 +148,5 @@ internal sealed partial class Parser
 
     private string ExpectName() => Expect(TokenKind.Name).Value;
 
-    private TemplateException Error(Token token, string message) => TemplateException.At(_source, token.Offset, message);
+    private TemplateException Error(Token token, string message) => TemplateException.At(source, token.Offset, message);
 }

@@ -10,7 +10,7 @@ internal sealed partial class Renderer
     /// <summary>Nested macro calls allowed at once; unbounded recursion would otherwise overflow the stack and kill the process.</summary>
     private const int MaxCallDepth = 64;
 
-    private int _callDepth;
+    private int callDepth;
 
     private void AddGlobals(Scope globals)
     {
@@ -37,7 +37,7 @@ internal sealed partial class Renderer
         globals.Set("raise_exception", new Callable("raise_exception", a =>
             throw new TemplateException(Values.ToText(a.Get(0, "message")))));
         globals.Set("strftime_now", new Callable("strftime_now", a =>
-            Strftime.Format(_time.GetLocalNow().DateTime, Values.ToText(a.Get(0, "format")))));
+            Strftime.Format(time.GetLocalNow().DateTime, Values.ToText(a.Get(0, "format")))));
     }
 
     private static List<object?> Range(CallArguments a)
@@ -77,19 +77,19 @@ internal sealed partial class Renderer
     private Callable MakeMacro(string name, IReadOnlyList<Parameter> parameters, IReadOnlyList<Node> body, Scope definition) =>
         new(name, a =>
         {
-            if (_callDepth >= MaxCallDepth)
+            if (callDepth >= MaxCallDepth)
             {
                 throw new InvalidOperationException($"Macro '{name}' nests too deeply: more than {MaxCallDepth} macro calls at once (unbounded recursion?)");
             }
 
-            _callDepth++;
+            callDepth++;
             try
             {
                 return CallMacro(parameters, body, definition, a);
             }
             finally
             {
-                _callDepth--;
+                callDepth--;
             }
         });
 

@@ -15,7 +15,7 @@ internal sealed partial class Renderer
         }
         catch (Exception ex) when (ex is not TemplateException)
         {
-            throw TemplateException.At(_source, expr.Offset, ex.Message);
+            throw TemplateException.At(source, expr.Offset, ex.Message);
         }
     }
 
@@ -28,7 +28,7 @@ internal sealed partial class Renderer
         }
         catch (InsufficientExecutionStackException)
         {
-            throw TemplateException.At(_source, offset, "Template nests too deeply to render");
+            throw TemplateException.At(source, offset, "Template nests too deeply to render");
         }
     }
 

@@ -13,13 +13,13 @@ internal sealed partial class Renderer
         Continue,
     }
 
-    private readonly string _source;
-    private readonly TimeProvider _time;
+    private readonly string source;
+    private readonly TimeProvider time;
 
     public Renderer(string source, TimeProvider time)
     {
-        _source = source;
-        _time = time;
+        this.source = source;
+        this.time = time;
     }
 
     public string Render(IReadOnlyList<Node> nodes, IReadOnlyDictionary<string, object?> variables)
@@ -90,7 +90,7 @@ internal sealed partial class Renderer
             case LoopControlNode control:
                 return control.IsBreak ? Flow.Break : Flow.Continue;
             default:
-                throw TemplateException.At(_source, node.Offset, $"Unsupported node {node.GetType().Name}");
+                throw TemplateException.At(source, node.Offset, $"Unsupported node {node.GetType().Name}");
         }
     }
 
@@ -140,10 +140,10 @@ internal sealed partial class Renderer
             return;
         }
 
-        var parts = item as List<object?> ?? throw TemplateException.At(_source, loop.Offset, $"Cannot unpack {Values.TypeName(item)}");
+        var parts = item as List<object?> ?? throw TemplateException.At(source, loop.Offset, $"Cannot unpack {Values.TypeName(item)}");
         if (parts.Count != loop.Targets.Count)
         {
-            throw TemplateException.At(_source, loop.Offset, $"Expected {loop.Targets.Count} values to unpack, got {parts.Count}");
+            throw TemplateException.At(source, loop.Offset, $"Expected {loop.Targets.Count} values to unpack, got {parts.Count}");
         }
 
         for (var t = 0; t < parts.Count; t++)
@@ -180,16 +180,16 @@ internal sealed partial class Renderer
             case AttributeExpr { Target: NameExpr owner } attribute:
                 if (scope.Lookup(owner.Name) is not Namespace ns)
                 {
-                    throw TemplateException.At(_source, target.Offset, $"Cannot assign attribute '{attribute.Name}' on '{owner.Name}', which is not a namespace");
+                    throw TemplateException.At(source, target.Offset, $"Cannot assign attribute '{attribute.Name}' on '{owner.Name}', which is not a namespace");
                 }
 
                 ns.Values[attribute.Name] = value;
                 break;
             case ListExpr tuple:
-                var parts = value as List<object?> ?? throw TemplateException.At(_source, target.Offset, $"Cannot unpack {Values.TypeName(value)}");
+                var parts = value as List<object?> ?? throw TemplateException.At(source, target.Offset, $"Cannot unpack {Values.TypeName(value)}");
                 if (parts.Count != tuple.Items.Count)
                 {
-                    throw TemplateException.At(_source, target.Offset, $"Expected {tuple.Items.Count} values to unpack, got {parts.Count}");
+                    throw TemplateException.At(source, target.Offset, $"Expected {tuple.Items.Count} values to unpack, got {parts.Count}");
                 }
 
                 for (var i = 0; i < parts.Count; i++)
@@ -199,7 +199,7 @@ internal sealed partial class Renderer
 
                 break;
             default:
-                throw TemplateException.At(_source, target.Offset, "Unsupported assignment target");
+                throw TemplateException.At(source, target.Offset, "Unsupported assignment target");
         }
     }
 }

@@ -6,13 +6,13 @@ namespace ChatRag.Templating.Runtime;
 /// </summary>
 internal sealed class Scope(Scope? parent)
 {
-    private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> variables = new(StringComparer.Ordinal);
 
     public object? Lookup(string name)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope._variables.TryGetValue(name, out var value))
+            if (scope.variables.TryGetValue(name, out var value))
             {
                 return value;
             }
@@ -23,5 +23,5 @@ internal sealed class Scope(Scope? parent)
 
     public Scope? Parent { get; } = parent;
 
-    public void Set(string name, object? value) => _variables[name] = value;
+    public void Set(string name, object? value) => variables[name] = value;
 }

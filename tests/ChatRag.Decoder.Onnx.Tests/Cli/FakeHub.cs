@@ -9,8 +9,8 @@ namespace ChatRag.Decoder.Onnx.Tests.Cli;
 /// </summary>
 internal sealed class FakeHub : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly HttpListener listener = new();
+    private readonly Task loop;
 
     public FakeHub()
     {
@@ -19,9 +19,9 @@ internal sealed class FakeHub : IDisposable
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         Endpoint = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Endpoint + "/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        listener.Prefixes.Add(Endpoint + "/");
+        listener.Start();
+        loop = Task.Run(ServeAsync);
     }
 
     public string Endpoint { get; }
@@ -40,10 +40,10 @@ internal sealed class FakeHub : IDisposable
 
     public void Dispose()
     {
-        _listener.Close();
+        listener.Close();
         try
         {
-            _loop.Wait(TimeSpan.FromSeconds(5));
+            loop.Wait(TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {
@@ -53,12 +53,12 @@ internal sealed class FakeHub : IDisposable
 
     private async Task ServeAsync()
     {
-        while (_listener.IsListening)
+        while (listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await _listener.GetContextAsync();
+                context = await listener.GetContextAsync();
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {

@@ -12,23 +12,23 @@ namespace ChatRag.Decoder.Onnx.Tests.Cli;
 [Trait("Category", "Integration")]
 public sealed class ModelsPullTests : IDisposable
 {
-    private readonly string _models = Directory.CreateTempSubdirectory("chatrag-pull-").FullName;
-    private readonly FakeHub _hub = new();
-    private readonly byte[] _graph = RandomNumberGenerator.GetBytes(300_000);
-    private readonly byte[] _tokenizer = "{\"model\": {}}"u8.ToArray();
+    private readonly string models = Directory.CreateTempSubdirectory("chatrag-pull-").FullName;
+    private readonly FakeHub hub = new();
+    private readonly byte[] graph = RandomNumberGenerator.GetBytes(300_000);
+    private readonly byte[] tokenizer = "{\"model\": {}}"u8.ToArray();
 
     public void Dispose()
     {
-        _hub.Dispose();
-        Directory.Delete(_models, recursive: true);
+        hub.Dispose();
+        Directory.Delete(models, recursive: true);
     }
 
     [Fact]
     public async Task A_cut_download_resumes_with_a_range_request_and_the_model_is_then_listed_as_installed()
     {
-        WriteCatalog("org/tiny", Convert.ToHexStringLower(SHA256.HashData(_graph)));
+        WriteCatalog("org/tiny", Convert.ToHexStringLower(SHA256.HashData(graph)));
         Serve("org/tiny");
-        _hub.CutOnce.Add("/org/tiny/resolve/main/cpu/model.onnx");
+        hub.CutOnce.Add("/org/tiny/resolve/main/cpu/model.onnx");
 
         var first = await RunAsync(null, "models", "pull", "tiny");
         var partial = Installed(await RunAsync(null, "models", "list", "--json"));
@@ -38,10 +38,10 @@ public sealed class ModelsPullTests : IDisposable
         Assert.Contains("resume", first.Stderr, StringComparison.Ordinal);
         Assert.Equal("partial", partial);
         Assert.True(second.Exit == 0, second.Stderr);
-        Assert.Contains($"bytes={_graph.Length / 2}-", _hub.Ranges);
-        Assert.Equal(_graph, await File.ReadAllBytesAsync(Path.Combine(_models, "tiny", "model.onnx")));
+        Assert.Contains($"bytes={graph.Length / 2}-", hub.Ranges);
+        Assert.Equal(graph, await File.ReadAllBytesAsync(Path.Combine(models, "tiny", "model.onnx")));
         Assert.Contains("optional, not on the hub", second.Stdout, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(Path.Combine(_models, "tiny"), "*.part"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(models, "tiny"), "*.part"));
         Assert.Equal("installed", Installed(await RunAsync(null, "models", "list", "--json")));
     }
 
@@ -55,8 +55,8 @@ public sealed class ModelsPullTests : IDisposable
 
         Assert.Equal(1, result.Exit);
         Assert.Contains("sha256", result.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_models, "tiny", "model.onnx")));
-        Assert.Empty(Directory.GetFiles(Path.Combine(_models, "tiny"), "*.part"));
+        Assert.False(File.Exists(Path.Combine(models, "tiny", "model.onnx")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(models, "tiny"), "*.part"));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ModelsPullTests : IDisposable
     {
         WriteCatalog("meta/gated", null);
         Serve("meta/gated");
-        _hub.Gated = ("/meta/gated/", "hf_secret");
+        hub.Gated = ("/meta/gated/", "hf_secret");
 
         var refused = await RunAsync(null, "models", "pull", "tiny");
         var allowed = await RunAsync("hf_secret", "models", "pull", "tiny");
@@ -79,7 +79,7 @@ public sealed class ModelsPullTests : IDisposable
     public async Task A_missing_required_file_is_a_404_message()
     {
         WriteCatalog("org/tiny", null);
-        _hub.Files["/org/tiny/resolve/main/cpu/tokenizer.json"] = _tokenizer;
+        hub.Files["/org/tiny/resolve/main/cpu/tokenizer.json"] = tokenizer;
 
         var result = await RunAsync(null, "models", "pull", "tiny");
 
@@ -105,8 +105,8 @@ public sealed class ModelsPullTests : IDisposable
 
     private void Serve(string repo)
     {
-        _hub.Files[$"/{repo}/resolve/main/cpu/model.onnx"] = _graph;
-        _hub.Files[$"/{repo}/resolve/main/cpu/tokenizer.json"] = _tokenizer;
+        hub.Files[$"/{repo}/resolve/main/cpu/model.onnx"] = graph;
+        hub.Files[$"/{repo}/resolve/main/cpu/tokenizer.json"] = tokenizer;
     }
 
     private void WriteCatalog(string repo, string? graphHash)
@@ -119,12 +119,12 @@ public sealed class ModelsPullTests : IDisposable
                 ["id"] = "tiny", ["kind"] = "decoder", ["family"] = "qwen2.5", ["format"] = "optimum", ["gated"] = false,
                 ["source"] = new JsonObject { ["type"] = "huggingface", ["repo"] = repo, ["revision"] = "main", ["folder"] = "cpu" },
                 ["files"] = new JsonArray(
-                    new JsonObject { ["path"] = "model.onnx", ["sizeBytes"] = _graph.Length, ["sha256"] = graphHash },
+                    new JsonObject { ["path"] = "model.onnx", ["sizeBytes"] = graph.Length, ["sha256"] = graphHash },
                     new JsonObject { ["path"] = "tokenizer.json", ["sizeBytes"] = null, ["sha256"] = null },
                     new JsonObject { ["path"] = "special_tokens_map.json", ["sizeBytes"] = null, ["sha256"] = null, ["optional"] = true }),
             }),
         };
-        File.WriteAllText(Path.Combine(_models, "models.json"), catalog.ToJsonString());
+        File.WriteAllText(Path.Combine(models, "models.json"), catalog.ToJsonString());
     }
 
     private static string Installed((int Exit, string Stdout, string Stderr) list)
@@ -146,8 +146,8 @@ public sealed class ModelsPullTests : IDisposable
         }
 
         start.ArgumentList.Add("--models");
-        start.ArgumentList.Add(_models);
-        start.Environment["HF_ENDPOINT"] = _hub.Endpoint;
+        start.ArgumentList.Add(models);
+        start.Environment["HF_ENDPOINT"] = hub.Endpoint;
         start.Environment["HF_TOKEN"] = token ?? string.Empty;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -36,15 +36,15 @@ internal sealed class FakeChatMLTemplate : IChatTemplate
 
     private sealed class Parser : IModelOutputParser
     {
-        private readonly StringBuilder _toolCall = new();
-        private bool _inToolCall;
+        private readonly StringBuilder toolCall = new();
+        private bool inToolCall;
 
         public IEnumerable<AIContent> Push(string textDelta)
         {
-            if (_inToolCall || textDelta.StartsWith("<tool_call>", StringComparison.Ordinal))
+            if (inToolCall || textDelta.StartsWith("<tool_call>", StringComparison.Ordinal))
             {
-                _inToolCall = true;
-                _toolCall.Append(textDelta);
+                inToolCall = true;
+                toolCall.Append(textDelta);
                 return [];
             }
 
@@ -53,12 +53,12 @@ internal sealed class FakeChatMLTemplate : IChatTemplate
 
         public IEnumerable<AIContent> Complete()
         {
-            if (!_inToolCall)
+            if (!inToolCall)
             {
                 return [];
             }
 
-            var json = _toolCall.ToString().Replace("<tool_call>", "", StringComparison.Ordinal).Replace("</tool_call>", "", StringComparison.Ordinal);
+            var json = toolCall.ToString().Replace("<tool_call>", "", StringComparison.Ordinal).Replace("</tool_call>", "", StringComparison.Ordinal);
             using var doc = JsonDocument.Parse(json);
             var args = doc.RootElement.GetProperty("arguments").EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.GetString());
             return [new FunctionCallContent("call_1", doc.RootElement.GetProperty("name").GetString()!, args)];

@@ -10,15 +10,15 @@ namespace ChatRag.Decoder.Onnx.Tests.Reference;
 /// </summary>
 public sealed class ChatMessageParityTests : IDisposable
 {
-    private readonly FolderTemplateParityTests _folders = new();
+    private readonly FolderTemplateParityTests folders = new();
 
-    public void Dispose() => _folders.Dispose();
+    public void Dispose() => folders.Dispose();
 
     [Fact]
     public void ToolCallAndResultWithDeclaredTools()
     {
         var expected = FolderTemplateParityTests.Case("qwen3", "tool-call-and-result").GetProperty("prompt").GetString();
-        var template = Assert.IsType<JinjaChatTemplate>(ChatTemplates.Detect(_folders.WriteFolder("qwen3")));
+        var template = Assert.IsType<JinjaChatTemplate>(ChatTemplates.Detect(folders.WriteFolder("qwen3")));
         var arguments = new Dictionary<string, object?> { ["query"] = "leave policy", ["top"] = 3 };
         List<ChatMessage> messages =
         [
@@ -33,7 +33,7 @@ public sealed class ChatMessageParityTests : IDisposable
     [Fact]
     public void ReasoningContentAndEnableThinking()
     {
-        var template = Assert.IsType<JinjaChatTemplate>(ChatTemplates.Detect(_folders.WriteFolder("qwen3")));
+        var template = Assert.IsType<JinjaChatTemplate>(ChatTemplates.Detect(folders.WriteFolder("qwen3")));
         List<ChatMessage> history =
         [
             new(ChatRole.User, "2+2?"),

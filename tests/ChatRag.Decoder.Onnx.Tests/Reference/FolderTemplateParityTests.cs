@@ -11,9 +11,9 @@ namespace ChatRag.Decoder.Onnx.Tests.Reference;
 /// </summary>
 public sealed class FolderTemplateParityTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-parity-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("chatrag-parity-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     public static TheoryData<string, string> Cases()
     {
@@ -67,7 +67,7 @@ public sealed class FolderTemplateParityTests : IDisposable
             config["tokenizer_class"] = "LlamaTokenizer";
         }
 
-        File.WriteAllText(Path.Combine(_dir, "tokenizer_config.json"), config.ToJsonString());
-        return _dir;
+        File.WriteAllText(Path.Combine(dir, "tokenizer_config.json"), config.ToJsonString());
+        return dir;
     }
 }

@@ -9,9 +9,9 @@ namespace ChatRag.Decoder.Onnx.Tests.Reference;
 /// </summary>
 public sealed class ReferenceRegenerationTests : IDisposable
 {
-    private readonly string _out = Directory.CreateTempSubdirectory("chatrag-reference-").FullName;
+    private readonly string @out = Directory.CreateTempSubdirectory("chatrag-reference-").FullName;
 
-    public void Dispose() => Directory.Delete(_out, recursive: true);
+    public void Dispose() => Directory.Delete(@out, recursive: true);
 
     [RealTokenizerFact]
     [Trait("Category", "Integration")]
@@ -20,7 +20,7 @@ public sealed class ReferenceRegenerationTests : IDisposable
         var folder = ReferenceFiles.ReferenceFolder;
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
         start.ArgumentList.Add(Path.Combine(folder, "generate.mjs"));
-        start.ArgumentList.Add(_out);
+        start.ArgumentList.Add(@out);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         _ = await process.StandardOutput.ReadToEndAsync();
@@ -31,7 +31,7 @@ public sealed class ReferenceRegenerationTests : IDisposable
         foreach (var name in new[] { "chat-templates.json", "token-ids.json" })
         {
             var committed = await File.ReadAllBytesAsync(Path.Combine(folder, name));
-            var regenerated = await File.ReadAllBytesAsync(Path.Combine(_out, name));
+            var regenerated = await File.ReadAllBytesAsync(Path.Combine(@out, name));
             Assert.True(committed.SequenceEqual(regenerated), $"tests/reference/{name} is stale: run `node tests/reference/generate.mjs` and commit the result.");
         }
     }

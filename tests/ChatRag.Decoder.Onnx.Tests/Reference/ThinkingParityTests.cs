@@ -11,9 +11,9 @@ namespace ChatRag.Decoder.Onnx.Tests.Reference;
 /// </summary>
 public sealed class ThinkingParityTests : IDisposable
 {
-    private readonly FolderTemplateParityTests _folders = new();
+    private readonly FolderTemplateParityTests folders = new();
 
-    public void Dispose() => _folders.Dispose();
+    public void Dispose() => folders.Dispose();
 
     [Theory]
     [InlineData(ThinkingMode.Off, null, "enable-thinking-false")]
@@ -26,7 +26,7 @@ public sealed class ThinkingParityTests : IDisposable
         var reference = FolderTemplateParityTests.Case("qwen3", referenceCase);
         var question = reference.GetProperty("conversation").GetProperty("messages")[0].GetProperty("content").GetString()!;
         var generator = new ScriptedTextGenerator(_ => ["Paris."]);
-        using var client = new OnnxChatClient(generator, ChatTemplates.Detect(_folders.WriteFolder("qwen3")), new OnnxChatClientOptions { Thinking = configured });
+        using var client = new OnnxChatClient(generator, ChatTemplates.Detect(folders.WriteFolder("qwen3")), new OnnxChatClientOptions { Thinking = configured });
         var options = new ChatOptions();
         if (request is { } on)
         {
@@ -42,7 +42,7 @@ public sealed class ThinkingParityTests : IDisposable
     public async Task ReasoningStreamsAsReasoningAndNeverAsAnswerText()
     {
         var generator = new ScriptedTextGenerator(_ => ["<th", "ink>\nThe capital", " of France is Paris.\n</th", "ink>\n\n", "Paris."]);
-        using var client = new OnnxChatClient(generator, ChatTemplates.Detect(_folders.WriteFolder("qwen3")), new OnnxChatClientOptions { Thinking = ThinkingMode.On });
+        using var client = new OnnxChatClient(generator, ChatTemplates.Detect(folders.WriteFolder("qwen3")), new OnnxChatClientOptions { Thinking = ThinkingMode.On });
 
         var updates = await client.GetStreamingResponseAsync("Capital of France?").ToListAsync();
 
@@ -74,7 +74,7 @@ public sealed class ThinkingParityTests : IDisposable
     public async Task TemplateWithoutReasoningIgnoresThinkingOff()
     {
         var generator = new ScriptedTextGenerator(_ => ["Hi."]);
-        var template = ChatTemplates.Detect(_folders.WriteFolder("llama3_1"));
+        var template = ChatTemplates.Detect(folders.WriteFolder("llama3_1"));
         using var auto = new OnnxChatClient(generator, template);
         using var off = new OnnxChatClient(generator, template, new OnnxChatClientOptions { Thinking = ThinkingMode.Off });
 

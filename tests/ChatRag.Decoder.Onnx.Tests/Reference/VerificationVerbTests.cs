@@ -12,13 +12,13 @@ namespace ChatRag.Decoder.Onnx.Tests.Reference;
 /// </summary>
 public sealed class VerificationVerbTests : IDisposable
 {
-    private readonly FolderTemplateParityTests _folders = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("chatrag-verbs-").FullName;
+    private readonly FolderTemplateParityTests folders = new();
+    private readonly string dir = Directory.CreateTempSubdirectory("chatrag-verbs-").FullName;
 
     public void Dispose()
     {
-        _folders.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        folders.Dispose();
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]
@@ -26,8 +26,8 @@ public sealed class VerificationVerbTests : IDisposable
     public async Task TemplatePrintsTheRenderedPromptExactlyWithoutANewline()
     {
         var expected = FolderTemplateParityTests.Case("qwen3", "two-tool-calls-two-results");
-        var folder = _folders.WriteFolder("qwen3");
-        var conversation = Path.Combine(_dir, "conversation.json");
+        var folder = folders.WriteFolder("qwen3");
+        var conversation = Path.Combine(dir, "conversation.json");
         await File.WriteAllTextAsync(conversation, expected.GetProperty("conversation").GetRawText());
 
         var (exit, stdout, stderr) = await RunAsync("models", "template", "--model", folder, "--conversation", conversation);
@@ -40,11 +40,11 @@ public sealed class VerificationVerbTests : IDisposable
     [Trait("Category", "Integration")]
     public async Task TemplateReportsAnUnsupportedConstructWithItsPosition()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "tokenizer_config.json"), """{"chat_template": "{% for m in messages %}\n{% include 'x' %}{% endfor %}"}""");
-        var conversation = Path.Combine(_dir, "conversation.json");
+        await File.WriteAllTextAsync(Path.Combine(dir, "tokenizer_config.json"), """{"chat_template": "{% for m in messages %}\n{% include 'x' %}{% endfor %}"}""");
+        var conversation = Path.Combine(dir, "conversation.json");
         await File.WriteAllTextAsync(conversation, """{"messages": [{"role": "user", "content": "hi"}]}""");
 
-        var (exit, _, stderr) = await RunAsync("models", "template", "--model", _dir, "--conversation", conversation);
+        var (exit, _, stderr) = await RunAsync("models", "template", "--model", dir, "--conversation", conversation);
 
         Assert.Equal(1, exit);
         Assert.Contains("Unsupported tag 'include' (line 2, column 4)", stderr, StringComparison.Ordinal);
@@ -54,11 +54,11 @@ public sealed class VerificationVerbTests : IDisposable
     [Trait("Category", "Integration")]
     public async Task TokenizePrintsOneJsonObjectOfIds()
     {
-        SyntheticTokenizer.Write(_dir);
+        SyntheticTokenizer.Write(dir);
         const string text = "hello world, café 🙂";
-        var expected = BpeTokenizer.FromFile(Path.Combine(_dir, "tokenizer.json")).Encode(text);
+        var expected = BpeTokenizer.FromFile(Path.Combine(dir, "tokenizer.json")).Encode(text);
 
-        var (exit, stdout, stderr) = await RunAsync("models", "tokenize", "--model", _dir, "--text", text);
+        var (exit, stdout, stderr) = await RunAsync("models", "tokenize", "--model", dir, "--text", text);
 
         Assert.True(exit == 0, stderr);
         Assert.Equal("{\"ids\":[" + string.Join(',', expected) + "]}\n", Encoding.UTF8.GetString(stdout));

@@ -54,35 +54,35 @@ public sealed class HostileMemoryBenchmarks(ITestOutputHelper output)
     /// <summary>Samples the process working set every few milliseconds on its own thread and keeps the highest.</summary>
     private sealed class PeakSampler : IDisposable
     {
-        private readonly Thread _thread;
-        private volatile bool _stop;
-        private long _peak;
+        private readonly Thread thread;
+        private volatile bool stop;
+        private long peak;
 
         public PeakSampler()
         {
-            _thread = new Thread(Run) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
-            _thread.Start();
+            thread = new Thread(Run) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+            thread.Start();
         }
 
         public long Stop()
         {
-            _stop = true;
-            _thread.Join();
-            return Interlocked.Read(ref _peak);
+            stop = true;
+            thread.Join();
+            return Interlocked.Read(ref peak);
         }
 
-        public void Dispose() => _stop = true;
+        public void Dispose() => stop = true;
 
         private void Run()
         {
             using var process = Process.GetCurrentProcess();
-            while (!_stop)
+            while (!stop)
             {
                 process.Refresh();
                 var current = process.WorkingSet64;
-                if (current > Interlocked.Read(ref _peak))
+                if (current > Interlocked.Read(ref peak))
                 {
-                    Interlocked.Exchange(ref _peak, current);
+                    Interlocked.Exchange(ref peak, current);
                 }
 
                 Thread.Sleep(2);

@@ -52,11 +52,11 @@ public sealed class ChunkCharacterCapTests
     /// <summary>WordPiece's rule for words over 100 characters: one [UNK] token, however long the word.</summary>
     private sealed class UnknownLongWords : ITokenCounter
     {
-        private readonly WordPieceishTokenCounter _inner = new();
+        private readonly WordPieceishTokenCounter inner = new();
 
         public int MaxTokens => 512;
 
         public int CountTokens(string text) =>
-            text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Sum(w => w.Length > 100 ? 1 : _inner.CountTokens(w));
+            text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Sum(w => w.Length > 100 ? 1 : inner.CountTokens(w));
     }
 }

@@ -15,10 +15,10 @@ namespace ChatRag.Ingestion.Tests.Hostile;
 /// </summary>
 internal sealed class HostilePipeline : IDisposable
 {
-    private readonly string _uploads = Directory.CreateTempSubdirectory("chatrag-hostile").FullName;
-    private readonly InMemoryJobStore _store = new();
-    private readonly BruteForceVectorIndex _vectors = new();
-    private readonly IngestionLimitsOptions _limits = new();
+    private readonly string uploads = Directory.CreateTempSubdirectory("chatrag-hostile").FullName;
+    private readonly InMemoryJobStore store = new();
+    private readonly BruteForceVectorIndex vectors = new();
+    private readonly IngestionLimitsOptions limits = new();
 
     /// <summary>Uploads and processes one file; returns how it ended and the reason shown to the user.</summary>
     public async Task<(HostileOutcome Outcome, string? Reason, int? StatusCode, Guid? Id)> RunAsync(byte[] bytes, string fileName)
@@ -34,30 +34,30 @@ internal sealed class HostilePipeline : IDisposable
         }
 
         await Processor().DrainAsync();
-        var job = (await _store.GetAsync(upload.Id))!;
+        var job = (await store.GetAsync(upload.Id))!;
         return (job.Status == "ready" ? HostileOutcome.Ready : HostileOutcome.Failed, job.Error, null, upload.Id);
     }
 
     /// <summary>Status of a document processed earlier, to check that a hostile one did not disturb it.</summary>
-    public async Task<string?> StatusAsync(Guid id) => (await _store.GetAsync(id))?.Status;
+    public async Task<string?> StatusAsync(Guid id) => (await store.GetAsync(id))?.Status;
 
-    public void Dispose() => Directory.Delete(_uploads, recursive: true);
+    public void Dispose() => Directory.Delete(uploads, recursive: true);
 
     private DocumentUploader Uploader() =>
-        new(_store, new IngestionSignal(), Options.Create(new IngestionPipelineOptions { UploadsDirectory = _uploads }), Options.Create(_limits));
+        new(store, new IngestionSignal(), Options.Create(new IngestionPipelineOptions { UploadsDirectory = uploads }), Options.Create(limits));
 
     private DocumentIngestionProcessor Processor()
     {
         var encoders = FixedEncoderCatalog.Hashing();
-        _vectors.EnsureSpaceAsync(new Core.Indexing.VectorSpace("hash", 64)).GetAwaiter().GetResult();
+        vectors.EnsureSpaceAsync(new Core.Indexing.VectorSpace("hash", 64)).GetAwaiter().GetResult();
         var chunker = new DocumentChunker(encoders.Encoders[0].Tokens, Options.Create(new ChunkingOptions()));
         return new DocumentIngestionProcessor(
-            _store,
-            new DocumentExtractor(DocumentExtractor.DefaultReaders(), Options.Create(_limits)),
+            store,
+            new DocumentExtractor(DocumentExtractor.DefaultReaders(), Options.Create(limits)),
             chunker,
             encoders,
-            _vectors,
-            Options.Create(new IngestionPipelineOptions { UploadsDirectory = _uploads }),
+            vectors,
+            Options.Create(new IngestionPipelineOptions { UploadsDirectory = uploads }),
             NullLogger<DocumentIngestionProcessor>.Instance);
     }
 }

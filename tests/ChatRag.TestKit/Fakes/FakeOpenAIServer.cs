@@ -18,10 +18,10 @@ namespace ChatRag.TestKit.Fakes;
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<Func<HttpContext, Task>> _replies = new();
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<Func<HttpContext, Task>> replies = new();
 
-    private FakeOpenAIServer(WebApplication app) => _app = app;
+    private FakeOpenAIServer(WebApplication app) => this.app = app;
 
     public List<RecordedRequest> Requests { get; } = [];
 
@@ -47,7 +47,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         return server;
     }
 
-    public void ReplyJson(object body, int status = 200) => _replies.Enqueue(JsonOf(body, status));
+    public void ReplyJson(object body, int status = 200) => replies.Enqueue(JsonOf(body, status));
 
     public void ReplyText(string assistantText) => ReplyJson(Completion(new { role = "assistant", content = assistantText }, "stop"));
 
@@ -55,7 +55,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         new { role = "assistant", content = (string?)null, tool_calls = new[] { new { id = callId, type = "function", function = new { name, arguments = argumentsJson } } } },
         "tool_calls"));
 
-    public void ReplyStream(params string[] deltas) => _replies.Enqueue(StreamOf(deltas));
+    public void ReplyStream(params string[] deltas) => replies.Enqueue(StreamOf(deltas));
 
     private static Func<HttpContext, Task> JsonOf(object body, int status) => async context =>
     {
@@ -86,8 +86,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -99,7 +99,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             Requests.Add(new RecordedRequest(JsonDocument.Parse(body).RootElement.Clone(), context.Request.Headers.Authorization.ToString()));
         }
 
-        if (!_replies.TryDequeue(out var reply) && Answer is { } answer)
+        if (!replies.TryDequeue(out var reply) && Answer is { } answer)
         {
             var json = JsonDocument.Parse(body).RootElement;
             reply = json.TryGetProperty("stream", out var stream) && stream.GetBoolean()

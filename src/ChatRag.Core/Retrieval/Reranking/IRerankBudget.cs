@@ -15,7 +15,7 @@ public interface IRerankBudget
 /// <param name="time">Clock; the system clock when null.</param>
 public sealed class LatencyRerankBudget(TimeSpan limit, TimeProvider? time = null) : IRerankBudget
 {
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly TimeProvider time = time ?? TimeProvider.System;
 
     /// <inheritdoc />
     public double Milliseconds => limit.TotalMilliseconds;
@@ -23,7 +23,7 @@ public sealed class LatencyRerankBudget(TimeSpan limit, TimeProvider? time = nul
     /// <inheritdoc />
     public Func<bool> Start()
     {
-        var started = _time.GetTimestamp();
-        return () => _time.GetElapsedTime(started) > limit;
+        var started = time.GetTimestamp();
+        return () => time.GetElapsedTime(started) > limit;
     }
 }
