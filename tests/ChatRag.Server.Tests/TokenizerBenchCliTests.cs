@@ -45,5 +45,19 @@ public sealed class TokenizerBenchCliTests : IDisposable
         Assert.Contains("tokenizer.json", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task A_malformed_corpus_is_refused_with_exit_code_2_and_the_reason()
+    {
+        var model = DecoderModelSynthesizer.Synthesize(new DecoderSynthesisOptions(DecoderShape.Tiny, DecoderFormat.Genai, OnnxDataType.Float, Path.Combine(root, "tiny"), Seed: 3));
+        var corpus = Path.Combine(root, "corpus.jsonl");
+        await File.WriteAllTextAsync(corpus, "{\"_id\": \"1\", \"text\": \"fine\"}\n{not json\n");
+
+        var (exit, output) = await LoadBenchCliTests.RunCliAsync("bench", "tokenizer", "--model", model, "--corpus", corpus);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--corpus could not be read", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(root, recursive: true);
 }

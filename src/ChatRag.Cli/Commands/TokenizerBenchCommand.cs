@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ChatRag.Core.Evaluation;
 using ChatRag.Decoder.Onnx.Tokenization;
 using Spectre.Console;
 
@@ -34,7 +35,17 @@ internal static class TokenizerBenchCommand
                 return 2;
             }
 
-            var texts = await ReadCorpusAsync(parse.GetValue(corpus), parse.GetValue(maxChars), cancellationToken);
+            IReadOnlyList<string> texts;
+            try
+            {
+                texts = await ReadCorpusAsync(parse.GetValue(corpus), parse.GetValue(maxChars), cancellationToken);
+            }
+            catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]--corpus could not be read: {e.Message}[/]");
+                return 2;
+            }
+
             var result = Measure(path, texts, count);
             var table = new Table().AddColumns("measure", "value");
             table.AddRow("tokenizer.json", $"{result.FileBytes / 1048576.0:F1} MiB ({result.Kind})");
@@ -91,9 +102,9 @@ internal static class TokenizerBenchCommand
         }
 
         var characters = texts.Sum(t => (long)t.Length);
-        var seconds = Median(passes);
+        var seconds = RetrievalMetrics.Percentile(passes, 50);
         return new TokenizerBenchResult(
-            new FileInfo(path).Length, tokenizer.GetType().Name, first, Median(loads), texts.Count, characters, tokens,
+            new FileInfo(path).Length, tokenizer.GetType().Name, first, RetrievalMetrics.Percentile(loads, 50), texts.Count, characters, tokens,
             characters / firstPass, characters / seconds, tokens / seconds);
     }
 
@@ -133,12 +144,6 @@ internal static class TokenizerBenchCommand
         var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
         var text = root.TryGetProperty("text", out var x) ? x.GetString() : null;
         return string.IsNullOrEmpty(title) ? text ?? string.Empty : $"{title}\n{text}";
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
     }
 
     // French with elisions, German compounds, CJK, emoji, code and numbers: the shapes the parity corpus covers.
