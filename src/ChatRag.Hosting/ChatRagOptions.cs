@@ -1,8 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using ChatRag.Storage.Sqlite;
 
 namespace ChatRag.Hosting;
 
-/// <summary>Top-level settings shared by the server and the CLI (section <c>ChatRag</c>).</summary>
+/// <summary>
+/// Top-level settings shared by the server and the CLI (section <c>ChatRag</c>): the one class bound to that section.
+/// The storage adapter gets its part as <see cref="SqliteStorageSettings"/>, built from these once they are validated.
+/// </summary>
 public sealed class ChatRagOptions
 {
     /// <summary>Configuration section.</summary>
@@ -19,4 +23,17 @@ public sealed class ChatRagOptions
     /// <summary>Where vectors live: <c>Embedded</c> (default, in the data directory) or <c>Qdrant</c>.</summary>
     [EnumDataType(typeof(VectorStoreKind))]
     public VectorStoreKind VectorStore { get; set; } = VectorStoreKind.Embedded;
+
+    /// <summary>How long a SQLite writer waits for a lock held by another connection before failing, in milliseconds.</summary>
+    [Range(0, SqliteStorageSettings.MaxBusyTimeoutMilliseconds)]
+    public int BusyTimeoutMilliseconds { get; set; } = SqliteStorageSettings.DefaultBusyTimeoutMilliseconds;
+
+    /// <summary>
+    /// Which engine answers lexical searches: <c>Memory</c> (default: an in-memory copy of the FTS5 index searched with
+    /// MaxScore pruning) or <c>Fts5</c> (FTS5's own ranking); see <see cref="SqliteStorageSettings.LexicalEngine"/>.
+    /// </summary>
+    public LexicalEngine LexicalEngine { get; set; } = LexicalEngine.Memory;
+
+    /// <summary>The storage adapter's part of these settings.</summary>
+    public SqliteStorageSettings Storage() => new(DataDirectory, BusyTimeoutMilliseconds, LexicalEngine);
 }

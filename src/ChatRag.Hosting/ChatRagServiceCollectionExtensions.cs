@@ -29,7 +29,8 @@ public static class ChatRagServiceCollectionExtensions
             .Bind(configuration.GetSection(RetrievalOptions.SectionName))
             .ValidateDataAnnotations();
 
-        services.AddSqliteStorage(configuration);
+        // Storage reads its settings from the validated ChatRagOptions: one class binds the ChatRag section.
+        services.AddSqliteStorage(sp => sp.GetRequiredService<IOptions<ChatRagOptions>>().Value.Storage());
         services.AddOnnxEncoders(configuration);
         services.AddOnnxReranker(configuration);
         // The choice decides which services exist, so it is read here, with the binder that ChatRagOptions uses.

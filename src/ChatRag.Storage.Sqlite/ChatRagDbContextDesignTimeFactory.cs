@@ -9,7 +9,7 @@ public sealed class ChatRagDbContextDesignTimeFactory : IDesignTimeDbContextFact
     /// <inheritdoc />
     public ChatRagDbContext CreateDbContext(string[] args)
     {
-        var settings = new SqliteConnectionSettings(new StorageOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "chatrag-design") });
+        var settings = new SqliteConnectionSettings(new SqliteStorageSettings(Path.Combine(Path.GetTempPath(), "chatrag-design")));
         return new ChatRagDbContext(new DbContextOptionsBuilder<ChatRagDbContext>().UseSqlite(settings.ConnectionString).Options);
     }
 }

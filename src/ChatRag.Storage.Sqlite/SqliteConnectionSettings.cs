@@ -14,7 +14,7 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     private readonly string pragmas;
 
     /// <summary>Creates settings for the database described by <paramref name="options"/>.</summary>
-    public SqliteConnectionSettings(StorageOptions options)
+    public SqliteConnectionSettings(SqliteStorageSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ConnectionString = new SqliteConnectionStringBuilder

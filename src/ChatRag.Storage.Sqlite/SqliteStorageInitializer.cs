@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatRag.Storage.Sqlite;
 
@@ -10,7 +9,7 @@ namespace ChatRag.Storage.Sqlite;
 /// language-aware lexical search. Safe to run on every start.
 /// </summary>
 public sealed class SqliteStorageInitializer(
-    IOptions<StorageOptions> options,
+    SqliteStorageSettings settings,
     SqliteConnectionSettings database,
     IDbContextFactory<ChatRagDbContext> contexts,
     ILogger<SqliteStorageInitializer> logger)
@@ -19,7 +18,7 @@ public sealed class SqliteStorageInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(Path.GetDirectoryName(options.Value.DatabasePath)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(settings.DatabasePath)!);
 
         // journal_mode is persistent in the file and cannot change inside a transaction, so set it before migrating.
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
@@ -37,7 +36,7 @@ public sealed class SqliteStorageInitializer(
         await Lexical.LexicalBackfill.RunAsync(database, logger, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "SQLite storage ready at {Path}: {Count} migration(s) applied in {Elapsed} ms.",
-            options.Value.DatabasePath,
+            settings.DatabasePath,
             pending.Count,
             clock.ElapsedMilliseconds);
     }

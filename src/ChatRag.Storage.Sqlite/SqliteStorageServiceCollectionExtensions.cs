@@ -12,10 +12,8 @@ using ChatRag.Storage.Sqlite.Lexical.Postings;
 using ChatRag.Storage.Sqlite.Security;
 using ChatRag.Storage.Sqlite.Settings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatRag.Storage.Sqlite;
 
@@ -23,19 +21,27 @@ namespace ChatRag.Storage.Sqlite;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="StorageOptions"/> (section <c>ChatRag</c>, validated at start-up), the DbContext factory, and the
-    /// SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="ICollectionCatalog"/>, <see cref="IIngestionJobStore"/>, <see cref="ILexicalIndex"/> <see cref="IApiKeyStore"/> and <see cref="IRuntimeSettingsStore"/>.
+    /// Adds the storage described by <paramref name="settings"/> (a host validates its configuration before it builds
+    /// them), the DbContext factory, and the SQLite implementations of <see cref="IDocumentRepository"/>, <see cref="ICollectionCatalog"/>, <see cref="IIngestionJobStore"/>, <see cref="ILexicalIndex"/> <see cref="IApiKeyStore"/> and <see cref="IRuntimeSettingsStore"/>.
     /// Call <see cref="InitializeStorageAsync"/> once before serving.
     /// </summary>
-    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, SqliteStorageSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptionsWithValidateOnStart<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateDataAnnotations();
+        ArgumentNullException.ThrowIfNull(settings);
+        return services.AddSqliteStorage(_ => settings);
+    }
+
+    /// <summary>
+    /// As <see cref="AddSqliteStorage(IServiceCollection, SqliteStorageSettings)"/>, with the settings built when first
+    /// needed (from the host's validated options).
+    /// </summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, Func<IServiceProvider, SqliteStorageSettings> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteConnectionSettings(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(settings);
+        services.AddSingleton(sp => new SqliteConnectionSettings(sp.GetRequiredService<SqliteStorageSettings>()));
         services.AddPooledDbContextFactory<ChatRagDbContext>((sp, builder) =>
         {
             var settings = sp.GetRequiredService<SqliteConnectionSettings>();
@@ -45,7 +51,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IDocumentRepository>(sp => sp.GetRequiredService<SqliteDocumentRepository>());
         services.AddSingleton<SqliteLexicalIndex>();
         services.AddSingleton<MemoryLexicalIndex>();
-        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.LexicalEngine == LexicalEngine.Fts5
+        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<SqliteStorageSettings>().LexicalEngine == LexicalEngine.Fts5
             ? sp.GetRequiredService<SqliteLexicalIndex>()
             : sp.GetRequiredService<MemoryLexicalIndex>());
         services.AddSingleton<SqliteIngestionJobStore>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ChatRag.Storage.Sqlite.Tests;
 
@@ -17,7 +16,7 @@ public sealed class SchemaTests
 
         Assert.Equal(1, await storage.Documents.CountChunksAsync("default"));
         Assert.Single(await storage.Lexical.SearchAsync("restarts", 10, ["default"]));
-        Assert.True(File.Exists(Path.Combine(storage.Directory, StorageOptions.DatabaseFileName)));
+        Assert.True(File.Exists(Path.Combine(storage.Directory, SqliteStorageSettings.DatabaseFileName)));
     }
 
     [Fact]
@@ -39,16 +38,16 @@ public sealed class SchemaTests
         var directory = Path.Combine(Path.GetTempPath(), "chatrag-sqlite-tests", Guid.NewGuid().ToString("N"), "nested", "data");
         await using var storage = await TempStorage.CreateAsync(directory);
 
-        Assert.True(File.Exists(Path.Combine(directory, StorageOptions.DatabaseFileName)));
+        Assert.True(File.Exists(Path.Combine(directory, SqliteStorageSettings.DatabaseFileName)));
     }
 
-    [Fact]
-    public async Task Empty_data_directory_fails_options_validation()
-    {
-        await using var provider = TempStorage.Build(" ");
-
-        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
-    }
+    // The host's ChatRagOptions validates the configured values at start-up; the settings refuse them for any other caller.
+    [Theory]
+    [InlineData(" ", 10_000)]
+    [InlineData("data", -1)]
+    [InlineData("data", 600_001)]
+    public void Blank_data_directory_or_out_of_range_busy_timeout_is_refused(string directory, int busyTimeoutMilliseconds) =>
+        Assert.ThrowsAny<ArgumentException>(() => new SqliteStorageSettings(directory, busyTimeoutMilliseconds));
 
     [Fact]
     public async Task Health_probe_reports_healthy_and_unhealthy_databases()

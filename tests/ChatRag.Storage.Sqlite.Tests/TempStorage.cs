@@ -2,7 +2,6 @@ using ChatRag.Core.Documents;
 using ChatRag.Core.Indexing;
 using ChatRag.Core.Security;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Storage.Sqlite.Tests;
@@ -55,9 +54,7 @@ internal sealed class TempStorage : IAsyncDisposable
         }
 
         return services
-            .AddSqliteStorage(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatRag:DataDirectory"] = directory })
-                .Build())
+            .AddSqliteStorage(new SqliteStorageSettings(directory))
             .BuildServiceProvider();
     }
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using ChatRag.Storage.Sqlite;
 using ChatRag.Storage.Sqlite.Benchmarks;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -26,7 +25,7 @@ internal static class LexicalBenchCommand
         {
             var directory = parse.GetValue(keep)?.FullName ?? Path.Combine(Path.GetTempPath(), "chatrag-bench-lexical-" + Guid.NewGuid().ToString("N"));
             var services = new ServiceCollection()
-                .AddSqliteStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ChatRag:DataDirectory"] = directory }).Build())
+                .AddSqliteStorage(new SqliteStorageSettings(directory))
                 .BuildServiceProvider();
             try
             {

@@ -9,7 +9,7 @@ public sealed class ConversationsDbContextDesignTimeFactory : IDesignTimeDbConte
     /// <inheritdoc />
     public ConversationsDbContext CreateDbContext(string[] args)
     {
-        var settings = new SqliteConnectionSettings(new StorageOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "chatrag-design") });
+        var settings = new SqliteConnectionSettings(new SqliteStorageSettings(Path.Combine(Path.GetTempPath(), "chatrag-design")));
         var builder = new DbContextOptionsBuilder<ConversationsDbContext>();
         ConversationsDbContextOptions.Configure(builder, settings);
         return new ConversationsDbContext(builder.Options);

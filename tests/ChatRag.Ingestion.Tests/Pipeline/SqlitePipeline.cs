@@ -12,7 +12,6 @@ using ChatRag.TestKit.Fakes;
 using ChatRag.VectorStore.Embedded;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -34,9 +33,7 @@ internal sealed class SqlitePipeline : IAsyncDisposable
     private SqlitePipeline()
     {
         provider = new ServiceCollection()
-            .AddSqliteStorage(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatRag:DataDirectory"] = directory })
-                .Build())
+            .AddSqliteStorage(new SqliteStorageSettings(directory))
             .BuildServiceProvider();
         Vectors = EmbeddedVectorIndex.Create(new EmbeddedVectorIndexOptions { DataDirectory = Path.Combine(directory, "vectors"), DurableWrites = false });
         Options = new IngestionPipelineOptions { UploadsDirectory = Path.Combine(directory, "uploads"), EmbedBatchSize = 2 };

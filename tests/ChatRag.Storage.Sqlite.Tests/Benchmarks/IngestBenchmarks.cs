@@ -57,7 +57,7 @@ public sealed class IngestBenchmarks(ITestOutputHelper output)
 
         process.Refresh();
         Report("AddDocumentsAsync, 100 documents per transaction", Documents - Single, clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
-        output.WriteLine($"database size: {new FileInfo(Path.Combine(storage.Directory, StorageOptions.DatabaseFileName)).Length / 1_048_576.0:F1} MiB");
+        output.WriteLine($"database size: {new FileInfo(Path.Combine(storage.Directory, SqliteStorageSettings.DatabaseFileName)).Length / 1_048_576.0:F1} MiB");
 
         foreach (var words in new[] { 2, 5, 10 })
         {

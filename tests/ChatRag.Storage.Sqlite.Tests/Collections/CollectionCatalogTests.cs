@@ -6,7 +6,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Storage.Sqlite.Tests.Collections;
@@ -22,7 +21,7 @@ public sealed class CollectionCatalogTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         provider = new ServiceCollection()
-            .AddSqliteStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ChatRag:DataDirectory"] = directory }).Build())
+            .AddSqliteStorage(new SqliteStorageSettings(directory))
             .AddSqliteConversations()
             .BuildServiceProvider();
         return Task.CompletedTask;

@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Storage.Sqlite.Tests.Conversations;
@@ -18,7 +17,7 @@ public sealed class ConversationOwnerMigrationTests
     {
         var directory = Path.Combine(Path.GetTempPath(), "chatrag-sqlite-tests", Guid.NewGuid().ToString("N"));
         var provider = new ServiceCollection()
-            .AddSqliteStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ChatRag:DataDirectory"] = directory }).Build())
+            .AddSqliteStorage(new SqliteStorageSettings(directory))
             .AddSqliteConversations()
             .BuildServiceProvider();
         try
