@@ -13,24 +13,24 @@ public static class OpenAICompatibleChatClientFactory
     private const string PlaceholderKey = "no-key";
 
     /// <summary>
-    /// Creates a client that talks to <see cref="OpenAICompatibleChatClientOptions.Endpoint"/> through the official
+    /// Creates a client that talks to <see cref="OpenAICompatibleChatClientSettings.Endpoint"/> through the official
     /// OpenAI .NET client, adapted by Microsoft.Extensions.AI.OpenAI; HTTP failures surface as
     /// <see cref="HttpRequestException"/> naming the endpoint, model and status.
     /// </summary>
-    /// <param name="options">Validated options.</param>
+    /// <param name="settings">Validated settings.</param>
     /// <returns>The chat client; compose it with <see cref="ChatClientBuilder"/> for function invocation and telemetry.</returns>
-    public static IChatClient Create(OpenAICompatibleChatClientOptions options)
+    public static IChatClient Create(OpenAICompatibleChatClientSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var endpoint = options.Endpoint ?? throw new ArgumentException("Endpoint is required.", nameof(options));
+        ArgumentNullException.ThrowIfNull(settings);
+        var endpoint = settings.Endpoint ?? throw new ArgumentException("Endpoint is required.", nameof(settings));
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = endpoint,
-            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-            RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
+            NetworkTimeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
+            RetryPolicy = new ClientRetryPolicy(settings.MaxRetries),
         };
-        var key = new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? PlaceholderKey : options.ApiKey);
-        var inner = new ChatClient(options.Model, key, clientOptions).AsIChatClient();
-        return new EndpointErrorChatClient(inner, endpoint, options.Model);
+        var key = new ApiKeyCredential(string.IsNullOrEmpty(settings.ApiKey) ? PlaceholderKey : settings.ApiKey);
+        var inner = new ChatClient(settings.Model, key, clientOptions).AsIChatClient();
+        return new EndpointErrorChatClient(inner, endpoint, settings.Model);
     }
 }

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatRag.Decoder.OpenAI;
 
@@ -10,32 +7,23 @@ namespace ChatRag.Decoder.OpenAI;
 public static class OpenAICompatibleChatClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="OpenAICompatibleChatClientOptions"/> from <c>ChatRag:Decoder</c> (validated at start-up) and
-    /// registers an <see cref="IChatClient"/> talking to that endpoint.
+    /// Registers an <see cref="IChatClient"/> talking to the endpoint of <paramref name="settings"/>, refusing invalid
+    /// settings at once (a host binds and validates its configuration first; ChatRag's is <c>ChatRag:Decoder</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The configuration root holding the <c>ChatRag:Decoder</c> section.</param>
+    /// <param name="settings">The endpoint, model and limits.</param>
     /// <returns>The builder, to add <c>UseFunctionInvocation()</c>, <c>UseOpenTelemetry()</c> and the like.</returns>
-    public static ChatClientBuilder AddOpenAICompatibleChatClient(this IServiceCollection services, IConfiguration configuration)
+    /// <exception cref="ArgumentException">The settings are invalid; the message lists why.</exception>
+    public static ChatClientBuilder AddOpenAICompatibleChatClient(this IServiceCollection services, OpenAICompatibleChatClientSettings settings)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<OpenAICompatibleChatClientOptions>()
-            .Bind(configuration.GetSection(OpenAICompatibleChatClientOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleChatClientOptions>, OpenAICompatibleChatClientOptionsValidator>());
-        return services.AddChatClient(sp => OpenAICompatibleChatClientFactory.Create(sp.GetRequiredService<IOptions<OpenAICompatibleChatClientOptions>>().Value));
-    }
+        ArgumentNullException.ThrowIfNull(settings);
+        var failures = settings.Validate(nameof(settings));
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", failures), nameof(settings));
+        }
 
-    /// <summary>
-    /// Validates every named <see cref="OpenAICompatibleChatClientOptions"/> instance (one of several decoders,
-    /// <c>ChatRag:Decoders:&lt;name&gt;</c>) as the unnamed ones are; the caller binds them and reads them with
-    /// <c>IOptionsMonitor.Get(name)</c>, then creates the client with <see cref="OpenAICompatibleChatClientFactory.Create"/>.
-    /// </summary>
-    public static IServiceCollection AddOpenAICompatibleChatClientOptionsValidation(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleChatClientOptions>, OpenAICompatibleChatClientOptionsValidator>());
-        return services;
+        return services.AddChatClient(_ => OpenAICompatibleChatClientFactory.Create(settings));
     }
 }

@@ -28,24 +28,30 @@ public static class DecoderCatalogServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Func<IServiceProvider, DecoderDefinition>? legacy = null;
-        switch (DecoderKinds.Of(configuration.GetSection(OnnxDecoderOptions.SectionName)))
+        var section = configuration.GetSection(DecoderOptions.SectionName);
+        var kind = DecoderKinds.Of(section);
+        if (kind != DecoderKind.None)
+        {
+            services.AddOptionsWithValidateOnStart<DecoderOptions>().Bind(section).PostConfigure(o => o.Kind = kind);
+        }
+
+        switch (kind)
         {
             case DecoderKind.Onnx:
-                services.AddOptionsWithValidateOnStart<OnnxDecoderOptions>().Bind(configuration.GetSection(OnnxDecoderOptions.SectionName)).ValidateDataAnnotations();
                 legacy = sp => Onnx(sp, LegacyName, Options.DefaultName);
                 break;
             case DecoderKind.OpenAI:
-                services.AddOpenAICompatibleChatClient(configuration).UseGuardedFunctionInvocation().UseChatRagTelemetry();
+                services.AddChatClient(sp => OpenAICompatibleChatClientFactory.Create(sp.GetRequiredService<IOptions<DecoderOptions>>().Value.OpenAI()))
+                    .UseGuardedFunctionInvocation()
+                    .UseChatRagTelemetry();
                 legacy = sp => new DecoderDefinition(LegacyName, "openai", sp.GetRequiredService<IChatClient>, Owned: false);
                 break;
         }
 
         // The named sections are read when the options are first used, not now: a test host (and any host that adds
         // configuration sources late) may not have them yet while services are registered.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OnnxDecoderOptions>>(new NamedDecoderSection<OnnxDecoderOptions>(configuration)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnnxDecoderOptions>>(new DataAnnotationValidateOptions<OnnxDecoderOptions>(null)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenAICompatibleChatClientOptions>>(new NamedDecoderSection<OpenAICompatibleChatClientOptions>(configuration)));
-        services.AddOpenAICompatibleChatClientOptionsValidation();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<DecoderOptions>>(new NamedDecoderSection(configuration)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DecoderOptions>, DecoderOptionsValidator>());
         services.AddOptionsWithValidateOnStart<DecoderCatalogOptions>()
             .Bind(configuration.GetSection(DecoderCatalogOptions.SectionName))
             .Configure(o => o.DefaultDecoder = configuration[DecoderCatalogOptions.DefaultDecoderKey] is { Length: > 0 } d ? d.Trim() : null)
@@ -73,16 +79,13 @@ public static class DecoderCatalogServiceCollectionExtensions
 
     private static DecoderDefinition Onnx(IServiceProvider sp, string name, string optionsName)
     {
-        var o = sp.GetRequiredService<IOptionsMonitor<OnnxDecoderOptions>>().Get(optionsName);
+        var o = sp.GetRequiredService<IOptionsMonitor<DecoderOptions>>().Get(optionsName).Onnx();
         return new DecoderDefinition(name, "onnx", () => LoadOnnx(sp, o), OnnxFootprint.Bytes(o.ModelPath));
     }
 
-    private static IChatClient LoadOnnx(IServiceProvider sp, OnnxDecoderOptions o)
+    private static IChatClient LoadOnnx(IServiceProvider sp, OnnxDecoderSettings o)
     {
-        var onnx = OnnxChatClient.ForModelDirectory(
-            o.ModelPath,
-            new DecoderModelLoadOptions { Provider = o.Provider, MaxLength = o.MaxLength },
-            new OnnxChatClientOptions { MaxConcurrency = o.MaxConcurrency, DefaultMaxOutputTokens = o.DefaultMaxOutputTokens, Thinking = o.Thinking });
+        var onnx = o.CreateClient();
         try
         {
             // The sessions load now, on the request that needs them, so a broken folder marks the decoder failed
@@ -100,7 +103,7 @@ public static class DecoderCatalogServiceCollectionExtensions
 
     private static DecoderDefinition OpenAI(IServiceProvider sp, string name)
     {
-        var o = sp.GetRequiredService<IOptionsMonitor<OpenAICompatibleChatClientOptions>>().Get(name);
+        var o = sp.GetRequiredService<IOptionsMonitor<DecoderOptions>>().Get(name).OpenAI();
         return new DecoderDefinition(name, "openai", () => new ChatClientBuilder(OpenAICompatibleChatClientFactory.Create(o)).UseGuardedFunctionInvocation().UseChatRagTelemetry().Build(sp));
     }
 }

@@ -1,5 +1,3 @@
-using ChatRag.Decoder.Onnx.Hosting;
-using ChatRag.Decoder.OpenAI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,16 +25,16 @@ internal sealed class DecoderCatalogValidator(IServiceProvider services, IConfig
             names.Add(section.Key);
             try
             {
-                _ = DecoderKinds.Of(section) switch
+                // Binding reads the kind (an unknown one throws) and the validator checks that kind's keys.
+                if (services.GetRequiredService<IOptionsMonitor<DecoderOptions>>().Get(section.Key).Kind == DecoderKind.None)
                 {
-                    DecoderKind.Onnx => (object)services.GetRequiredService<IOptionsMonitor<OnnxDecoderOptions>>().Get(section.Key),
-                    DecoderKind.OpenAI => services.GetRequiredService<IOptionsMonitor<OpenAICompatibleChatClientOptions>>().Get(section.Key),
-                    _ => throw new InvalidOperationException($"{section.Path} names no model: set ModelPath (a model folder) or Endpoint, or Kind=Onnx|OpenAI."),
-                };
+                    failures.Add($"{section.Path} names no model: set ModelPath (a model folder) or Endpoint, or Kind=Onnx|OpenAI.");
+                }
             }
             catch (OptionsValidationException e)
             {
-                failures.AddRange(e.Failures.Select(f => $"{section.Path}: {f}"));
+                // Each failure already names its section.
+                failures.AddRange(e.Failures);
             }
             catch (InvalidOperationException e)
             {

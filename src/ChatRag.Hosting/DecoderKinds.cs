@@ -1,4 +1,3 @@
-using ChatRag.Decoder.Onnx.Hosting;
 using ChatRag.Decoder.Onnx.Runtime;
 using Microsoft.Extensions.Configuration;
 
@@ -22,7 +21,7 @@ internal static class DecoderKinds
                 : throw new InvalidOperationException($"{section.Path}:Kind must be Onnx, OpenAI or None.");
         }
 
-        var modelPath = section[nameof(OnnxDecoderOptions.ModelPath)];
+        var modelPath = section[nameof(DecoderOptions.ModelPath)];
         if (!string.IsNullOrWhiteSpace(modelPath) && DecoderModel.IsModelDirectory(modelPath))
         {
             return DecoderKind.Onnx;

@@ -4,20 +4,22 @@ using Microsoft.Extensions.Options;
 namespace ChatRag.Hosting;
 
 /// <summary>
-/// Binds the named instance <c>N</c> of a decoder options class from <c>ChatRag:Decoders:N</c>, for whatever names the
-/// configuration holds when the options are first read (the unnamed instance is the <c>ChatRag:Decoder</c> section,
-/// bound elsewhere).
+/// Binds the named instance <c>N</c> of <see cref="DecoderOptions"/> from <c>ChatRag:Decoders:N</c>, with its kind, for
+/// whatever names the configuration holds when the options are first read (the unnamed instance is the
+/// <c>ChatRag:Decoder</c> section, bound elsewhere).
 /// </summary>
-internal sealed class NamedDecoderSection<TOptions>(IConfiguration configuration) : IConfigureNamedOptions<TOptions>
-    where TOptions : class
+internal sealed class NamedDecoderSection(IConfiguration configuration) : IConfigureNamedOptions<DecoderOptions>
 {
-    public void Configure(string? name, TOptions options)
+    public void Configure(string? name, DecoderOptions options)
     {
         if (!string.IsNullOrEmpty(name))
         {
-            configuration.GetSection($"{DecoderCatalogOptions.SectionName}:{name}").Bind(options);
+            var section = configuration.GetSection($"{DecoderCatalogOptions.SectionName}:{name}");
+            // The kind first: an unknown Kind fails with the key named, before the binder sees the other keys.
+            options.Kind = DecoderKinds.Of(section);
+            section.Bind(options);
         }
     }
 
-    public void Configure(TOptions options) => Configure(Options.DefaultName, options);
+    public void Configure(DecoderOptions options) => Configure(Options.DefaultName, options);
 }

@@ -1,12 +1,11 @@
 using ChatRag.Core.Conversations;
 using ChatRag.Decoder.Onnx.Chat;
 using ChatRag.Decoder.Onnx.Hosting;
+using ChatRag.Decoder.Onnx.Runtime;
 using ChatRag.Decoder.Onnx.Templates;
 using ChatRag.Decoder.Onnx.Tests.Fakes;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ChatRag.Decoder.Onnx.Tests;
 
@@ -15,7 +14,7 @@ public sealed class OnnxChatClientHostingTests(TinyModels models) : IClassFixtur
     [Fact]
     public async Task AddOnnxChatClientAnswersWithTheTinyModelAndItsDetectedTemplate()
     {
-        using var provider = Services(new() { ["ChatRag:Decoder:ModelPath"] = models.GenaiDirectory, ["ChatRag:Decoder:Provider"] = "Cpu" });
+        using var provider = Services(new OnnxDecoderSettings { ModelPath = models.GenaiDirectory, Provider = ExecutionProvider.Cpu });
         var client = provider.GetRequiredService<IChatClient>();
 
         var response = await client.GetResponseAsync("hello world", new ChatOptions { MaxOutputTokens = 8 });
@@ -29,7 +28,7 @@ public sealed class OnnxChatClientHostingTests(TinyModels models) : IClassFixtur
     [Fact]
     public void TheClientCountsPromptTokensWithTheModelsTokenizerAndReportsItsContext()
     {
-        using var provider = Services(new() { ["ChatRag:Decoder:ModelPath"] = models.GenaiDirectory, ["ChatRag:Decoder:Provider"] = "Cpu", ["ChatRag:Decoder:MaxLength"] = "48" });
+        using var provider = Services(new OnnxDecoderSettings { ModelPath = models.GenaiDirectory, Provider = ExecutionProvider.Cpu, MaxLength = 48 });
         var client = provider.GetRequiredService<IChatClient>();
 
         // Through FunctionInvokingChatClient, as the chat orchestrator asks for it.
@@ -41,16 +40,25 @@ public sealed class OnnxChatClientHostingTests(TinyModels models) : IClassFixtur
         Assert.True(counter.CountTokens("hello world hello world hello world") > counter.CountTokens("hello world"));
     }
 
-    [Theory]
-    [InlineData("ChatRag:Decoder:MaxConcurrency", "0")]
-    [InlineData("ChatRag:Decoder:MaxLength", "4")]
-    [InlineData("ChatRag:Decoder:ModelPath", "")]
-    public void InvalidOptionsFailValidation(string key, string value)
+    private static readonly Dictionary<string, Action<OnnxDecoderSettings>> Breaks = new()
     {
-        var settings = new Dictionary<string, string?> { ["ChatRag:Decoder:ModelPath"] = models.GenaiDirectory, [key] = value };
-        using var provider = Services(settings);
+        [nameof(OnnxDecoderSettings.MaxConcurrency)] = s => s.MaxConcurrency = 0,
+        [nameof(OnnxDecoderSettings.MaxLength)] = s => s.MaxLength = 4,
+        [nameof(OnnxDecoderSettings.ModelPath)] = s => s.ModelPath = string.Empty,
+    };
 
-        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OnnxDecoderOptions>>().Value);
+    [Theory]
+    [InlineData(nameof(OnnxDecoderSettings.MaxConcurrency))]
+    [InlineData(nameof(OnnxDecoderSettings.MaxLength))]
+    [InlineData(nameof(OnnxDecoderSettings.ModelPath))]
+    public void InvalidSettingsAreRefusedNamingTheKey(string key)
+    {
+        var settings = new OnnxDecoderSettings { ModelPath = models.GenaiDirectory };
+        Breaks[key](settings);
+
+        Assert.Contains(key, Assert.Single(settings.Validate("ChatRag:Decoder")), StringComparison.Ordinal);
+        var error = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddOnnxChatClient(settings));
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The real Qwen template and parser under FunctionInvokingChatClient, with scripted model output.</summary>
@@ -72,11 +80,10 @@ public sealed class OnnxChatClientHostingTests(TinyModels models) : IClassFixtur
         Assert.Contains("lookup", generator.Prompts[0], StringComparison.Ordinal); // the tool was declared in the prompt
     }
 
-    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    private static ServiceProvider Services(OnnxDecoderSettings settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddOnnxChatClient(configuration);
+        services.AddOnnxChatClient(settings);
         return services.BuildServiceProvider();
     }
 }

@@ -128,12 +128,5 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
     }
 
     private ServiceProvider Services(Action<ChatClientBuilder>? compose = null, string? apiKey = "k") =>
-        OptionsTests.Provider(new Dictionary<string, string?>
-        {
-            ["ChatRag:Decoder:Endpoint"] = server.V1.ToString(),
-            ["ChatRag:Decoder:Model"] = "test-model",
-            ["ChatRag:Decoder:ApiKey"] = apiKey,
-            ["ChatRag:Decoder:TimeoutSeconds"] = "30",
-            ["ChatRag:Decoder:MaxRetries"] = "0",
-        }, compose);
+        OptionsTests.Provider(new OpenAICompatibleChatClientSettings { Endpoint = server.V1, Model = "test-model", ApiKey = apiKey, TimeoutSeconds = 30, MaxRetries = 0 }, compose);
 }

@@ -1,17 +1,18 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ChatRag.Decoder.OpenAI.Tests;
 
+/// <summary>
+/// The adapter's settings and their rules; the host binds them from <c>ChatRag:Decoder</c> through its one
+/// <c>DecoderOptions</c> class (tested with the server).
+/// </summary>
 public sealed class OptionsTests
 {
-    internal static ServiceProvider Provider(Dictionary<string, string?> settings, Action<ChatClientBuilder>? compose = null)
+    internal static ServiceProvider Provider(OpenAICompatibleChatClientSettings settings, Action<ChatClientBuilder>? compose = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        var builder = services.AddOpenAICompatibleChatClient(configuration);
+        var builder = services.AddOpenAICompatibleChatClient(settings);
         compose?.Invoke(builder);
         return services.BuildServiceProvider();
     }
@@ -22,35 +23,30 @@ public sealed class OptionsTests
     [InlineData("ftp://localhost/v1", "m", "absolute http or https")]
     public void InvalidSettingsFailNamingTheKey(string? endpoint, string? model, string expected)
     {
-        using var provider = Provider(new() { ["ChatRag:Decoder:Endpoint"] = endpoint, ["ChatRag:Decoder:Model"] = model });
+        var settings = new OpenAICompatibleChatClientSettings { Endpoint = endpoint is null ? null : new Uri(endpoint), Model = model ?? string.Empty };
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IChatClient>());
+        Assert.Contains(settings.Validate("ChatRag:Decoder"), f => f.StartsWith("ChatRag:Decoder", StringComparison.Ordinal) && f.Contains(expected, StringComparison.Ordinal));
+        var error = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddOpenAICompatibleChatClient(settings));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void TimeoutOutOfRangeFails()
     {
-        using var provider = Provider(new()
-        {
-            ["ChatRag:Decoder:Endpoint"] = "http://localhost:11434/v1", ["ChatRag:Decoder:Model"] = "qwen2.5:7b", ["ChatRag:Decoder:TimeoutSeconds"] = "0",
-        });
+        var settings = new OpenAICompatibleChatClientSettings { Endpoint = new Uri("http://localhost:11434/v1"), Model = "qwen2.5:7b", TimeoutSeconds = 0 };
 
-        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OpenAICompatibleChatClientOptions>>().Value);
+        Assert.Contains("TimeoutSeconds", Assert.Single(settings.Validate("ChatRag:Decoder")), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ValidSettingsBindAndTheKeyNeverAppearsInToString()
+    public void ValidSettingsMakeAClientAndTheKeyNeverAppearsInToString()
     {
-        using var provider = Provider(new()
-        {
-            ["ChatRag:Decoder:Endpoint"] = "http://localhost:11434/v1", ["ChatRag:Decoder:Model"] = "qwen2.5:7b", ["ChatRag:Decoder:ApiKey"] = "sk-very-secret",
-        });
+        var settings = new OpenAICompatibleChatClientSettings { Endpoint = new Uri("http://localhost:11434/v1"), Model = "qwen2.5:7b", ApiKey = "sk-very-secret" };
+        using var provider = Provider(settings);
 
-        var options = provider.GetRequiredService<IOptions<OpenAICompatibleChatClientOptions>>().Value;
-        Assert.Equal(new Uri("http://localhost:11434/v1"), options.Endpoint);
-        Assert.Equal(120, options.TimeoutSeconds);
-        Assert.DoesNotContain("sk-very-secret", options.ToString(), StringComparison.Ordinal);
+        Assert.Empty(settings.Validate("ChatRag:Decoder"));
+        Assert.Equal(120, settings.TimeoutSeconds);
+        Assert.DoesNotContain("sk-very-secret", settings.ToString(), StringComparison.Ordinal);
         Assert.NotNull(provider.GetRequiredService<IChatClient>());
     }
 }

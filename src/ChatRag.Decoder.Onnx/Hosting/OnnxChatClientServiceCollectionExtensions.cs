@@ -1,10 +1,7 @@
 using ChatRag.Decoder.Onnx.Chat;
-using ChatRag.Decoder.Onnx.Runtime;
 using ChatRag.Decoder.Onnx.Tools;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ChatRag.Decoder.Onnx.Hosting;
 
@@ -12,24 +9,21 @@ namespace ChatRag.Decoder.Onnx.Hosting;
 public static class OnnxChatClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <see cref="OnnxDecoderOptions"/> from <c>ChatRag:Decoder</c> at start-up and registers a
-    /// singleton <see cref="OnnxChatClient"/> (the model loads on the first request) behind a
+    /// Refuses invalid <paramref name="settings"/> at once (a host binds and validates its configuration first) and
+    /// registers a singleton <see cref="OnnxChatClient"/> (the model loads on the first request) behind a
     /// <see cref="ChatClientBuilder"/> with function invocation, so callers can add more middleware.
     /// </summary>
-    public static ChatClientBuilder AddOnnxChatClient(this IServiceCollection services, IConfiguration configuration)
+    /// <exception cref="ArgumentException">The settings are invalid; the message lists why.</exception>
+    public static ChatClientBuilder AddOnnxChatClient(this IServiceCollection services, OnnxDecoderSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptionsWithValidateOnStart<OnnxDecoderOptions>()
-            .Bind(configuration.GetSection(OnnxDecoderOptions.SectionName))
-            .ValidateDataAnnotations();
-        services.AddSingleton(sp =>
+        ArgumentNullException.ThrowIfNull(settings);
+        var failures = settings.Validate(nameof(settings));
+        if (failures.Count > 0)
         {
-            var o = sp.GetRequiredService<IOptions<OnnxDecoderOptions>>().Value;
-            return OnnxChatClient.ForModelDirectory(
-                o.ModelPath,
-                new DecoderModelLoadOptions { Provider = o.Provider, MaxLength = o.MaxLength },
-                new OnnxChatClientOptions { MaxConcurrency = o.MaxConcurrency, DefaultMaxOutputTokens = o.DefaultMaxOutputTokens, Thinking = o.Thinking });
-        });
+            throw new ArgumentException(string.Join(" ", failures), nameof(settings));
+        }
+
+        services.AddSingleton(_ => settings.CreateClient());
         return services.AddChatClient(sp => sp.GetRequiredService<OnnxChatClient>()).UseGuardedFunctionInvocation();
     }
 }

@@ -5,13 +5,10 @@ namespace ChatRag.Decoder.OpenAI;
 /// <summary>
 /// Where the remote decoder lives: an OpenAI-compatible <c>/v1</c> endpoint such as vLLM
 /// (<c>http://host:8000/v1</c>), llama.cpp server (<c>http://host:8080/v1</c>) or Ollama (<c>http://host:11434/v1</c>).
-/// Bound from the <see cref="SectionName"/> configuration section.
+/// Not an options class: the host binds its own decoder section and builds these, so one section has one class.
 /// </summary>
-public sealed class OpenAICompatibleChatClientOptions
+public sealed class OpenAICompatibleChatClientSettings
 {
-    /// <summary>The configuration section the options are bound from.</summary>
-    public const string SectionName = "ChatRag:Decoder";
-
     /// <summary>The base address of the API, including <c>/v1</c>; <c>chat/completions</c> is appended to it.</summary>
     [Required]
     public Uri? Endpoint { get; set; }
@@ -33,6 +30,33 @@ public sealed class OpenAICompatibleChatClientOptions
     /// <summary>Retries of failed requests (429 and 5xx) with exponential back-off; 0 turns them off.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// What is wrong with these settings, each message starting with <paramref name="section"/> (the configuration
+    /// section they came from): the data annotations, plus an absolute http(s) endpoint, so a typo fails the host at
+    /// start-up instead of the first chat request. Empty when valid.
+    /// </summary>
+    public IReadOnlyList<string> Validate(string section)
+    {
+        var failures = new List<string>();
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
+        {
+            failures.AddRange(results.Select(r => $"{section}: {r.ErrorMessage}"));
+        }
+
+        if (Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"{section}:Endpoint must be an absolute http or https address such as http://localhost:8000/v1.");
+        }
+
+        if (Model is { Length: > 0 } && string.IsNullOrWhiteSpace(Model))
+        {
+            failures.Add($"{section}:Model must not be blank.");
+        }
+
+        return failures;
+    }
 
     /// <summary>The endpoint and model, without the key.</summary>
     public override string ToString() =>
