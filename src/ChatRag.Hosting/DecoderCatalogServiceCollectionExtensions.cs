@@ -1,9 +1,7 @@
 using ChatRag.Decoder.Onnx.Tools;
 using ChatRag.Chat.Decoders;
 using ChatRag.Core.Conversations;
-using ChatRag.Decoder.Onnx.Chat;
 using ChatRag.Decoder.Onnx.Hosting;
-using ChatRag.Decoder.Onnx.Runtime;
 using ChatRag.Decoder.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;

@@ -40,7 +40,7 @@ public static class SqliteStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(settings);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(settings);
+        services.AddSingleton<SqliteStorageSettings>(settings);
         services.AddSingleton(sp => new SqliteConnectionSettings(sp.GetRequiredService<SqliteStorageSettings>()));
         services.AddPooledDbContextFactory<ChatRagDbContext>((sp, builder) =>
         {
