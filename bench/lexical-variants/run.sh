@@ -3,6 +3,7 @@
 #   bash bench/lexical-variants/run.sh [WORK_DIR]
 # Needs a Release build of src/ChatRag.Cli. For each shared set: `eval --mode lexical` on a fresh data directory (the
 # CLI's own numbers, the row to check the baseline against), then export and one Markdown table of variants.
+# GRID=1 scores the BM25F x BM25TP grid instead of the fixed list.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -22,5 +23,5 @@ for set in piaf scifact; do
   done
   echo "## $set (CLI eval: all / tune / held-out = $(python3 -c 'import json,sys; print(" / ".join("%.4f" % json.load(open(f))["ndcg@10"] for f in sys.argv[1:]))' "$dir"/eval-{all,tune,heldout}.json))"
   dotnet "$HERE/bin/Release/net10.0/ChatRag.Bench.LexicalVariants.dll" "$dir/data/chatrag.db" "$DATA/$set/queries.jsonl" "$dir/export"
-  python3 "$HERE/variants.py" "$dir/export" "$DATA/$set/qrels/dev.tsv"
+  python3 "$HERE/variants.py" "$dir/export" "$DATA/$set/qrels/dev.tsv" ${GRID:+--grid}
 done

@@ -6,7 +6,10 @@ The baseline is FTS5's bm25() as both engines compute it (k1 1.2, b 0.75, IDF lo
 eval verb's fixed FNV-1a hash split (tune / held-out). It reproduces `eval --mode lexical` to four decimals; check
 the baseline row against the CLI before trusting the others.
 
-  python3 variants.py EXPORT_DIR QRELS_TSV
+  python3 variants.py EXPORT_DIR QRELS_TSV [--grid]
+
+--grid adds BM25F title weight {2, 3, 4, 5} x title b {0.25, 0.5} x BM25TP weight {0, 0.25, 0.5} (slow: about 40 s per
+row on SciFact); the weights docs/benchmarks.md records were chosen on the sum of both sets' tune halves.
 """
 import collections
 import math
@@ -151,6 +154,8 @@ def main(folder, qrels_path):
     variants = [("bm25", ()), ("bm25+", (0.25,)), ("bm25+", (0.5,)), ("bm25l", (0.25,)), ("bm25l", (0.5,)),
                 ("tp", (0.5,)), ("tp", (1.0,)), ("bm25f", (2.0, 0.5)), ("bm25f", (3.0, 0.25)), ("bm25f", (4.0, 0.25)),
                 ("bm25f+tp", (0.25, 4.0, 0.25)), ("bm25f+tp", (0.5, 4.0, 0.25))]
+    if "--grid" in sys.argv:
+        variants = [("bm25f+tp", (tp, wt, bt)) for wt in (2.0, 3.0, 4.0, 5.0) for bt in (0.25, 0.5) for tp in (0.0, 0.25, 0.5)]
     print("| variant | all / tune / held-out nDCG@10 |")
     print("| --- | --- |")
     for variant in variants:
