@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lexical ranking variants scored offline over the terms the lexical index stores (see variants.py).
 #   bash bench/lexical-variants/run.sh [WORK_DIR]
-# Needs a Release build of src/ChatRag.Cli. For each shared set: `eval --mode lexical` on a fresh data directory (the
+# Builds src/ChatRag.Cli and the exporter from the same sources (a stale CLI build would store terms the exporter
+# does not search: the baseline row then differs from the CLI's). For each shared set: `eval --mode lexical` on a fresh data directory (the
 # CLI's own numbers, the row to check the baseline against), then export and one Markdown table of variants.
 # GRID=1 scores the BM25F x BM25TP grid instead of the fixed list.
 set -euo pipefail
@@ -13,6 +14,7 @@ if [ -z "${DATA:-}" ]; then
   DATA=$ROOT; while [ "$DATA" != / ] && [ ! -d "$DATA/shared/data" ]; do DATA=$(dirname "$DATA"); done; DATA=$DATA/shared/data
 fi
 CLI=(dotnet "$ROOT/src/ChatRag.Cli/bin/Release/net10.0/chatrag.dll")
+dotnet build "$ROOT/src/ChatRag.Cli" -c Release -nologo -v q >&2
 dotnet build "$HERE" -c Release -nologo -v q >&2
 for set in piaf scifact; do
   dir="$WORK/$set"
