@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Lexical ranking variants scored offline over the terms the lexical index stores (see variants.py).
 #   bash bench/lexical-variants/run.sh [WORK_DIR]
-# Builds src/ChatRag.Cli and the exporter from the same sources (a stale CLI build would store terms the exporter
-# does not search: the baseline row then differs from the CLI's). For each shared set: `eval --mode lexical` on a fresh data directory (the
-# CLI's own numbers, the row to check the baseline against), then export and one Markdown table of variants.
+# Builds src/ChatRag.Cli and the exporter from the same sources (with a stale CLI build the index would hold terms
+# the exporter does not search, and the baseline row would differ from the CLI's). For each shared set:
+# `eval --mode lexical` on a fresh data directory (the CLI's own numbers, the row to check the baseline against),
+# then export and one Markdown table of variants.
 # GRID=1 scores the BM25F x BM25TP grid instead of the fixed list.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
