@@ -72,7 +72,11 @@ public static partial class ChatRagTools
             var turn = new ChatTurn(message, conversation, name, caller.Owner) { Documents = Documents(documentIds) };
             var done = await orchestrator.AnswerAsync(turn, cancellationToken).ConfigureAwait(false);
             var citations = done.Citations.Select(c => new AskCitation(c.Index, c.DocumentId, c.DocumentName, c.ChunkId, c.Page, c.Text, c.Supported)).ToList();
-            return new AskAnswer(done.Answer, citations, done.Found, done.Mode, done.ConversationId);
+            return new AskAnswer(done.Answer, citations, done.Found, done.Mode, done.ConversationId)
+            {
+                DroppedDocumentIds = done.Trace.DroppedDocumentIds,
+                Note = done.Trace.DroppedDocumentIds is null ? null : done.Trace.Note,
+            };
         }
         catch (Exception e) when (e is ConversationNotFoundException or PromptTooLongException or Core.Retrieval.QueryRejectedException or Core.Retrieval.UnknownCollectionException or Core.Retrieval.UnknownDocumentException)
         {

@@ -38,4 +38,40 @@ public sealed class ChosenDocumentsTests(EndToEndFixture fixture, ITestOutputHel
         await chips.GetByRole(AriaRole.Button, new() { Name = $"Remove {Fixture.Seed.Name}" }).ClickAsync();
         await Expect(chips).ToHaveCountAsync(0);
     }, path: "documents");
+
+    [BrowserFact]
+    public async Task A_chosen_document_deleted_mid_conversation_loses_its_chip_and_the_follow_up_answers_from_the_other()
+    {
+        var api = new DocumentsApi(Fixture.Server.Client);
+        var kept = new SeedDocument("saltmarsh-ferry.md", "# Saltmarsh ferry\n\nThe Saltmarsh ferry leaves the harbour at 7:40 every morning and returns at 18:15.\n", "When does the Saltmarsh ferry leave?", "7:40");
+        var gone = new SeedDocument("saltmarsh-tides.md", "# Saltmarsh tides\n\nThe spring tide at Saltmarsh harbour rises four metres; the ferry waits for it in March.\n", "", "");
+        await api.UploadAndWaitAsync(kept, TimeSpan.FromSeconds(90));
+        var goneId = await api.UploadAndWaitAsync(gone, TimeSpan.FromSeconds(90));
+
+        await WithPageAsync(async page =>
+        {
+            var documents = page.GetByRole(AriaRole.Region, new() { Name = "Documents" });
+            await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {kept.Name}" }).CheckAsync();
+            await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {gone.Name}" }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ask about these" }).ClickAsync();
+            var chat = new ChatScreen(page);
+            await chat.AskAsync("What does the Saltmarsh ferry wait for?");
+            await chat.WaitForAnswerAsync();
+
+            using (var deleted = await Fixture.Server.Client.DeleteAsync(new Uri($"api/v1/documents/{goneId}", UriKind.Relative)))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+            }
+
+            // The chips still name both; the follow-up sends them, and the server drops the deleted one.
+            await chat.AskAsync(kept.Question);
+            await chat.WaitForAnswerAsync();
+            await Expect(chat.LastAnswer).ToContainTextAsync(kept.Evidence);
+            var chips = page.GetByRole(AriaRole.List, new() { Name = "Chosen documents" });
+            await Expect(chips.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+            await Expect(chips).ToContainTextAsync(kept.Name);
+            await chat.ThoughtProcess.ClickAsync();
+            await Expect(chat.LastAnswer).ToContainTextAsync("was deleted");
+        }, path: "documents");
+    }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using ChatRag.Contracts.Chat;
 using ChatRag.Contracts.Documents;
+using ChatRag.Web.Api;
 using ChatRag.Web.Pages;
 using ChatRag.Web.State;
 using Microsoft.AspNetCore.Components;
@@ -74,6 +75,31 @@ public sealed class ChosenDocumentsTests : WebTestContext
         chat.Find("button[aria-label='Export as JSON']").Click();
 
         Assert.Equal([$"export {id} md", $"export {id} json"], Files.Calls);
+    }
+
+    [Fact]
+    public void A_reopened_conversation_shows_no_chip_for_a_document_deleted_since()
+    {
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        Api.Stored[id] = new ConversationDetail(id, "Scoped", "default", now, now, []) { DocumentIds = [Guid.NewGuid(), Second] };
+
+        var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, id));
+
+        chat.WaitForAssertion(() => Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
+    }
+
+    [Fact]
+    public async Task A_chip_the_server_dropped_from_the_choice_leaves_the_composer()
+    {
+        Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf"), new ChosenDocument(Second, "second.docx")]);
+        var chat = Render<ChatPage>();
+        await SendAsync(chat, "What do they say?");
+
+        // The server answered without the first document (deleted meanwhile) and says which ones the conversation keeps.
+        await Api.ChatEvents.Writer.WriteAsync(ChatStreamEvent.Completed(Samples.Response("Only the second.") with { DocumentIds = [Second] }));
+
+        chat.WaitForAssertion(() => Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed partial class ChatOrchestrator(
         // Held to the end of the turn, so the model cannot be unloaded under a running generation.
         using var model = decoders.Acquire(turn.Model);
         var (history, stored) = await LoadHistoryAsync(turn, cancellationToken).ConfigureAwait(false);
-        var chosen = turn.Documents ?? stored;
+        var (chosen, dropped) = await ChooseDocumentsAsync(turn, stored, cancellationToken).ConfigureAwait(false);
 
         var watch = Stopwatch.StartNew();
         var (rewritten, method, rewriteReason) = await RewriteAsync(model.Client, turn.Message, history, cancellationToken).ConfigureAwait(false);
@@ -131,10 +131,11 @@ public sealed partial class ChatOrchestrator(
         }).ToList();
         var trace = new TurnTrace(
             turn.Message, rewritten, method, hits, state.Tools?.All ?? [], state.Tokens, state.Generative ? state.ModelId ?? "unknown" : "extractive",
-            mode, timings, state.Note, rewriteReason, new TurnEvidence(evidence.Found, evidence.Support, evidence.Cosine, evidence.Reason))
+            mode, timings, DroppedNote(dropped, chosen.Count, state.Note), rewriteReason, new TurnEvidence(evidence.Found, evidence.Support, evidence.Cosine, evidence.Reason))
         {
             Decoder = state.Generative ? model.Name : null,
             Rerank = search.Rerank,
+            DroppedDocumentIds = dropped.Count > 0 ? dropped : null,
         };
         var id = turn.History is null ? await SaveAsync(turn, chosen, stored, checkedAnswer, trace, cancellationToken).ConfigureAwait(false) : Guid.Empty;
         activity?.SetTag("chatrag.chat.mode", mode);

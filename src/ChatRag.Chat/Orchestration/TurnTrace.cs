@@ -41,6 +41,10 @@ public sealed record TurnTrace(
     /// <summary>The configured decoder that wrote a generative answer; absent for extractive answers.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Decoder { get; init; }
+
+    /// <summary>Chosen documents that were deleted and dropped out of the conversation's choice this turn; absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? DroppedDocumentIds { get; init; }
 }
 
 /// <summary>A retrieved passage as numbered in the prompt.</summary>

@@ -34,4 +34,11 @@ public sealed record ChatTrace(
     /// <summary>The configured decoder that wrote a generative answer (its name, as in <c>model</c>); absent for extractive answers.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Decoder { get; init; }
+
+    /// <summary>
+    /// Documents the conversation had chosen that were deleted since; they dropped out of its choice this turn (the
+    /// turn answered from the rest, or from the whole collection when none was left). Absent when none.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? DroppedDocumentIds { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using ChatRag.Ingestion.Errors;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
@@ -8,67 +7,56 @@ namespace ChatRag.Ingestion.Readers;
 /// <summary>
 /// PdfPig's filters with a ceiling on what one stream may decode to. PdfPig 0.1.16 inflates without any bound, and
 /// chained <c>/FlateDecode</c> filters multiply (1 KB → 1 MB → 1 GB), so a small PDF could take the worker down.
-/// Flate data is first inflated into a counter that stops at the ceiling (nothing kept), and only then handed to
-/// PdfPig's own filter, which applies predictors; every other filter's output is checked after the fact.
+/// Flate and LZW streams are decoded here, once, into an output that counts as it is produced and stops at the
+/// ceiling (nothing past it is allocated); every other filter is PdfPig's, its output checked after the fact.
 /// </summary>
-internal sealed class PdfBoundedFilters(int maxBytes) : IFilterProvider
+/// <param name="maxBytes">The most one stream may decode to.</param>
+/// <param name="decoders">The filters for everything but Flate and LZW; PdfPig's own unless a test counts them.</param>
+internal sealed class PdfBoundedFilters(int maxBytes, IFilterProvider? decoders = null) : IFilterProvider
 {
-    private readonly IFilterProvider inner = DefaultFilterProvider.Instance;
+    private readonly IFilterProvider inner = decoders ?? DefaultFilterProvider.Instance;
+    private readonly int budget = maxBytes;
+    private int inflations;
 
-    public IReadOnlyList<IFilter> GetFilters(DictionaryToken dictionary) => Wrap(inner.GetFilters(dictionary));
+    /// <summary>How many Flate streams this provider inflated itself.</summary>
+    internal int Inflations => Volatile.Read(ref inflations);
 
-    public IReadOnlyList<IFilter> GetNamedFilters(IReadOnlyList<NameToken> names) => Wrap(inner.GetNamedFilters(names));
+    public IReadOnlyList<IFilter> GetFilters(DictionaryToken dictionary) => Wrap(inner.GetFilters(dictionary), PdfFilterNames.Of(dictionary));
 
-    public IReadOnlyList<IFilter> GetAllFilters() => Wrap(inner.GetAllFilters());
+    public IReadOnlyList<IFilter> GetNamedFilters(IReadOnlyList<NameToken> names) => Wrap(inner.GetNamedFilters(names), names);
 
-    private List<IFilter> Wrap(IReadOnlyList<IFilter> filters) => filters.Select(f => (IFilter)new Bounded(f, maxBytes)).ToList();
+    public IReadOnlyList<IFilter> GetAllFilters() => Wrap(inner.GetAllFilters(), []);
+
+    // The names say which decoder each filter is (PdfPig's list follows the dictionary's); a list that does not line
+    // up with them falls back to the filter's type.
+    private List<IFilter> Wrap(IReadOnlyList<IFilter> filters, IReadOnlyList<NameToken> names) =>
+        [.. filters.Select((f, i) => (IFilter)new Bounded(f, filters.Count == names.Count ? names[i] : null, this))];
 
     private static DocumentLimitExceededException TooLarge(int maxBytes) => new(
         $"A stream inside the PDF decompresses to more than {maxBytes / (1024 * 1024.0):0.#} MiB, the configured limit; it looks like a decompression bomb and was not read.");
 
-    private sealed class Bounded(IFilter inner, int maxBytes) : IFilter
+    private sealed class Bounded(IFilter inner, NameToken? name, PdfBoundedFilters owner) : IFilter
     {
         public bool IsSupported => inner.IsSupported;
 
         public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
         {
-            if (inner is FlateFilter)
+            var maxBytes = owner.budget;
+            if (PdfFilterNames.IsFlate(name) || (name is null && inner is FlateFilter))
             {
-                CheckInflatedSize(input, maxBytes);
+                Interlocked.Increment(ref owner.inflations);
+                return PdfFlateDecoder.Decode(input, PdfPredictor.Read(streamDictionary, filterIndex), maxBytes, () => TooLarge(maxBytes));
+            }
+
+            if (PdfFilterNames.IsLzw(name) || (name is null && inner is LzwFilter))
+            {
+                var parameters = DecodeParameterResolver.GetFilterParameters(streamDictionary, filterIndex);
+                var earlyChange = PdfPredictor.Int(parameters, NameToken.EarlyChange, 1) != 0;
+                return PdfLzwDecoder.Decode(input.Span, earlyChange, PdfPredictor.Read(streamDictionary, filterIndex), maxBytes, () => TooLarge(maxBytes));
             }
 
             var output = inner.Decode(input, streamDictionary, filterProvider, filterIndex);
             return output.Length > maxBytes ? throw TooLarge(maxBytes) : output;
-        }
-
-        private static void CheckInflatedSize(Memory<byte> input, int maxBytes)
-        {
-            // PdfPig skips the two-byte zlib header and inflates the rest; do the same, counting instead of keeping.
-            if (input.Length < 2)
-            {
-                return;
-            }
-
-            using var source = new ReadOnlyMemoryStream(input[2..]);
-            using var inflater = new DeflateStream(source, CompressionMode.Decompress);
-            var scratch = new byte[81920];
-            long total = 0;
-            try
-            {
-                int read;
-                while ((read = inflater.Read(scratch)) > 0)
-                {
-                    total += read;
-                    if (total > maxBytes)
-                    {
-                        throw TooLarge(maxBytes);
-                    }
-                }
-            }
-            catch (InvalidDataException)
-            {
-                // Damaged data: what was inflated so far is under the bound, and PdfPig decides how to treat the rest.
-            }
         }
     }
 }

@@ -56,5 +56,6 @@ public static class ChatContractMapping
         {
             Rerank = t.Rerank is { } r ? new RerankSummary(r.Model, r.Candidates, r.Applied, r.Reason, r.Milliseconds) : null,
             Decoder = t.Decoder,
+            DroppedDocumentIds = t.DroppedDocumentIds,
         };
 }

@@ -36,6 +36,9 @@ internal static partial class HostileFixtures
         return Pdf(data, "/Filter [" + string.Join(' ', Enumerable.Repeat("/FlateDecode", layers)) + "]");
     }
 
+    /// <summary>One page whose content is an LZW stream of zeros that decodes to at least <paramref name="bytes"/>.</summary>
+    public static byte[] PdfLzwBomb(long bytes) => Pdf(Readers.PdfStreams.LzwBomb(bytes), "/Filter /LZWDecode");
+
     /// <summary>One page showing <paramref name="glyphs"/> letters in a single text operation (compressed).</summary>
     public static byte[] PdfManyGlyphs(int glyphs) =>
         Pdf(Deflate(Encoding.ASCII.GetBytes("BT /F1 1 Tf 10 400 Td (" + new string('a', glyphs) + ") Tj ET")), "/Filter /FlateDecode");

@@ -132,6 +132,17 @@ public sealed partial class HostileInputTests
     }
 
     [Fact]
+    public async Task Pdf_lzw_bomb_is_stopped_at_the_stream_limit()
+    {
+        var bytes = HostileFixtures.PdfLzwBomb(64L * 1024 * 1024);
+
+        var error = await RejectedAsync<DocumentLimitExceededException>(bytes, "lzw.pdf", new IngestionLimitsOptions { MaxPdfStreamBytes = 8 * 1024 * 1024 });
+
+        Assert.True(bytes.Length < 64 * 1024, $"{bytes.Length} bytes");
+        Assert.Contains("decompression bomb", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pdf_page_with_too_many_letters_is_rejected()
     {
         var error = await RejectedAsync<DocumentLimitExceededException>(HostileFixtures.PdfManyGlyphs(30_000), "glyphs.pdf", new IngestionLimitsOptions { MaxPdfLettersPerPage = 10_000 });

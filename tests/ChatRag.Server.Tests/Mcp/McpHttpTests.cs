@@ -153,6 +153,25 @@ public sealed class McpHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chosen_document_deleted_between_asks_drops_out_of_the_follow_up()
+    {
+        await using var client = await ConnectAsync(adminKey);
+        var ids = (await client.CallAsync("list_documents")).Json().GetProperty("documents").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("name").GetString()!, d => d.GetProperty("id").GetString()!);
+        var ask = (await client.CallAsync("ask", new { question = "What is the Great Red Spot?", documentIds = new[] { ids["planets.txt"], ids["baking.txt"] } })).Json();
+        using var http = fixture.Factory.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
+        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/api/v1/documents/{ids["baking.txt"]}")).StatusCode);
+
+        var followUp = (await client.CallAsync("ask", new { question = "What is the Great Red Spot?", conversationId = ask.GetProperty("conversationId").GetString() })).Json();
+
+        Assert.NotEqual(0, followUp.GetProperty("citations").GetArrayLength());
+        Assert.All(followUp.GetProperty("citations").EnumerateArray(), c => Assert.Equal("planets.txt", c.GetProperty("documentName").GetString()));
+        Assert.Equal([ids["baking.txt"]], followUp.GetProperty("droppedDocumentIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("deleted", followUp.GetProperty("note").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_valid_key_mcp_is_401_with_the_inert_security_headers()
     {
         using var http = fixture.Factory.CreateClient();
