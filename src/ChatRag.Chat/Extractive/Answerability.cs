@@ -20,7 +20,7 @@ public static class Answerability
             return new AnswerEvidence(false, 0, null, "The question has no content words to look for.");
         }
 
-        if (ranked.Best is not { } best)
+        if (ranked.EvidenceBest is not { } best)
         {
             return new AnswerEvidence(false, 0, null, "No sentence of the retrieved passages shares a content word with the question.");
         }
