@@ -45,8 +45,7 @@ public static class SentenceRanker
         // One language for both sides: a short sentence detected on its own can land in another language's stemmer and
         // miss the question's stems ("larger" and "storm" analysed as French), which the evidence bar reads as no answer.
         var asked = TextLanguage.Detect(question);
-        var language = asked
-            ?? (sources.Count > 0 ? TextLanguage.Detect(string.Join('\n', sources.Take(PassagesForLanguage).Select(s => s.Chunk.Text))) : null);
+        var language = AnalysisLanguage(question, sources);
         var queryTerms = Terms.Of(question, language).ToHashSet(StringComparer.Ordinal);
         var units = sources
             .SelectMany((s, i) => SentenceSplitter.Split(s.Chunk.Text).Select(u => (Source: i + 1, Unit: u, Terms: Terms.Of(u.Text, language))))
@@ -96,6 +95,18 @@ public static class SentenceRanker
 
     private static double Relevance(double lexical, double? cosine, double lexicalWeight) =>
         cosine is { } cos ? (lexicalWeight * lexical) + ((1 - lexicalWeight) * cos) : lexical;
+
+    /// <summary>
+    /// The language both the question and the passages are analysed in: the question's own, or, when it has no clear
+    /// one (short, or full of names), that of its top passages.
+    /// </summary>
+    public static string? AnalysisLanguage(string question, IReadOnlyList<RetrievedChunk> sources)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(sources);
+        return TextLanguage.Detect(question)
+            ?? (sources.Count > 0 ? TextLanguage.Detect(string.Join('\n', sources.Take(PassagesForLanguage).Select(s => s.Chunk.Text))) : null);
+    }
 
     /// <summary>
     /// Share of the question's term weight (<paramref name="weights"/>, from <see cref="Weights"/>) whose terms occur in
