@@ -47,12 +47,37 @@ def compose(q, p):
     if p['neighbour'] and q['kind'] != 'Any' and not best['fits'] and at is not None and at + 1 < len(units) \
             and units[at + 1]['kind'] != 'Heading' and units[at + 1]['fits']:
         quotes.append({'source': best['source'], 'text': units[at + 1]['text']})
+    if p.get('next_always') and at is not None and at + 1 < len(units) and units[at + 1]['kind'] != 'Heading' and len(quotes) < 2:
+        quotes.append({'source': best['source'], 'text': units[at + 1]['text']})
+    if p.get('other_passage') and len(quotes) < 2:
+        other = next((c for c in ranked[1:] if c['source'] != best['source']), None)
+        if other is not None and other['s'] >= best['s'] * p['other_passage']:
+            quotes.append(other)
     for c in ranked[1:]:
         if len(quotes) >= 2 or c['s'] < best['s'] * p['ratio']:
             break
         if all(x['text'] != c['text'] for x in quotes):
             quotes.append(c)
     return quotes
+
+
+# Tried: a "place" answer type (où / where / dans quel pays...) fitting a capitalised name after a locative preposition.
+PLACE_QUESTION = re.compile(r"(^|\b)(où|where|dans quel pays|quel pays|dans quelle ville|quelle ville|quelle région|dans quelle région|"
+                            r"quel lieu|in which country|which country|what country|in which city|which city)\b", re.I)
+PLACE = re.compile(r"\b(?:à|au|aux|en|dans|near|in|at|from|vers|près de|sur)\s+(?:l[ae]\s+|l['’]\s*|les\s+)?([A-ZÀ-ÖØ-Þ][\w'’-]+)")
+
+
+def with_places(qs):
+    out = json.loads(json.dumps(qs))
+    for q in out:
+        if q['kind'] == 'Any' and PLACE_QUESTION.search(q['question']):
+            q['kind'] = 'Place'
+            fits = lambda t: any(m.group(1).lower() not in q['question'].lower() for m in PLACE.finditer(t))
+            for u in (u for s in q['sources'] for u in s['units']):
+                u['fits'] = fits(u['text'])
+            for c in q['candidates']:
+                c['fits'] = fits(c['text'])
+    return out
 
 
 def weights(q):
@@ -119,13 +144,19 @@ def main():
     shipped_bar = dict(sup=0.25, cos=0.52)
     variants = [('before', BEFORE), ('shipped', SHIPPED), ('shipped, no neighbour', {**SHIPPED, 'neighbour': False}),
                 ('rank prior only (pen 0.12)', {**BEFORE, 'pen': 0.12}), ('lexical weight only (0.3)', {**BEFORE, 'lexw': 0.3}),
-                ('second sentence at 0.85', {**SHIPPED, 'ratio': 0.85})]
+                ('second sentence at 0.85', {**SHIPPED, 'ratio': 0.85}), ('next sentence always', {**SHIPPED, 'next_always': True}),
+                ('second quote from another passage at 0.8', {**SHIPPED, 'other_passage': 0.8})]
     print('composition (every question answered, then at the shipped bar 0.25 / 0.52):')
     for name, p in variants:
         line = f'  {name}: tune {report(tune, p, everyone)} | {report(tune, p, shipped_bar)}'
         if held:
             line += f'\n  {"":{len(name)}}  held {report(held, p, everyone)} | {report(held, p, shipped_bar)}'
         print(line)
+    name = 'with a place answer type'
+    line = f'  {name}: tune {report(with_places(tune), SHIPPED, everyone)} | {report(with_places(tune), SHIPPED, shipped_bar)}'
+    if held:
+        line += f'\n  {"":{len(name)}}  held {report(with_places(held), SHIPPED, everyone)} | {report(with_places(held), SHIPPED, shipped_bar)}'
+    print(line)
     print('answerability (thresholds calibrated on tune, shipped composition):')
     for keys in (['sup', 'cos'], ['sup', 'cos', 'cov']):
         for min_found in (0.95, 0.9):
