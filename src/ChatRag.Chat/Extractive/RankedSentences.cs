@@ -8,6 +8,12 @@ namespace ChatRag.Chat.Extractive;
 /// <param name="Question">The question the candidates were ranked for (its type decides whether a neighbouring sentence is quoted too).</param>
 public sealed record RankedSentences(IReadOnlyList<QuotedSentence> Candidates, IReadOnlyList<double> SourceSupport, int QueryTermCount, string? Language = null, string Question = "")
 {
+    /// <summary>
+    /// Whether any of the question's terms other than names (<see cref="QuestionNames"/>) occurs in the retrieved
+    /// passages (true when it has none): passages that hold only what a question names do not answer what it asks.
+    /// </summary>
+    public bool AskedTermsFound { get; init; } = true;
+
     /// <summary>The best candidate to quote first, or null when there is none.</summary>
     public QuotedSentence? Best => Candidates.Count > 0 ? Candidates[0] : null;
 

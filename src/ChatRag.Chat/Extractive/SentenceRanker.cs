@@ -52,6 +52,8 @@ public static class SentenceRanker
             .Where(c => c.Terms.Count > 0)
             .ToList();
         var weights = Weights(queryTerms, units.Select(u => u.Terms).ToList());
+        var asking = queryTerms.Except(QuestionNames.TermsOf(question, language), StringComparer.Ordinal).ToList();
+        var askedFound = asking.Count == 0 || asking.Any(units.SelectMany(u => u.Terms).ToHashSet(StringComparer.Ordinal).Contains);
         var support = sources.Select(s => Support(weights, s.Chunk.Text, language)).ToList();
         var statements = units.Where(c => c.Unit.Kind != SentenceKind.Heading && IsStatement(c.Unit)).ToList();
 
@@ -59,7 +61,7 @@ public static class SentenceRanker
         var candidates = statements.Count > 0 ? statements : units;
         if (candidates.Count == 0 || queryTerms.Count == 0)
         {
-            return new RankedSentences([], support, queryTerms.Count, asked, question);
+            return new RankedSentences([], support, queryTerms.Count, asked, question) { AskedTermsFound = askedFound };
         }
 
         var df = candidates.SelectMany(c => c.Terms.Distinct()).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -90,7 +92,7 @@ public static class SentenceRanker
             .OrderByDescending(q => q.Score)
             .ThenBy(q => q.Source)
             .ToList();
-        return new RankedSentences(ranked, support, queryTerms.Count, asked, question);
+        return new RankedSentences(ranked, support, queryTerms.Count, asked, question) { AskedTermsFound = askedFound };
     }
 
     private static double Relevance(double lexical, double? cosine, double lexicalWeight) =>

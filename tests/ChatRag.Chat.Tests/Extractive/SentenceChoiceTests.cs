@@ -75,4 +75,48 @@ public sealed class SentenceChoiceTests
         Assert.True(ranked.SourceSupport[0] >= 0.25, $"support {ranked.SourceSupport[0]:0.00}");
         Assert.True(Answerability.Judge(ranked, 0.25, 0.52).Found);
     }
+    [Fact]
+    public async Task A_near_miss_whose_words_other_than_names_occur_in_no_passage_is_not_found()
+    {
+        // Many sentences without the name, so the name's words weigh enough to pass the support bar on their own.
+        var sources = Sources.Of(
+            "Patrick Kane a rejoint les Blackhawks de Chicago en 2007.",
+            "Le hockey sur glace se joue sur une patinoire. Une équipe aligne six joueurs. Un match dure soixante minutes. "
+            + "La rondelle est en caoutchouc vulcanisé. Les arbitres sifflent les pénalités. Le gardien protège le but.");
+
+        var ranked = await SentenceRanker.RankAsync("Quelle est la pointure de Patrick Kane ?", sources, null);
+        var evidence = Answerability.Judge(ranked, 0.25, 0.52);
+
+        Assert.True(ranked.SourceSupport[0] >= 0.25, $"support {ranked.SourceSupport[0]:0.00}");
+        Assert.False(ranked.AskedTermsFound);
+        Assert.False(evidence.Found);
+        Assert.Contains("other than names", evidence.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("En quelle année Patrick Kane rejoint-il les Blackhawks ?")]
+    [InlineData("Quel club Patrick Kane a-t-il rejoint ?")]
+    public async Task A_question_whose_other_words_occur_in_the_passages_passes_that_check(string question)
+    {
+        var sources = Sources.Of("Patrick Kane a rejoint les Blackhawks de Chicago en 2007.");
+
+        var ranked = await SentenceRanker.RankAsync(question, sources, null);
+
+        Assert.True(ranked.AskedTermsFound);
+        Assert.DoesNotContain("other than names", Answerability.Judge(ranked, 0.25, 0.52).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Quelle est la pointure de Patrick Kane ?", "patrick kane")]
+    [InlineData("Où est l'Ouganda ?", "ouganda")]
+    [InlineData("Who runs the canteen of the Rhein-Neckar Löwen?", "rhein neckar lowen")]
+    [InlineData("Combien de pandas vivent au zoo ?", "")]
+    public void Name_terms_are_the_capitalised_words_after_the_first(string question, string expected)
+    {
+        var language = ChatRag.TextAnalysis.Languages.TextLanguage.Detect(question) ?? "fr";
+        var names = QuestionNames.TermsOf(question, language);
+
+        var want = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Text.Terms.Of(w, language)).ToHashSet();
+        Assert.Equal(want.OrderBy(t => t), names.OrderBy(t => t));
+    }
 }
