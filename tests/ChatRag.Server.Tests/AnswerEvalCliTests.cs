@@ -45,6 +45,40 @@ public sealed class AnswerEvalCliTests : IDisposable
         Assert.Contains("answer contains a gold span", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task Candidates_writes_each_questions_passages_and_ranked_sentences_instead_of_chatting()
+    {
+        var corpus = Write("corpus.jsonl",
+            """{"_id": "d1", "title": "Harrow lighthouse", "text": "The Harrow lighthouse was built in 1872 by the engineer Maria Ostrand. It stands 31 metres tall."}""",
+            """{"_id": "d2", "title": "Bread", "text": "Bread rises because yeast produces carbon dioxide."}""");
+        var queries = Write("queries.jsonl", """{"_id": "q1", "text": "Who built the Harrow lighthouse?"}""");
+        var qrels = Write("qrels.tsv", "query-id\tcorpus-id\tscore", "q1\td1\t1");
+        var answers = Write("answers.jsonl", """{"_id": "q1", "question": "Who built the Harrow lighthouse?", "answers": ["Maria Ostrand"]}""");
+        var unanswerable = Write("unanswerable.jsonl", """{"_id": "u1", "question": "asdfgh qwerty"}""");
+        var dump = Path.Combine(root, "candidates.json");
+
+        var (exit, output) = await RunCliAsync(
+            "--data", Path.Combine(root, "data"), "eval", "--corpus", corpus, "--queries", queries, "--qrels", qrels,
+            "--answers", answers, "--unanswerable", unanswerable, "--candidates", dump);
+
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("answer contains a gold span", output, StringComparison.Ordinal);
+        using var result = JsonDocument.Parse(await File.ReadAllTextAsync(dump));
+        var details = result.RootElement.GetProperty("details");
+        Assert.Equal(2, details.GetArrayLength());
+        var first = details[0];
+        Assert.Equal("q1", first.GetProperty("id").GetString());
+        Assert.True(first.GetProperty("answerable").GetBoolean());
+        Assert.Equal("Person", first.GetProperty("kind").GetString());
+        var best = first.GetProperty("candidates")[0];
+        Assert.Contains("Maria Ostrand", best.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(best.TryGetProperty("evidence", out _));
+        Assert.Contains(first.GetProperty("sources").EnumerateArray().SelectMany(s => s.GetProperty("units").EnumerateArray()),
+            u => u.GetProperty("text").GetString()!.StartsWith("It stands 31 metres tall", StringComparison.Ordinal));
+        Assert.False(details[1].GetProperty("answerable").GetBoolean());
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace ChatRag.Chat.Extractive;
 
 /// <summary>
-/// Decides from the evidence whether the documents answer a question: the best sentence's passage must hold enough of
-/// the question's content terms, and, when an encoder is configured, the best sentence must be close enough to the
-/// question in meaning. Sharing a word or two (a near miss) is not an answer; neither is a sentence that only sounds
-/// related. The thresholds are calibrated on PIAF questions with gold spans and a set of unanswerable questions
-/// (docs/benchmarks.md, "Answers without a model").
+/// Decides from the evidence whether the documents answer a question: some of the question's words other than names
+/// must occur in the retrieved passages, the best sentence's passage must hold enough of the question's content terms,
+/// and, when an encoder is configured, the best sentence must be close enough to the question in meaning. Sharing a
+/// word or two (a near miss) is not an answer; neither is a sentence that only sounds related. The thresholds are
+/// calibrated on PIAF questions with gold spans and a set of unanswerable questions (docs/benchmarks.md, "Answers
+/// without a model").
 /// </summary>
 public static class Answerability
 {
@@ -20,13 +21,19 @@ public static class Answerability
             return new AnswerEvidence(false, 0, null, "The question has no content words to look for.");
         }
 
-        if (ranked.Best is not { } best)
+        if (ranked.EvidenceBest is not { } best)
         {
             return new AnswerEvidence(false, 0, null, "No sentence of the retrieved passages shares a content word with the question.");
         }
 
         var support = ranked.SourceSupport[best.Source - 1];
         var cosine = best.Cosine;
+        if (!ranked.AskedTermsFound)
+        {
+            return new AnswerEvidence(false, Math.Round(support, 3), cosine is { } n ? Math.Round(n, 3) : null,
+                "None of the question's words other than names occurs in the retrieved passages: they mention what it names, not what it asks.");
+        }
+
         var supported = support >= minSupport;
         var close = cosine is null || cosine >= minCosine;
         var reason = (supported, close) switch

@@ -50,6 +50,11 @@ public static class ExtractiveAnswerer
         }
 
         var quotes = new List<QuotedSentence> { best };
+        if (Neighbour(ranked, best, sources) is { } neighbour && maxSentences > 1)
+        {
+            quotes.Add(neighbour);
+        }
+
         foreach (var next in ranked.Candidates.Skip(1))
         {
             if (quotes.Count >= maxSentences || next.Score < best.Score * SecondSentenceRatio)
@@ -85,6 +90,30 @@ public static class ExtractiveAnswerer
     }
 
     private const string DocumentSeparator = " — *";
+
+    /// <summary>
+    /// The sentence after <paramref name="best"/> in its passage, when the question asks for a kind of content (a number,
+    /// a date, a person) that the best sentence lacks and that sentence holds: the sentence repeating the question's
+    /// words often sets the scene and the next one gives the figure ("Combien..." → "Ils étaient 37 000.").
+    /// </summary>
+    private static QuotedSentence? Neighbour(RankedSentences ranked, QuotedSentence best, IReadOnlyList<RetrievedChunk> sources)
+    {
+        var kind = QuestionType.Of(ranked.Question);
+        if (kind == AnswerKind.Any || best.FitsType || best.Source > sources.Count)
+        {
+            return null;
+        }
+
+        var units = SentenceSplitter.Split(sources[best.Source - 1].Chunk.Text).ToList();
+        var at = units.FindIndex(u => u.Text == best.Text);
+        if (at < 0 || at + 1 >= units.Count)
+        {
+            return null;
+        }
+
+        var next = units[at + 1];
+        return next.Kind != SentenceKind.Heading && QuestionType.Fits(kind, next.Text, ranked.Question) ? QuotedSentence.Neighbour(best.Source, next) : null;
+    }
 
     private static string Line(QuotedSentence quote, string documentName)
     {

@@ -18,7 +18,11 @@ namespace ChatRag.Cli.Commands;
 internal static class AnswerEvalRunner
 {
     /// <summary>Settings of one run.</summary>
-    public sealed record Settings(FileInfo Answers, FileInfo? Unanswerable, string Split, int Limit, bool Calibrate, double MinFound, FileInfo? Json);
+    public sealed record Settings(FileInfo Answers, FileInfo? Unanswerable, string Split, int Limit, bool Calibrate, double MinFound, FileInfo? Json)
+    {
+        /// <summary>When set, the ranked candidates of each question are written here instead of chatting (<see cref="AnswerCandidateDump"/>).</summary>
+        public FileInfo? Candidates { get; init; }
+    }
 
     public static async Task<int> RunAsync(IServiceProvider services, string collection, Settings settings, CancellationToken cancellationToken)
     {
@@ -27,6 +31,19 @@ internal static class AnswerEvalRunner
         if (settings.Unanswerable is { } file)
         {
             questions.AddRange((await LoadAsync(file, false, cancellationToken)).Where(q => QuerySplit.Contains(settings.Split, q.Id)).Take(settings.Limit));
+        }
+
+        if (settings.Candidates is { } dump)
+        {
+            var records = new List<object>();
+            foreach (var q in questions)
+            {
+                records.Add(await AnswerCandidateDump.OfAsync(services, collection, q, cancellationToken));
+            }
+
+            await File.WriteAllTextAsync(dump.FullName, JsonSerializer.Serialize(new { details = records }), cancellationToken);
+            AnsiConsole.MarkupLine($"Wrote the ranked candidates of {records.Count} questions to {Markup.Escape(dump.FullName)}.");
+            return 0;
         }
 
         await using var scope = services.CreateAsyncScope();

@@ -33,9 +33,10 @@ internal static class EvalCommand
         var limit = new Option<int>("--limit") { Description = "With --answers: at most this many questions of each file (after the split).", DefaultValueFactory = _ => int.MaxValue };
         var calibrate = new Option<bool>("--calibrate") { Description = "With --answers: lower the evidence bar, then report the thresholds that refuse the most unanswerable questions while --min-found of the answerable ones pass." };
         var minFound = new Option<double>("--min-found") { Description = "With --calibrate: share of answerable questions that must stay found.", DefaultValueFactory = _ => 0.95 };
+        var candidates = new Option<FileInfo?>("--candidates") { Description = "With --answers: write each question's retrieved passages and ranked answer candidates to this JSON file instead of chatting (offline analysis, bench/answers/rescore.py)." };
         var command = new Command("eval", "Score retrieval (or, with --answers, answers) on a BEIR-format test set.")
         {
-            corpus, queries, qrels, mode, json, split, depth, chunking, rerank, rerankCandidates, rerankBudget, answers, unanswerable, limit, calibrate, minFound,
+            corpus, queries, qrels, mode, json, split, depth, chunking, rerank, rerankCandidates, rerankBudget, answers, unanswerable, limit, calibrate, minFound, candidates,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -106,7 +107,10 @@ internal static class EvalCommand
             if (parse.GetValue(answers) is { } answerFile)
             {
                 var settings = new AnswerEvalRunner.Settings(
-                    answerFile, parse.GetValue(unanswerable), parse.GetValue(split)!, parse.GetValue(limit), parse.GetValue(calibrate), parse.GetValue(minFound), parse.GetValue(json));
+                    answerFile, parse.GetValue(unanswerable), parse.GetValue(split)!, parse.GetValue(limit), parse.GetValue(calibrate), parse.GetValue(minFound), parse.GetValue(json))
+                {
+                    Candidates = parse.GetValue(candidates),
+                };
                 return await AnswerEvalRunner.RunAsync(services, collection, settings, cancellationToken);
             }
 

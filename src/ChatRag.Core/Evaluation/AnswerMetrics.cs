@@ -57,12 +57,14 @@ public static class AnswerMetrics
             for (var c = 0; c <= 40; c++)
             {
                 var (support, cosine) = (s * 0.05, c * 0.02);
-                if (Share(answerable, o => Passes(o, support, cosine)) < minFound)
+                // An outcome not found with the bar lowered was refused by a rule the thresholds do not move (no
+                // content word, no asked word in the passages): it stays refused whatever is picked.
+                if (Share(answerable, o => o.Found && Passes(o, support, cosine)) < minFound)
                 {
                     continue;
                 }
 
-                var refused = Share(unanswerable, o => !Passes(o, support, cosine));
+                var refused = Share(unanswerable, o => !(o.Found && Passes(o, support, cosine)));
                 if (refused > best.Refused)
                 {
                     best = (support, cosine, refused);

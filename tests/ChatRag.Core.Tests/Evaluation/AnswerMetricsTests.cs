@@ -35,4 +35,20 @@ public sealed class AnswerMetricsTests
         Assert.InRange(cosine, 0.5 + 1e-9, 0.62);
         Assert.Equal(2 / 3.0, report.AnswerHasGold, 3);
     }
+    [Fact]
+    public void Calibration_keeps_min_found_when_a_rule_beyond_the_thresholds_refused_an_answerable_question()
+    {
+        AnswerOutcome[] outcomes =
+        [
+            new("a1", true, true, true, true, 100, 0.3, 0.6),
+            new("a2", true, false, false, false, 100, 0.9, 0.9), // refused whatever the thresholds (no asked word found)
+            new("a3", true, true, true, true, 100, 0.5, 0.7),
+            new("u1", false, true, false, false, 100, 0.4, 0.65),
+        ];
+
+        var (support, cosine) = AnswerMetrics.Calibrate(outcomes, 2 / 3.0);
+        var report = AnswerMetrics.Summarise(outcomes, support, cosine, QuerySplit.All, 0);
+
+        Assert.Equal(2 / 3.0, report.FoundOnAnswerable, 3);
+    }
 }
