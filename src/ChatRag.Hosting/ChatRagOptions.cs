@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ChatRag.Storage.Sqlite;
+using ChatRag.Storage.Sqlite.Lexical.Rescoring;
 
 namespace ChatRag.Hosting;
 
@@ -34,6 +35,12 @@ public sealed class ChatRagOptions
     /// </summary>
     public LexicalEngine LexicalEngine { get; set; } = LexicalEngine.Memory;
 
+    /// <summary>
+    /// The BM25F (first line as a title field) + term-pair proximity re-scoring of either engine's top candidates
+    /// (<c>ChatRag:LexicalRescoring:Enabled</c>, weights and candidate count); see <see cref="Storage.Sqlite.Lexical.Rescoring.LexicalRescoring"/>.
+    /// </summary>
+    public LexicalRescoring LexicalRescoring { get; set; } = new();
+
     /// <summary>The storage adapter's part of these settings.</summary>
-    public SqliteStorageSettings Storage() => new(DataDirectory, BusyTimeoutMilliseconds, LexicalEngine);
+    public SqliteStorageSettings Storage() => new(DataDirectory, BusyTimeoutMilliseconds, LexicalEngine) { LexicalRescoring = LexicalRescoring };
 }
