@@ -53,14 +53,16 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<SqliteLexicalIndex>();
         services.AddSingleton<MemoryLexicalIndex>();
 
-        // One re-scoring step after whichever engine is configured (a pass-through when it is off).
+        // One re-scoring step after whichever engine is configured; off, the engine itself answers.
         services.AddSingleton<ILexicalIndex>(sp =>
         {
             var settings = sp.GetRequiredService<SqliteStorageSettings>();
             ILexicalIndex engine = settings.LexicalEngine == LexicalEngine.Fts5
                 ? sp.GetRequiredService<SqliteLexicalIndex>()
                 : sp.GetRequiredService<MemoryLexicalIndex>();
-            return new RescoringLexicalIndex(engine, sp.GetRequiredService<SqliteConnectionSettings>(), settings.LexicalRescoring);
+            return settings.LexicalRescoring.Enabled
+                ? new RescoringLexicalIndex(engine, sp.GetRequiredService<SqliteConnectionSettings>(), settings.LexicalRescoring)
+                : engine;
         });
         services.AddSingleton<SqliteIngestionJobStore>();
         services.AddSingleton<IIngestionJobStore>(sp => sp.GetRequiredService<SqliteIngestionJobStore>());
