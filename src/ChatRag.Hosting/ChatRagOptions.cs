@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ChatRag.Storage.Sqlite;
+using ChatRag.Storage.Sqlite.Lexical.Rescoring;
 
 namespace ChatRag.Hosting;
 
@@ -7,7 +8,7 @@ namespace ChatRag.Hosting;
 /// Top-level settings shared by the server and the CLI (section <c>ChatRag</c>): the one class bound to that section.
 /// The storage adapter gets its part as <see cref="SqliteStorageSettings"/>, built from these once they are validated.
 /// </summary>
-public sealed class ChatRagOptions
+public sealed class ChatRagOptions : IValidatableObject
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "ChatRag";
@@ -34,6 +35,22 @@ public sealed class ChatRagOptions
     /// </summary>
     public LexicalEngine LexicalEngine { get; set; } = LexicalEngine.Memory;
 
+    /// <summary>
+    /// The BM25F (first line as a title field) + term-pair proximity re-scoring of either engine's top candidates
+    /// (<c>ChatRag:LexicalRescoring:Enabled</c>, weights and candidate count); see <see cref="Storage.Sqlite.Lexical.Rescoring.LexicalRescoring"/>.
+    /// </summary>
+    public LexicalRescoring LexicalRescoring { get; set; } = new();
+
+    /// <inheritdoc />
+    /// <remarks>Data annotations do not descend into <see cref="LexicalRescoring"/>; its ranges are checked here, each error naming its key.</remarks>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(LexicalRescoring, new ValidationContext(LexicalRescoring), results, validateAllProperties: true);
+        return results.Select(r => new ValidationResult(
+            $"{nameof(LexicalRescoring)}:{string.Join(',', r.MemberNames)}: {r.ErrorMessage}", [.. r.MemberNames.Select(m => $"{nameof(LexicalRescoring)}:{m}")]));
+    }
+
     /// <summary>The storage adapter's part of these settings.</summary>
-    public SqliteStorageSettings Storage() => new(DataDirectory, BusyTimeoutMilliseconds, LexicalEngine);
+    public SqliteStorageSettings Storage() => new(DataDirectory, BusyTimeoutMilliseconds, LexicalEngine) { LexicalRescoring = LexicalRescoring };
 }

@@ -9,6 +9,7 @@ using ChatRag.Storage.Sqlite.Documents;
 using ChatRag.Storage.Sqlite.Ingestion;
 using ChatRag.Storage.Sqlite.Lexical;
 using ChatRag.Storage.Sqlite.Lexical.Postings;
+using ChatRag.Storage.Sqlite.Lexical.Rescoring;
 using ChatRag.Storage.Sqlite.Security;
 using ChatRag.Storage.Sqlite.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +52,18 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IDocumentRepository>(sp => sp.GetRequiredService<SqliteDocumentRepository>());
         services.AddSingleton<SqliteLexicalIndex>();
         services.AddSingleton<MemoryLexicalIndex>();
-        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<SqliteStorageSettings>().LexicalEngine == LexicalEngine.Fts5
-            ? sp.GetRequiredService<SqliteLexicalIndex>()
-            : sp.GetRequiredService<MemoryLexicalIndex>());
+
+        // One re-scoring step after whichever engine is configured; off, the engine itself answers.
+        services.AddSingleton<ILexicalIndex>(sp =>
+        {
+            var settings = sp.GetRequiredService<SqliteStorageSettings>();
+            ILexicalIndex engine = settings.LexicalEngine == LexicalEngine.Fts5
+                ? sp.GetRequiredService<SqliteLexicalIndex>()
+                : sp.GetRequiredService<MemoryLexicalIndex>();
+            return settings.LexicalRescoring.Enabled
+                ? new RescoringLexicalIndex(engine, sp.GetRequiredService<SqliteConnectionSettings>(), settings.LexicalRescoring)
+                : engine;
+        });
         services.AddSingleton<SqliteIngestionJobStore>();
         services.AddSingleton<IIngestionJobStore>(sp => sp.GetRequiredService<SqliteIngestionJobStore>());
         services.AddSingleton<ICollectionCatalog, SqliteCollectionCatalog>();

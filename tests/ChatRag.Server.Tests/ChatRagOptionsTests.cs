@@ -3,6 +3,7 @@ using ChatRag.Hosting;
 using ChatRag.Storage.Sqlite;
 using ChatRag.Storage.Sqlite.Lexical;
 using ChatRag.Storage.Sqlite.Lexical.Postings;
+using ChatRag.Storage.Sqlite.Lexical.Rescoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public sealed class ChatRagOptionsTests
 
         Assert.Equal(("data", "models", VectorStoreKind.Embedded), (options.DataDirectory, options.ModelsDirectory, options.VectorStore));
         Assert.Equal(("data", 10_000, LexicalEngine.Memory), (storage.DataDirectory, storage.BusyTimeoutMilliseconds, storage.LexicalEngine));
+        Assert.Equal((false, 100, 4.0, 0.25, 0.75, 1.2, 0.25, 5), (storage.LexicalRescoring.Enabled, storage.LexicalRescoring.Candidates, storage.LexicalRescoring.TitleWeight, storage.LexicalRescoring.TitleB, storage.LexicalRescoring.BodyB, storage.LexicalRescoring.K1, storage.LexicalRescoring.ProximityWeight, storage.LexicalRescoring.ProximityWindow));
         Assert.IsType<MemoryLexicalIndex>(provider.GetRequiredService<ILexicalIndex>());
     }
 
@@ -62,6 +64,34 @@ public sealed class ChatRagOptionsTests
         {
             Environment.SetEnvironmentVariable(prefix + "ChatRag__BusyTimeoutMilliseconds", null);
         }
+    }
+
+    [Fact]
+    public void Lexical_rescoring_keys_reach_the_storage_adapter_and_wrap_the_chosen_engine()
+    {
+        using var provider = Services(new()
+        {
+            ["ChatRag:LexicalEngine"] = "fts5",
+            ["ChatRag:LexicalRescoring:Enabled"] = "true",
+            ["ChatRag:LexicalRescoring:TitleWeight"] = "3",
+            ["ChatRag:LexicalRescoring:Candidates"] = "50",
+        }).BuildServiceProvider();
+
+        var rescoring = provider.GetRequiredService<SqliteStorageSettings>().LexicalRescoring;
+
+        Assert.Equal((true, 3.0, 50, 0.25), (rescoring.Enabled, rescoring.TitleWeight, rescoring.Candidates, rescoring.ProximityWeight));
+        Assert.IsType<RescoringLexicalIndex>(provider.GetRequiredService<ILexicalIndex>());
+    }
+
+    [Theory]
+    [InlineData("ChatRag:LexicalRescoring:Candidates", "0")]
+    [InlineData("ChatRag:LexicalRescoring:TitleB", "1.5")]
+    public void Invalid_rescoring_values_fail_start_up_validation_naming_the_key(string key, string value)
+    {
+        using var provider = Services(new() { [key] = value }).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ChatRagOptions>>().Value);
+        Assert.Contains(key.Split(':', 2)[1], error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -17,7 +17,8 @@ public sealed record LexicalBenchmarkResult(
 /// Latencies (ms; the median over rounds of each round's p50 / p95) of FTS5's ranking and of the in-memory MaxScore
 /// index on the same queries, the mean CPU time per query of each (this process's CPU time over a round / queries:
 /// unlike wall-clock percentiles it barely moves when other processes load the machine), and how many of FTS5's top-k
-/// chunks the in-memory index returned too.
+/// chunks the in-memory index returned too; then the in-memory index followed by the BM25F + proximity re-scoring step
+/// (<c>ChatRag:LexicalRescoring</c> with its defaults, switched on), timed the same way.
 /// </summary>
 public sealed record LexicalBenchmarkRow(
     int QueryWords,
@@ -28,4 +29,7 @@ public sealed record LexicalBenchmarkRow(
     double MemoryP50Ms,
     double MemoryP95Ms,
     double MemoryCpuMs,
-    double OverlapAtK);
+    double OverlapAtK,
+    double RescoredP50Ms = double.NaN,
+    double RescoredP95Ms = double.NaN,
+    double RescoredCpuMs = double.NaN);

@@ -34,10 +34,10 @@ internal sealed class DocumentWriter : IAsyncDisposable
             "$id", "$c", "$name", "$hash", "$ext", "$status", "$count", "$now");
         insertChunk = Prepare(
             """
-            INSERT INTO Chunks(DocumentId, Collection, Ordinal, Text, Page, HeadingPath, StartOffset, EndOffset, OcrConfidence, Language, LexicalTerms)
-            VALUES ($doc, $c, $ord, $text, $page, $head, $start, $end, $ocr, $lang, $terms) RETURNING Id
+            INSERT INTO Chunks(DocumentId, Collection, Ordinal, Text, Page, HeadingPath, StartOffset, EndOffset, OcrConfidence, Language, LexicalTerms, TitleTerms)
+            VALUES ($doc, $c, $ord, $text, $page, $head, $start, $end, $ocr, $lang, $terms, $title) RETURNING Id
             """,
-            "$doc", "$c", "$ord", "$text", "$page", "$head", "$start", "$end", "$ocr", "$lang", "$terms");
+            "$doc", "$c", "$ord", "$text", "$page", "$head", "$start", "$end", "$ocr", "$lang", "$terms", "$title");
     }
 
     /// <summary>Writes one document and its chunks (already ordered by ordinal); returns the stored chunks.</summary>
@@ -73,6 +73,7 @@ internal sealed class DocumentWriter : IAsyncDisposable
             p[8].Value = (object?)chunk.OcrConfidence ?? DBNull.Value;
             p[9].Value = analysed[i].Language;
             p[10].Value = analysed[i].Terms;
+            p[11].Value = analysed[i].TitleTerms;
             var chunkId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             stored.Add(new StoredChunk(chunkId, document.Id, document.Collection, chunk.Text));
         }
