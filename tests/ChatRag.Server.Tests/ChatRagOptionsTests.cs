@@ -2,7 +2,6 @@ using ChatRag.Core.Indexing;
 using ChatRag.Hosting;
 using ChatRag.Storage.Sqlite;
 using ChatRag.Storage.Sqlite.Lexical;
-using ChatRag.Storage.Sqlite.Lexical.Postings;
 using ChatRag.Storage.Sqlite.Lexical.Rescoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +23,7 @@ public sealed class ChatRagOptionsTests
             ["ChatRag:DataDirectory"] = "some-data",
             ["ChatRag:BusyTimeoutMilliseconds"] = "2500",
             ["ChatRag:LexicalEngine"] = "fts5",
+            ["ChatRag:LexicalRescoring:Enabled"] = "false",
         }).BuildServiceProvider();
 
         var storage = provider.GetRequiredService<SqliteStorageSettings>();
@@ -43,8 +43,9 @@ public sealed class ChatRagOptionsTests
 
         Assert.Equal(("data", "models", VectorStoreKind.Embedded), (options.DataDirectory, options.ModelsDirectory, options.VectorStore));
         Assert.Equal(("data", 10_000, LexicalEngine.Memory), (storage.DataDirectory, storage.BusyTimeoutMilliseconds, storage.LexicalEngine));
-        Assert.Equal((false, 100, 4.0, 0.25, 0.75, 1.2, 0.25, 5), (storage.LexicalRescoring.Enabled, storage.LexicalRescoring.Candidates, storage.LexicalRescoring.TitleWeight, storage.LexicalRescoring.TitleB, storage.LexicalRescoring.BodyB, storage.LexicalRescoring.K1, storage.LexicalRescoring.ProximityWeight, storage.LexicalRescoring.ProximityWindow));
-        Assert.IsType<MemoryLexicalIndex>(provider.GetRequiredService<ILexicalIndex>());
+        Assert.Equal((true, 100, 4.0, 0.25, 0.75, 1.2, 0.25, 5), (storage.LexicalRescoring.Enabled, storage.LexicalRescoring.Candidates, storage.LexicalRescoring.TitleWeight, storage.LexicalRescoring.TitleB, storage.LexicalRescoring.BodyB, storage.LexicalRescoring.K1, storage.LexicalRescoring.ProximityWeight, storage.LexicalRescoring.ProximityWindow));
+        // The default engine, wrapped by the re-scoring step that is on by default.
+        Assert.IsType<RescoringLexicalIndex>(provider.GetRequiredService<ILexicalIndex>());
     }
 
     [Fact]
@@ -72,7 +73,6 @@ public sealed class ChatRagOptionsTests
         using var provider = Services(new()
         {
             ["ChatRag:LexicalEngine"] = "fts5",
-            ["ChatRag:LexicalRescoring:Enabled"] = "true",
             ["ChatRag:LexicalRescoring:TitleWeight"] = "3",
             ["ChatRag:LexicalRescoring:Candidates"] = "50",
         }).BuildServiceProvider();
@@ -81,6 +81,19 @@ public sealed class ChatRagOptionsTests
 
         Assert.Equal((true, 3.0, 50, 0.25), (rescoring.Enabled, rescoring.TitleWeight, rescoring.Candidates, rescoring.ProximityWeight));
         Assert.IsType<RescoringLexicalIndex>(provider.GetRequiredService<ILexicalIndex>());
+    }
+
+    [Fact]
+    public void Lexical_rescoring_switched_off_leaves_the_engine_unwrapped()
+    {
+        using var provider = Services(new()
+        {
+            ["ChatRag:LexicalEngine"] = "fts5",
+            ["ChatRag:LexicalRescoring:Enabled"] = "false",
+        }).BuildServiceProvider();
+
+        Assert.False(provider.GetRequiredService<SqliteStorageSettings>().LexicalRescoring.Enabled);
+        Assert.IsNotType<RescoringLexicalIndex>(provider.GetRequiredService<ILexicalIndex>());
     }
 
     [Theory]

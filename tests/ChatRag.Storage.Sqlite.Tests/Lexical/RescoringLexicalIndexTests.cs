@@ -57,7 +57,7 @@ public sealed class RescoringLexicalIndexTests
         {
             var rescored = await new RescoringLexicalIndex(engine, storage.Database, On).SearchAsync("mitochondrion", 10, ["default"]);
             Assert.Equal([chunks[1].Id, chunks[0].Id], rescored.Select(h => h.ChunkId));
-            var off = await new RescoringLexicalIndex(engine, storage.Database, new LexicalRescoring()).SearchAsync("mitochondrion", 10, ["default"]);
+            var off = await new RescoringLexicalIndex(engine, storage.Database, new LexicalRescoring { Enabled = false }).SearchAsync("mitochondrion", 10, ["default"]);
             Assert.Equal(await engine.SearchAsync("mitochondrion", 10, ["default"]), off);
         }
     }

@@ -11,8 +11,8 @@ namespace ChatRag.Storage.Sqlite.Lexical.Rescoring;
 /// </summary>
 public sealed class LexicalRescoring
 {
-    /// <summary>Whether the step runs; off, each engine's BM25 order is returned as is.</summary>
-    public bool Enabled { get; set; }
+    /// <summary>Whether the step runs (default on); off, each engine's BM25 order is returned as is.</summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary>How many BM25 candidates are re-scored (at least the number of hits asked for).</summary>
     [Range(1, 10_000)]
