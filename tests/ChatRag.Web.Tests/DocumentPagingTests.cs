@@ -1,10 +1,9 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Bunit;
 using ChatRag.Contracts.Documents;
 using ChatRag.Web.Api;
+using ChatRag.Web.Components;
 using ChatRag.Web.Pages;
+using ChatRag.Web.State;
 using ChatRag.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +11,8 @@ namespace ChatRag.Web.Tests;
 
 /// <summary>
 /// The server lists documents a page at a time; the documents page follows <c>X-Next-Cursor</c> and shows them all, and
-/// while something processes it asks only about what is still processing instead of reading every page again.
+/// while something processes it (and the chat page's upload panel) asks only about what is still processing instead of
+/// reading every page again.
 /// </summary>
 public sealed class DocumentPagingTests : WebTestContext
 {
@@ -58,6 +58,54 @@ public sealed class DocumentPagingTests : WebTestContext
     }
 
     [Fact]
+    public async Task While_an_upload_from_the_chat_page_processes_each_tick_asks_about_that_document_only()
+    {
+        var documents = Enumerable.Range(0, 7).Select(i => Doc($"doc{i}.txt")).ToList();
+        var processing = documents[5] = documents[5] with { Status = "processing", Progress = new DocumentProgress(1, 10) };
+        var handler = new PagingHandler(documents, pageSize: 3) { Uploaded = new UploadedDocument(processing.Id, processing.Name, "queued") };
+        Services.AddSingleton<IChatRagApi>(new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage()));
+        var uploads = Render<ChatUploads>(p => p.Add(c => c.PollWait, ct => poll.WaitAsync(ct)));
+
+        // The upload reads the whole list once (three pages) to find its document.
+        await uploads.InvokeAsync(() => uploads.Instance.UploadAsync([new UploadFile(processing.Name, "text/plain", 5, () => new MemoryStream("hello"u8.ToArray()))]));
+        uploads.WaitForAssertion(() => Assert.Equal("1", uploads.Find("li.upload-item.processing progress").GetAttribute("value")));
+        Assert.Equal(["POST /api/v1/documents", "?collection=default", "?collection=default&cursor=c3", "?collection=default&cursor=c6"], handler.Queries);
+
+        // Two ticks: progress, then ready; each reads the one processing document, not the three pages again.
+        handler.Set(processing with { Progress = new DocumentProgress(6, 10) });
+        handler.Queries.Clear();
+        poll.Release();
+        uploads.WaitForAssertion(() => Assert.Equal("6", uploads.Find("li.upload-item.processing progress").GetAttribute("value")));
+        handler.Set(processing with { Status = "ready", Progress = new DocumentProgress(10, 10) });
+        poll.Release();
+        uploads.WaitForAssertion(() => Assert.Single(uploads.FindAll("li.upload-item.ready")));
+
+        Assert.Equal([$"/api/v1/documents/{processing.Id}", $"/api/v1/documents/{processing.Id}"], handler.Queries);
+    }
+
+    [Fact]
+    public async Task A_document_deleted_while_the_chat_page_follows_it_updates_the_collection_count()
+    {
+        var documents = Enumerable.Range(0, 7).Select(i => Doc($"doc{i}.txt")).ToList();
+        var processing = documents[5] = documents[5] with { Status = "processing", Progress = new DocumentProgress(1, 10) };
+        var handler = new PagingHandler(documents, pageSize: 3) { Uploaded = new UploadedDocument(processing.Id, processing.Name, "queued") };
+        Services.AddSingleton<IChatRagApi>(new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage()));
+        var state = Services.GetRequiredService<AppState>();
+        var uploads = Render<ChatUploads>(p => p.Add(c => c.PollWait, ct => poll.WaitAsync(ct)));
+        await uploads.InvokeAsync(state.RefreshCollectionsAsync);
+        await uploads.InvokeAsync(() => uploads.Instance.UploadAsync([new UploadFile(processing.Name, "text/plain", 5, () => new MemoryStream("hello"u8.ToArray()))]));
+        uploads.WaitForAssertion(() => Assert.Single(uploads.FindAll("li.upload-item.processing")));
+
+        // Deleted elsewhere (the documents page, the CLI): the tick's 404 drops it and reads the collections again.
+        handler.Remove(processing.Id);
+        handler.Queries.Clear();
+        poll.Release();
+        uploads.WaitForAssertion(() => Assert.Equal(6, state.Current?.Documents));
+
+        Assert.Equal([$"/api/v1/documents/{processing.Id}", "/api/v1/collections"], handler.Queries);
+    }
+
+    [Fact]
     public async Task A_server_that_repeats_a_cursor_does_not_make_the_client_loop()
     {
         var handler = new PagingHandler([Doc("a.txt"), Doc("b.txt")], pageSize: 1) { StuckCursor = "same" };
@@ -71,65 +119,4 @@ public sealed class DocumentPagingTests : WebTestContext
 
     private static DocumentDetails Doc(string name) =>
         new(Guid.NewGuid(), name, "default", "ready", 1, null, new DocumentProgress(1, 1), 10, "text/plain", DateTime.UtcNow, null);
-
-    /// <summary>
-    /// Serves <c>GET api/v1/documents</c> in pages (the cursor is "c" + the index the next page starts at) and
-    /// <c>GET api/v1/documents/{id}</c>; <see cref="Queries"/> records every request.
-    /// </summary>
-    private sealed class PagingHandler(List<DocumentDetails> documents, int pageSize) : HttpMessageHandler
-    {
-        public List<string?> Cursors { get; } = [];
-
-        public List<string> Queries { get; } = [];
-
-        public string? StuckCursor { get; init; }
-
-        public void Set(DocumentDetails document)
-        {
-            lock (documents)
-            {
-                documents[documents.FindIndex(d => d.Id == document.Id)] = document;
-            }
-        }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            lock (documents)
-            {
-                return Task.FromResult(Answer(request.RequestUri!));
-            }
-        }
-
-        private HttpResponseMessage Answer(Uri uri)
-        {
-            if (Guid.TryParse(uri.Segments[^1], out var id))
-            {
-                Queries.Add(uri.AbsolutePath);
-                return Json(documents.Single(d => d.Id == id));
-            }
-
-            var query = uri.Query;
-            Queries.Add(query);
-            var cursor = query.Split(['?', '&']).FirstOrDefault(p => p.StartsWith("cursor=", StringComparison.Ordinal))?["cursor=".Length..];
-            Cursors.Add(cursor);
-            var start = StuckCursor is not null ? Math.Min(Queries.Count - 1, documents.Count - 1) : cursor is null ? 0 : int.Parse(cursor[1..], System.Globalization.CultureInfo.InvariantCulture);
-            var page = documents.Skip(start).Take(pageSize).ToList();
-            var response = Json(page);
-            if (StuckCursor is not null)
-            {
-                response.Headers.Add("X-Next-Cursor", StuckCursor);
-            }
-            else if (start + pageSize < documents.Count)
-            {
-                response.Headers.Add("X-Next-Cursor", "c" + (start + pageSize));
-            }
-
-            return response;
-        }
-
-        private static HttpResponseMessage Json<T>(T body) => new(HttpStatusCode.OK)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(body, new JsonSerializerOptions(JsonSerializerDefaults.Web)), Encoding.UTF8, "application/json"),
-        };
-    }
 }
