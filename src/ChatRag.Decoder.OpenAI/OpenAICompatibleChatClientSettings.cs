@@ -60,5 +60,9 @@ public sealed class OpenAICompatibleChatClientSettings
 
     /// <summary>The endpoint and model, without the key.</summary>
     public override string ToString() =>
-        $"{Endpoint} model={Model} timeout={TimeoutSeconds}s retries={MaxRetries} key={(string.IsNullOrEmpty(ApiKey) ? "none" : "set")}";
+        $"{Shown(Endpoint)} model={Model} timeout={TimeoutSeconds}s retries={MaxRetries} key={(string.IsNullOrEmpty(ApiKey) ? "none" : "set")}";
+
+    // Credentials written into the address (http://user:secret@host/v1) stay out of logs, like the key.
+    private static string? Shown(Uri? endpoint) =>
+        endpoint is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? new UriBuilder(endpoint) { UserName = string.Empty, Password = string.Empty }.Uri.ToString() : endpoint?.ToString();
 }

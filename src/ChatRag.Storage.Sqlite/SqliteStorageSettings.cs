@@ -44,7 +44,7 @@ public sealed record SqliteStorageSettings
     /// </summary>
     public LexicalEngine LexicalEngine { get; }
 
-    /// <summary>The shared BM25F + proximity re-scoring after either engine (off by default).</summary>
+    /// <summary>The shared BM25F + proximity re-scoring after either engine (on by default).</summary>
     public Lexical.Rescoring.LexicalRescoring LexicalRescoring { get; init; } = new();
 
     /// <summary>Full path of the database file.</summary>

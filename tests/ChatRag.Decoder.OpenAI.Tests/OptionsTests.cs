@@ -49,4 +49,16 @@ public sealed class OptionsTests
         Assert.DoesNotContain("sk-very-secret", settings.ToString(), StringComparison.Ordinal);
         Assert.NotNull(provider.GetRequiredService<IChatClient>());
     }
+
+    [Fact]
+    public void Credentials_in_the_endpoint_never_appear_in_ToString()
+    {
+        var settings = new OpenAICompatibleChatClientSettings { Endpoint = new Uri("http://alice:s3cret@localhost:8000/v1"), Model = "m" };
+
+        var shown = settings.ToString();
+
+        Assert.DoesNotContain("s3cret", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice", shown, StringComparison.Ordinal);
+        Assert.Contains("localhost:8000/v1", shown, StringComparison.Ordinal);
+    }
 }

@@ -5,7 +5,7 @@ namespace ChatRag.Chat.Extractive;
 
 /// <summary>
 /// The content terms of a question that belong to names (capitalised words after the first: "Patrick Kane",
-/// "l'Ouganda", "Rhein-Neckar"). A near miss names what the documents are about and asks what they do not say ("la
+/// "l'Ouganda"; not in German, where every noun is capitalised). A near miss names what the documents are about and asks what they do not say ("la
 /// pointure de Patrick Kane"): its other words are the ones that must be found.
 /// </summary>
 public static partial class QuestionNames
@@ -15,6 +15,11 @@ public static partial class QuestionNames
     {
         ArgumentNullException.ThrowIfNull(question);
         var names = new HashSet<string>(StringComparer.Ordinal);
+        if (string.Equals(language, "de", StringComparison.Ordinal))
+        {
+            return names; // German capitalises every noun, so a capital says nothing about a name there.
+        }
+
         // The first word is capitalised by grammar, not because it is a name.
         foreach (var word in Word().Matches(question).Skip(1).Select(m => Elision().Replace(m.Value, string.Empty)))
         {

@@ -76,7 +76,8 @@ public static class FieldProximityScorer
 
         var k1 = settings.K1;
         var titleNorm = title == 0 ? 0 : 1 - settings.TitleB + (settings.TitleB * title / Math.Max(statistics.AverageTitle, 1e-9));
-        var bodyNorm = 1 - settings.BodyB + (settings.BodyB * (candidate.Terms.Count - title) / Math.Max(statistics.AverageBody, 1e-9));
+        // At BodyB 1 a chunk that is only its first line has a body norm of 0 (and no body terms): keep it above 0.
+        var bodyNorm = Math.Max(1 - settings.BodyB + (settings.BodyB * (candidate.Terms.Count - title) / Math.Max(statistics.AverageBody, 1e-9)), 1e-9);
         var score = 0.0;
         for (var t = 0; t < idf.Length; t++)
         {
@@ -95,31 +96,37 @@ public static class FieldProximityScorer
     }
 
     // BM25TP: each pair of distinct query terms at distance d (0 < d <= window) adds 1/d² to both terms' pair weight,
-    // which then saturates like a term frequency over the whole chunk's length, weighted by min(1, idf).
+    // which then saturates like a term frequency over the whole chunk's length, weighted by min(1, idf). Each position
+    // looks back over the window only, so a chunk repeating the query's words costs O(length × window), not the
+    // product of the terms' position lists.
     private static double Proximity(RescoringCandidate candidate, List<int>?[] positions, double[] idf, RescoringStatistics statistics, LexicalRescoring settings)
     {
-        var accumulated = new double[idf.Length];
-        for (var a = 0; a < positions.Length; a++)
+        var termAt = new int[candidate.Terms.Count];
+        Array.Fill(termAt, -1);
+        for (var t = 0; t < positions.Length; t++)
         {
-            for (var b = a + 1; b < positions.Length && positions[a] is not null; b++)
+            foreach (var i in positions[t] ?? [])
             {
-                if (positions[b] is null)
-                {
-                    continue;
-                }
+                termAt[i] = t;
+            }
+        }
 
-                foreach (var i in positions[a]!)
+        var accumulated = new double[idf.Length];
+        for (var i = 0; i < termAt.Length; i++)
+        {
+            if (termAt[i] < 0)
+            {
+                continue;
+            }
+
+            for (var gap = 1; gap <= settings.ProximityWindow && gap <= i; gap++)
+            {
+                var other = termAt[i - gap];
+                if (other >= 0 && other != termAt[i])
                 {
-                    foreach (var j in positions[b]!)
-                    {
-                        var gap = Math.Abs(i - j);
-                        if (gap > 0 && gap <= settings.ProximityWindow)
-                        {
-                            var weight = 1.0 / (gap * gap);
-                            accumulated[a] += weight;
-                            accumulated[b] += weight;
-                        }
-                    }
+                    var weight = 1.0 / (gap * gap);
+                    accumulated[termAt[i]] += weight;
+                    accumulated[other] += weight;
                 }
             }
         }
