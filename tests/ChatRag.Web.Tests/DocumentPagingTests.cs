@@ -58,6 +58,27 @@ public sealed class DocumentPagingTests : WebTestContext
     }
 
     [Fact]
+    public void A_document_the_server_fails_on_does_not_stop_the_others_from_being_followed()
+    {
+        // The failing one is processing, so it is first in line on every tick; the queued one behind it must still move.
+        var documents = Enumerable.Range(0, 4).Select(i => Doc($"doc{i}.txt")).ToList();
+        var failing = documents[1] = documents[1] with { Status = "processing", Progress = new DocumentProgress(1, 10) };
+        var queued = documents[2] = documents[2] with { Status = "queued", Progress = new DocumentProgress(0, 10) };
+        var handler = new PagingHandler(documents, pageSize: 3);
+        handler.Failing.Add(failing.Id);
+        Services.AddSingleton<IChatRagApi>(new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage()));
+        var page = Render<DocumentsPage>(p => p.Add(d => d.PollWait, ct => poll.WaitAsync(ct)));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".document-name").Count));
+
+        handler.Set(queued with { Status = "ready", Progress = new DocumentProgress(10, 10) });
+        poll.Release();
+
+        page.WaitForAssertion(() => Assert.Contains($"/api/v1/documents/{queued.Id}", handler.Queries));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("li.document-row.queued")));
+        Assert.Single(page.FindAll("li.document-row.processing"));
+    }
+
+    [Fact]
     public async Task While_an_upload_from_the_chat_page_processes_each_tick_asks_about_that_document_only()
     {
         var documents = Enumerable.Range(0, 7).Select(i => Doc($"doc{i}.txt")).ToList();

@@ -31,6 +31,9 @@ internal sealed class PagingHandler(List<DocumentDetails> documents, int pageSiz
         }
     }
 
+    /// <summary>Documents whose <c>GET api/v1/documents/{id}</c> answers 500.</summary>
+    public HashSet<Guid> Failing { get; } = [];
+
     public void Set(DocumentDetails document)
     {
         lock (documents)
@@ -58,6 +61,11 @@ internal sealed class PagingHandler(List<DocumentDetails> documents, int pageSiz
         if (Guid.TryParse(uri.Segments[^1], out var id))
         {
             Queries.Add(uri.AbsolutePath);
+            if (Failing.Contains(id))
+            {
+                return new HttpResponseMessage(HttpStatusCode.InternalServerError);
+            }
+
             return documents.SingleOrDefault(d => d.Id == id) is { } document ? Json(document) : new HttpResponseMessage(HttpStatusCode.NotFound);
         }
 

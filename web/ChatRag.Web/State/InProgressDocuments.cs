@@ -25,8 +25,8 @@ public static class InProgressDocuments
 
     /// <summary>
     /// Reads the due documents of <paramref name="current"/> again and merges them into the list as it is when the
-    /// answers are in; a 404 means deleted meanwhile and drops the document. Other API errors stop the tick and are
-    /// returned; cancellation is thrown.
+    /// answers are in; a 404 means deleted meanwhile and drops the document. Another API error leaves that document as it was
+    /// (the first such problem is returned) and the tick goes on; cancellation is thrown.
     /// </summary>
     /// <param name="api">The client to ask.</param>
     /// <param name="current">The caller's list now: read before and after the requests, since an upload may refresh it while they are out.</param>
@@ -35,33 +35,43 @@ public static class InProgressDocuments
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(current);
-        var due = current().Where(InProgress)
+        var before = current();
+        var due = before.Where(InProgress)
             .OrderBy(d => d.Status == "processing" ? 0 : 1)
             .ThenBy(d => d.CreatedAt)
             .Take(MaxPerTick)
             .ToList();
         var fresh = new Dictionary<Guid, DocumentDetails?>();
         ApiProblem? problem = null;
-        try
+        foreach (var document in due)
         {
-            foreach (var document in due)
+            try
             {
-                try
-                {
-                    fresh[document.Id] = await api.GetDocumentAsync(document.Id, cancellationToken);
-                }
-                catch (ApiException e) when (e.Problem.Status == 404)
-                {
-                    fresh[document.Id] = null;
-                }
+                fresh[document.Id] = await api.GetDocumentAsync(document.Id, cancellationToken);
+            }
+            catch (ApiException e) when (e.Problem.Status == 404)
+            {
+                fresh[document.Id] = null;
+            }
+            catch (ApiException e)
+            {
+                // One document the server fails on must not stop the others from being followed: it would be first
+                // in line on every tick. The first problem is reported; the rest of the tick goes on.
+                problem ??= e.Problem;
             }
         }
-        catch (ApiException e)
+
+        // Merged into the list as it is now, but only over the entries this tick read: a full refresh while the requests
+        // were out (an upload, a re-index) made new records, and those are newer than what this tick read.
+        var asked = new Dictionary<Guid, DocumentDetails>();
+        foreach (var document in due)
         {
-            problem = e.Problem; // what was read before it still counts
+            asked.TryAdd(document.Id, document);
         }
 
-        IReadOnlyList<DocumentDetails> merged = [.. current().Select(d => fresh.TryGetValue(d.Id, out var now) ? now : d).OfType<DocumentDetails>()];
+        IReadOnlyList<DocumentDetails> merged = [.. current()
+            .Select(d => fresh.TryGetValue(d.Id, out var now) && ReferenceEquals(asked.GetValueOrDefault(d.Id), d) ? now : d)
+            .OfType<DocumentDetails>()];
         return new InProgressRefresh(merged, fresh.ContainsValue(null), problem);
     }
 }
