@@ -40,6 +40,7 @@ internal static class LexicalBenchCommand
                 }
 
                 AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"re-scored search right after an index change: p50 {result.AfterChangeRescoredP50Ms:F2} / p95 {result.AfterChangeRescoredP95Ms:F2} ms; the same searches unchanged: p50 {result.UnchangedRescoredP50Ms:F2} / p95 {result.UnchangedRescoredP95Ms:F2} ms")));
                 AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"ingest {result.IngestSeconds:F1} s; in-memory index built in {result.MemoryBuildSeconds:F1} s ({result.MemoryBuildCpuSeconds:F1} s CPU), {result.MemoryBytes / 1_048_576.0:F0} MiB, {result.Terms:N0} terms, {result.Postings:N0} postings")));
                 if (parse.GetValue(json) is { } file)
                 {

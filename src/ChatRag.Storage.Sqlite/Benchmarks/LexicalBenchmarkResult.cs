@@ -11,7 +11,20 @@ public sealed record LexicalBenchmarkResult(
     long MemoryBytes,
     int Terms,
     long Postings,
-    IReadOnlyList<LexicalBenchmarkRow> Rows);
+    IReadOnlyList<LexicalBenchmarkRow> Rows)
+{
+    /// <summary>Re-scored search (in-memory engine, already caught up) right after a one-chunk document was added or deleted: p50 ms.</summary>
+    public double AfterChangeRescoredP50Ms { get; init; } = double.NaN;
+
+    /// <summary>The same, p95 ms.</summary>
+    public double AfterChangeRescoredP95Ms { get; init; } = double.NaN;
+
+    /// <summary>The same searches repeated at once, with no change in between (the baseline for the two above): p50 ms.</summary>
+    public double UnchangedRescoredP50Ms { get; init; } = double.NaN;
+
+    /// <summary>The same, p95 ms.</summary>
+    public double UnchangedRescoredP95Ms { get; init; } = double.NaN;
+}
 
 /// <summary>
 /// Latencies (ms; the median over rounds of each round's p50 / p95) of FTS5's ranking and of the in-memory MaxScore

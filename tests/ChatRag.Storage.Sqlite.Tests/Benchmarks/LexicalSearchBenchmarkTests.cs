@@ -18,6 +18,10 @@ public sealed class LexicalSearchBenchmarkTests
         Assert.All(first.Rows.Concat(second.Rows), r => Assert.Equal(1.0, r.OverlapAtK));
         Assert.True(first.Postings > 400);
         Assert.Equal(0, second.IngestSeconds);
+        Assert.All([first.AfterChangeRescoredP50Ms, first.AfterChangeRescoredP95Ms, first.UnchangedRescoredP50Ms, first.UnchangedRescoredP95Ms], ms => Assert.True(ms > 0));
+
+        // The change loop leaves the corpus as it was.
+        Assert.Equal(400, await storage.Documents.CountChunksAsync("even") + await storage.Documents.CountChunksAsync("odd"));
     }
 
     [Fact]
