@@ -34,10 +34,10 @@ internal sealed class DocumentWriter : IAsyncDisposable
             "$id", "$c", "$name", "$hash", "$ext", "$status", "$count", "$now");
         insertChunk = Prepare(
             """
-            INSERT INTO Chunks(DocumentId, Collection, Ordinal, Text, Page, HeadingPath, StartOffset, EndOffset, OcrConfidence, Language, LexicalTerms, TitleTerms)
-            VALUES ($doc, $c, $ord, $text, $page, $head, $start, $end, $ocr, $lang, $terms, $title) RETURNING Id
+            INSERT INTO Chunks(DocumentId, Collection, Ordinal, Text, Page, HeadingPath, StartOffset, EndOffset, OcrConfidence, Language, LexicalTerms, TitleTerms, BodyTerms)
+            VALUES ($doc, $c, $ord, $text, $page, $head, $start, $end, $ocr, $lang, $terms, $title, $body) RETURNING Id
             """,
-            "$doc", "$c", "$ord", "$text", "$page", "$head", "$start", "$end", "$ocr", "$lang", "$terms", "$title");
+            "$doc", "$c", "$ord", "$text", "$page", "$head", "$start", "$end", "$ocr", "$lang", "$terms", "$title", "$body");
     }
 
     /// <summary>Writes one document and its chunks (already ordered by ordinal); returns the stored chunks.</summary>
@@ -74,6 +74,7 @@ internal sealed class DocumentWriter : IAsyncDisposable
             p[9].Value = analysed[i].Language;
             p[10].Value = analysed[i].Terms;
             p[11].Value = analysed[i].TitleTerms;
+            p[12].Value = analysed[i].BodyTerms;
             var chunkId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             stored.Add(new StoredChunk(chunkId, document.Id, document.Collection, chunk.Text));
         }

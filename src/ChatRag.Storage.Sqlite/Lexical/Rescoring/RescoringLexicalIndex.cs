@@ -14,7 +14,6 @@ public sealed class RescoringLexicalIndex : ILexicalIndex
     private readonly ILexicalIndex engine;
     private readonly SqliteConnectionSettings database;
     private readonly LexicalRescoring settings;
-    private readonly RescoringStatisticsReader statistics = new();
 
     /// <summary>Wraps <paramref name="engine"/>; <paramref name="settings"/> are read once.</summary>
     public RescoringLexicalIndex(ILexicalIndex engine, SqliteConnectionSettings database, LexicalRescoring settings)
@@ -50,7 +49,7 @@ public sealed class RescoringLexicalIndex : ILexicalIndex
         // The terms the engines searched: the same analysis per language of the searched collections.
         var languages = await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false);
         var terms = FtsQueryBuilder.SearchTerms(query, languages);
-        var collection = await statistics.StatisticsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var collection = await RescoringStatisticsReader.StatisticsAsync(connection, cancellationToken).ConfigureAwait(false);
         var frequencies = await RescoringStatisticsReader.DocumentFrequenciesAsync(connection, terms, cancellationToken).ConfigureAwait(false);
         var candidates = await RescoringStatisticsReader.CandidatesAsync(connection, hits.Select(h => h.ChunkId), cancellationToken).ConfigureAwait(false);
         var ranked = FieldProximityScorer.Rank(candidates, terms, t => frequencies.GetValueOrDefault(t), collection, settings);

@@ -4,63 +4,32 @@ using Microsoft.Data.Sqlite;
 namespace ChatRag.Storage.Sqlite.Lexical.Rescoring;
 
 /// <summary>
-/// Reads what the re-scoring needs from the database both engines index: collection averages (cached until the next
-/// entry in <see cref="LexicalChangeLog"/>, the log the in-memory engine follows too), document frequencies from an
-/// <c>fts5vocab</c> view of the FTS5 table, and the candidates' stored terms and title term counts.
+/// Reads what the re-scoring needs from the database both engines index: collection statistics from the running sums in
+/// <c>LexicalStatistics</c> (one row per collection, kept by triggers on <c>Chunks</c> in the writer's transaction),
+/// document frequencies from an <c>fts5vocab</c> view of the FTS5 table, and the candidates' stored terms and title
+/// term counts.
 /// </summary>
 /// <remarks>
 /// Reading from the database rather than from either engine is what keeps both engines' re-scored orders identical.
 /// Statistics are global across collections, as FTS5's own BM25 statistics are.
 /// </remarks>
-internal sealed class RescoringStatisticsReader
+internal static class RescoringStatisticsReader
 {
-    // A title backfill (LexicalBackfill) changes no term, so it writes no change-log entry; it bumps this instead.
-    private static long titleVersion;
-
-    private readonly Lock gate = new();
-    private (long Seq, long Titles, RescoringStatistics Statistics)? cached;
-
-    /// <summary>Called by the backfill after it wrote title term counts, so cached averages are recomputed.</summary>
-    internal static void TitlesChanged() => Interlocked.Increment(ref titleVersion);
-
-    /// <summary>Chunk count and average lengths, recomputed only after the lexical index changed.</summary>
-    public async Task<RescoringStatistics> StatisticsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Chunk count and average lengths: a sum over the few rows of <c>LexicalStatistics</c>, so no cache is needed and a
+    /// search right after an index change (or another process's backfill) costs the same as any other.
+    /// </summary>
+    public static async Task<RescoringStatistics> StatisticsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var titles = Interlocked.Read(ref titleVersion);
-        long seq;
-        await using (var version = connection.CreateCommand())
-        {
-            version.CommandText = $"SELECT COALESCE(MAX(Seq), 0) FROM {LexicalChangeLog.TableName}";
-            seq = (long)(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-
-        lock (gate)
-        {
-            if (cached is { } hit && hit.Seq == seq && hit.Titles == titles)
-            {
-                return hit.Statistics;
-            }
-        }
-
         await using var command = connection.CreateCommand();
-
-        // Term counts from the stored terms (space-separated); the + 1 per chunk is FTS5's scope token.
-        command.CommandText = """
-            SELECT COUNT(*), TOTAL(COALESCE(TitleTerms, 0)),
-                   TOTAL(CASE WHEN COALESCE(LexicalTerms, '') = '' THEN 0 ELSE length(LexicalTerms) - length(replace(LexicalTerms, ' ', '')) + 1 END)
-            FROM Chunks
-            """;
+        command.CommandText = "SELECT TOTAL(Chunks), TOTAL(TitleTerms), TOTAL(BodyTerms) FROM LexicalStatistics";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var (chunks, title, total) = (reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2));
-        var n = Math.Max(chunks, 1);
-        var statistics = new RescoringStatistics(chunks, title / n, (total - title) / n, (total + chunks) / n);
-        lock (gate)
-        {
-            cached = (seq, titles, statistics);
-        }
+        var (chunks, title, body) = ((long)reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2));
 
-        return statistics;
+        // Integer sums below 2^53, so these are the exact values the scan of Chunks gave (the + chunks is FTS5's scope token per chunk).
+        var n = Math.Max(chunks, 1);
+        return new RescoringStatistics(chunks, title / n, body / n, (title + body + chunks) / n);
     }
 
     /// <summary>How many chunks hold each of <paramref name="terms"/> (absent terms: 0).</summary>
