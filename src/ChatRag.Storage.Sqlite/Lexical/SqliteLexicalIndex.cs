@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatRag.Core.Indexing;
 using ChatRag.Storage.Sqlite.Diagnostics;
+using Microsoft.Data.Sqlite;
 
 namespace ChatRag.Storage.Sqlite.Lexical;
 
@@ -9,7 +10,7 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 /// so higher is better; the collection filter is part of the FTS5 MATCH expression, so the top-k is taken after filtering.
 /// </summary>
 /// <remarks>An empty collection list or a query without words returns no hits. Term statistics (IDF, average length) are global across collections.</remarks>
-public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILexicalIndex
+public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILexicalIndex, IAnalysedLexicalSearch
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<LexicalHit>> SearchAsync(
@@ -22,15 +23,34 @@ public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILex
             return [];
         }
 
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await SearchOnAsync(connection, query, top, collections, documents, cancellationToken).ConfigureAwait(false)).Hits;
+    }
+
+    /// <inheritdoc />
+    Task<AnalysedLexicalHits> IAnalysedLexicalSearch.SearchAnalysedAsync(
+        SqliteConnection connection, string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(collections);
+        return top <= 0 || collections.Count == 0 || documents is { Count: 0 }
+            ? Task.FromResult(AnalysedLexicalHits.None)
+            : SearchOnAsync(connection, query, top, collections, documents, cancellationToken);
+    }
+
+    private static async Task<AnalysedLexicalHits> SearchOnAsync(
+        SqliteConnection connection, string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents, CancellationToken cancellationToken)
+    {
         using var activity = SqliteStorageTelemetry.ActivitySource.StartActivity("sqlite.lexical_search");
         activity?.SetTag("chatrag.top", top);
         var clock = Stopwatch.StartNew();
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var languages = await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false);
-        var match = FtsQueryBuilder.Build(FtsQueryBuilder.SearchTerms(query, languages), collections);
+        var terms = FtsQueryBuilder.SearchTerms(query, languages);
+        var match = FtsQueryBuilder.Build(terms, collections);
         if (match is null)
         {
-            return [];
+            return AnalysedLexicalHits.None;
         }
 
         await using var command = connection.CreateCommand();
@@ -64,6 +84,6 @@ public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILex
 
         SqliteStorageTelemetry.LexicalSearchDuration.Record(clock.Elapsed.TotalMilliseconds);
         activity?.SetTag("chatrag.hits", hits.Count);
-        return hits;
+        return new AnalysedLexicalHits(hits, terms);
     }
 }

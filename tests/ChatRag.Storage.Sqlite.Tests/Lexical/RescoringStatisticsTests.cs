@@ -95,6 +95,25 @@ public sealed class RescoringStatisticsTests
         await AssertSumsMatchScanAsync(storage);
     }
 
+    [Fact]
+    public async Task An_engine_that_hands_back_no_terms_is_rescored_the_same_on_a_query_analysed_again()
+    {
+        await using var storage = await TempStorage.CreateAsync();
+        var corpus = new Corpus(5);
+        await corpus.AddAsync(storage, 10, "default");
+        await corpus.AddAsync(storage, 5, "other");
+        var fts = storage.Provider.GetRequiredService<SqliteLexicalIndex>();
+        var bundled = new RescoringLexicalIndex(fts, storage.Database, On);
+        var plain = new RescoringLexicalIndex(new PlainEngine(fts), storage.Database, On);
+        for (var q = 0; q < 12; q++)
+        {
+            var query = corpus.Query();
+            Assert.Equal(await bundled.SearchAsync(query, 10, ["default"]), await plain.SearchAsync(query, 10, ["default"]));
+        }
+
+        await AssertMatchesFromScratchAsync(storage, [plain], corpus);
+    }
+
     private static async Task AssertMatchesFromScratchAsync(TempStorage storage, IReadOnlyList<ILexicalIndex> engines, Corpus corpus)
     {
         var chunks = await ReadChunksAsync(storage);
@@ -166,6 +185,14 @@ public sealed class RescoringStatisticsTests
     private static async Task<List<string>> ScanAsync(TempStorage storage) =>
         [.. (await ReadChunksAsync(storage)).GroupBy(c => c.Collection).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}:{g.Count()}:{g.Sum(c => c.Title)}:{g.Sum(c => c.Terms.Length - c.Title)}")];
+
+    // Only the public contract: the re-scoring cannot take terms or frequencies from it.
+    private sealed class PlainEngine(ILexicalIndex inner) : ILexicalIndex
+    {
+        public Task<IReadOnlyList<LexicalHit>> SearchAsync(
+            string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents = null, CancellationToken cancellationToken = default) =>
+            inner.SearchAsync(query, top, collections, documents, cancellationToken);
+    }
 
     // Documents of a few chunks, each a title line and a body, over a small skewed vocabulary (French and English words).
     private sealed class Corpus(int seed)

@@ -41,6 +41,9 @@ public sealed partial class Bm25Postings
     /// <summary>Postings of live documents.</summary>
     public long PostingCount => livePostings;
 
+    /// <summary>Live documents holding <paramref name="term"/> (a token as indexed; 0 for any other string), as FTS5's <c>fts5vocab</c> counts them.</summary>
+    public long DocumentFrequency(string term) => termIds.TryGetValue(term, out var id) ? Math.Max(terms[id].DocumentFrequency, 0) : 0;
+
     /// <summary>Whether a chunk is indexed.</summary>
     public bool Contains(long chunkId) => docByChunk.ContainsKey(chunkId);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatRag.Core.Indexing;
 using ChatRag.Storage.Sqlite.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace ChatRag.Storage.Sqlite.Lexical.Postings;
@@ -13,7 +14,7 @@ namespace ChatRag.Storage.Sqlite.Lexical.Postings;
 /// another one.
 /// </summary>
 /// <remarks>Memory: about 17 bytes per (term, chunk) pair, 156 MiB for 100k chunks of 60-180 words.</remarks>
-public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database, ILogger<MemoryLexicalIndex> logger) : ILexicalIndex, IDisposable
+public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database, ILogger<MemoryLexicalIndex> logger) : ILexicalIndex, IAnalysedLexicalSearch, IDisposable
 {
     private readonly FtsTokenizer tokenizer = new();
     private readonly SemaphoreSlim refreshGate = new(1, 1);
@@ -32,37 +33,63 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
             return [];
         }
 
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await SearchOnAsync(connection, query, top, collections, documents, cancellationToken).ConfigureAwait(false)).Hits;
+    }
+
+    /// <inheritdoc />
+    Task<AnalysedLexicalHits> IAnalysedLexicalSearch.SearchAnalysedAsync(
+        SqliteConnection connection, string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(collections);
+        return top <= 0 || collections.Count == 0 || documents is { Count: 0 }
+            ? Task.FromResult(AnalysedLexicalHits.None)
+            : SearchOnAsync(connection, query, top, collections, documents, cancellationToken);
+    }
+
+    /// <summary>Builds the in-memory index if needed and applies every committed chunk change (searches call this first).</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await CatchUpAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AnalysedLexicalHits> SearchOnAsync(
+        SqliteConnection connection, string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents, CancellationToken cancellationToken)
+    {
         using var activity = SqliteStorageTelemetry.ActivitySource.StartActivity("sqlite.lexical_search");
         activity?.SetTag("chatrag.top", top);
         var clock = Stopwatch.StartNew();
-        IReadOnlyCollection<string> languages;
-        IReadOnlySet<long>? chosenChunks = null;
-        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
-        {
-            languages = await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false);
+        var languages = await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false);
 
-            // Chosen documents become the set of their chunk ids, which the MaxScore loop treats like the collection
-            // filter: chunks outside it are never candidates, so the top-k is taken among the chosen documents.
-            if (documents is not null)
-            {
-                chosenChunks = await LexicalDocuments.ChunkIdsAsync(connection, documents, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        // Chosen documents become the set of their chunk ids, which the MaxScore loop treats like the collection
+        // filter: chunks outside it are never candidates, so the top-k is taken among the chosen documents.
+        var chosenChunks = documents is null ? null : await LexicalDocuments.ChunkIdsAsync(connection, documents, cancellationToken).ConfigureAwait(false);
 
         // The same terms the FTS5 engine would quote, run through FTS5's own tokenizer as the index's were.
         var words = FtsQueryBuilder.SearchTerms(query, languages);
         if (words.Count == 0)
         {
-            return [];
+            return AnalysedLexicalHits.None;
         }
 
         var terms = tokenizer.Tokenize([string.Join(' ', words)])[0].Terms;
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        await CatchUpAsync(connection, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<LexicalHit> hits;
+        var frequencies = new Dictionary<string, long>(words.Count, StringComparer.Ordinal);
         gate.EnterReadLock();
         try
         {
             hits = postings!.Search(terms, top, collections, chosenChunks);
+
+            // Looked up as the words are, untokenized, as the re-scoring's fts5vocab look-up would (a word FTS5 would
+            // have split or folded is no token there either): the same counts from the same index state as the hits.
+            foreach (var word in words)
+            {
+                frequencies[word] = postings.DocumentFrequency(word);
+            }
         }
         finally
         {
@@ -71,13 +98,11 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
 
         SqliteStorageTelemetry.LexicalSearchDuration.Record(clock.Elapsed.TotalMilliseconds);
         activity?.SetTag("chatrag.hits", hits.Count);
-        return hits;
+        return new AnalysedLexicalHits(hits, words, frequencies);
     }
 
-    /// <summary>Builds the in-memory index if needed and applies every committed chunk change (searches call this first).</summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    private async Task CatchUpAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (postings is not null && await LatestChangeAsync(connection, cancellationToken).ConfigureAwait(false) <= Volatile.Read(ref appliedChange))
         {
             return;

@@ -4,9 +4,10 @@ namespace ChatRag.Storage.Sqlite.Lexical.Rescoring;
 
 /// <summary>
 /// The one re-scoring step after either lexical engine: asks the engine for its top <see cref="LexicalRescoring.Candidates"/>
-/// BM25 hits and orders them again with <see cref="FieldProximityScorer"/>. Everything it reads comes from the database
-/// (stored terms, title term counts, <c>fts5vocab</c> frequencies), so the Memory and FTS5 engines, which return the same
-/// candidates, end with the same order.
+/// BM25 hits and orders them again with <see cref="FieldProximityScorer"/>. What it reads comes from the database (stored
+/// terms, title term counts, collection sums, <c>fts5vocab</c> frequencies) or from the in-memory copy of the same FTS5
+/// index (its document frequencies), so the Memory and FTS5 engines, which return the same candidates, end with the
+/// same order. One connection per search: the engine runs on it too.
 /// </summary>
 /// <remarks>With <see cref="LexicalRescoring.Enabled"/> off, searches go to the engine unchanged. Returned scores are the re-scored ones.</remarks>
 public sealed class RescoringLexicalIndex : ILexicalIndex
@@ -38,21 +39,33 @@ public sealed class RescoringLexicalIndex : ILexicalIndex
             return await engine.SearchAsync(query, top, collections, documents, cancellationToken).ConfigureAwait(false);
         }
 
-        var hits = await engine.SearchAsync(query, Math.Max(top, settings.Candidates), collections, documents, cancellationToken).ConfigureAwait(false);
-        if (hits.Count == 0)
-        {
-            return hits;
-        }
-
+        var candidates = Math.Max(top, settings.Candidates);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        // The terms the engines searched: the same analysis per language of the searched collections.
-        var languages = await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false);
-        var terms = FtsQueryBuilder.SearchTerms(query, languages);
-        var collection = await RescoringStatisticsReader.StatisticsAsync(connection, cancellationToken).ConfigureAwait(false);
-        var frequencies = await RescoringStatisticsReader.DocumentFrequenciesAsync(connection, terms, cancellationToken).ConfigureAwait(false);
-        var candidates = await RescoringStatisticsReader.CandidatesAsync(connection, hits.Select(h => h.ChunkId), cancellationToken).ConfigureAwait(false);
-        var ranked = FieldProximityScorer.Rank(candidates, terms, t => frequencies.GetValueOrDefault(t), collection, settings);
+        // Both bundled engines search on this connection and hand back the terms they analysed (and the in-memory one
+        // its document frequencies); another engine is asked plainly, and the query analysed again here.
+        AnalysedLexicalHits found;
+        if (engine is IAnalysedLexicalSearch analysed)
+        {
+            found = await analysed.SearchAnalysedAsync(connection, query, candidates, collections, documents, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var hits = await engine.SearchAsync(query, candidates, collections, documents, cancellationToken).ConfigureAwait(false);
+            found = hits.Count == 0 ? new AnalysedLexicalHits(hits, []) : new AnalysedLexicalHits(
+                hits, FtsQueryBuilder.SearchTerms(query, await LexicalLanguages.ReadAsync(connection, collections, cancellationToken).ConfigureAwait(false)));
+        }
+
+        if (found.Hits.Count == 0)
+        {
+            return found.Hits;
+        }
+
+        var statistics = await RescoringStatisticsReader.StatisticsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var frequencies = found.DocumentFrequencies
+            ?? await RescoringStatisticsReader.DocumentFrequenciesAsync(connection, found.Terms, cancellationToken).ConfigureAwait(false);
+        var stored = await RescoringStatisticsReader.CandidatesAsync(connection, found.Hits.Select(h => h.ChunkId), cancellationToken).ConfigureAwait(false);
+        var ranked = FieldProximityScorer.Rank(stored, found.Terms, t => frequencies.GetValueOrDefault(t), statistics, settings);
         return [.. ranked.Take(top).Select(r => new LexicalHit(r.ChunkId, r.Score))];
     }
 }
