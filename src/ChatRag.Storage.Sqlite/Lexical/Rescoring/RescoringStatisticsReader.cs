@@ -10,8 +10,9 @@ namespace ChatRag.Storage.Sqlite.Lexical.Rescoring;
 /// term counts.
 /// </summary>
 /// <remarks>
-/// Reading from the database rather than from either engine is what keeps both engines' re-scored orders identical.
-/// Statistics are global across collections, as FTS5's own BM25 statistics are.
+/// Reading from the database rather than from either engine is what keeps both engines' re-scored orders identical; the
+/// one exception, the Memory engine's own document frequencies (<see cref="AnalysedLexicalHits.DocumentFrequencies"/>),
+/// counts the same FTS5 index the same way. Statistics are global across collections, as FTS5's own BM25 statistics are.
 /// </remarks>
 internal static class RescoringStatisticsReader
 {
