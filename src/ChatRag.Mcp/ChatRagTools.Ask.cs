@@ -27,7 +27,7 @@ public static partial class ChatRagTools
         [Description("The question, in the user's words (follow-ups may refer to the conversation).")] string question,
         [Description("The collection to answer from; omit for your default collection.")] string? collection = null,
         [Description("Optional: the conversationId of an earlier ask, to continue that conversation.")] string? conversationId = null,
-        [Description("Optional: answer only from these documents (documentId GUIDs, at most 100); a continued conversation keeps its earlier choice when omitted.")] string[]? documentIds = null,
+        [Description("Optional: answer only from these documents (documentId GUIDs, at most 100; each must exist in the collection, else an error); a continued conversation keeps its earlier choice when omitted, less any document deleted since.")] string[]? documentIds = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orchestrator);

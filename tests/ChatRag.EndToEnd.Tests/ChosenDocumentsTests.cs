@@ -63,7 +63,7 @@ public sealed class ChosenDocumentsTests(EndToEndFixture fixture, ITestOutputHel
                 Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
             }
 
-            // The chips still name both; the follow-up sends them, and the server drops the deleted one.
+            // The chips still name both, the stored choice, so the follow-up names none and the server drops the deleted one.
             await chat.AskAsync(kept.Question);
             await chat.WaitForAnswerAsync();
             await Expect(chat.LastAnswer).ToContainTextAsync(kept.Evidence);

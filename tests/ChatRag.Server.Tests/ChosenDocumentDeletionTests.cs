@@ -6,8 +6,8 @@ namespace ChatRag.Server.Tests;
 
 /// <summary>
 /// A document chosen for a conversation is deleted: it drops out of the conversation's choice, the follow-up answers over
-/// the documents still chosen (or the whole collection once none is left) and its trace says why. A new request that
-/// names an unknown document is still refused, so only a choice the conversation already held is forgiven.
+/// the documents still chosen (or the whole collection once none is left) and its trace says why. A request that names
+/// an unknown or deleted document itself is refused (404), so only the choice a follow-up carries over is forgiven.
 /// </summary>
 public sealed class ChosenDocumentDeletionTests : ApiKeysServerTest
 {
@@ -46,22 +46,35 @@ public sealed class ChosenDocumentDeletionTests : ApiKeysServerTest
     }
 
     [Fact]
-    public async Task A_client_that_still_sends_the_deleted_chip_gets_an_answer_over_the_rest()
+    public async Task A_request_that_names_a_deleted_document_itself_is_a_404_and_never_widens_to_the_collection()
     {
         var (admin, kept, deleted, _) = await SeedAsync();
         var first = await admin.AskAsync(new { message = "Tell me about the Jupiter storm", documentIds = new[] { kept, deleted } });
         var id = first.GetProperty("conversationId").GetGuid();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/documents/{deleted}")).StatusCode);
 
-        // The web client re-sends its chips with every turn; the stale one was part of the conversation's choice.
-        var followUp = await admin.AskAsync(new { message = "How large is the Jupiter storm?", conversationId = id, documentIds = new[] { kept, deleted } });
-        Assert.NotEmpty(Hits(followUp));
-        Assert.All(Hits(followUp), h => Assert.Equal(kept, h));
-        Assert.Equal([kept], Ids(followUp.GetProperty("documentIds")));
+        // Ids a request names must exist, as in a new conversation; only the stored choice (documentIds omitted) is forgiven.
+        await AssertUnknownDocumentAsync(admin, new { message = "How large is the Jupiter storm?", conversationId = id, documentIds = new[] { kept, deleted } }, deleted);
 
-        // An id the conversation never held is a new choice, and an unknown new choice is refused.
-        var unknown = await admin.PostAsJsonAsync("/api/v1/chat", new { message = "Jupiter?", conversationId = id, documentIds = new[] { kept, Guid.NewGuid() } });
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        // Named alone it would have left nothing chosen: an answer from the whole collection is not what was asked for.
+        await AssertUnknownDocumentAsync(admin, new { message = "How large is the Jupiter storm?", conversationId = id, documentIds = new[] { deleted } }, deleted);
+        await AssertUnknownDocumentAsync(admin, new { message = "How large is the Jupiter storm?", conversationId = id, documentIds = new[] { deleted }, stream = true }, deleted);
+
+        // The refused turns changed nothing: the stored choice still applies, less the deleted document.
+        var followUp = await admin.AskAsync(new { message = "How large is the Jupiter storm?", conversationId = id });
+        Assert.Equal([kept], Ids(followUp.GetProperty("documentIds")));
+        Assert.Equal([deleted], Ids(followUp.GetProperty("trace").GetProperty("droppedDocumentIds")));
+        var stored = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{id}");
+        Assert.Equal(4, stored.GetProperty("messages").GetArrayLength());
+    }
+
+    private static async Task AssertUnknownDocumentAsync(HttpClient client, object body, Guid unknown)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/chat", body);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(unknown.ToString(), problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<(HttpClient Admin, Guid Kept, Guid Deleted, Guid Crowd)> SeedAsync()

@@ -97,9 +97,60 @@ public sealed class ChosenDocumentsTests : WebTestContext
         await SendAsync(chat, "What do they say?");
 
         // The server answered without the first document (deleted meanwhile) and says which ones the conversation keeps.
-        await Api.ChatEvents.Writer.WriteAsync(ChatStreamEvent.Completed(Samples.Response("Only the second.") with { DocumentIds = [Second] }));
+        await Api.ChatEvents.Writer.WriteAsync(ChatStreamEvent.Completed(Dropped(Samples.Response("Only the second."), [Second], [First])));
 
         chat.WaitForAssertion(() => Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
+    }
+
+    [Fact]
+    public async Task A_follow_up_with_the_stored_choice_names_no_documents_so_a_deleted_one_drops_out_instead_of_failing()
+    {
+        Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf"), new ChosenDocument(Second, "second.docx")]);
+        var chat = Render<ChatPage>();
+        await SendAsync(chat, "What do they say?");
+        await Api.ChatEvents.Writer.WriteAsync(ChatStreamEvent.Completed(Samples.Response("Both say this.") with { DocumentIds = [First, Second] }));
+        Api.NextChat();
+        WaitForTurnEnd(chat, "Both say this.");
+
+        // Unchanged chips: the server applies the stored choice (and drops what was deleted); named again, a deleted
+        // document would be a 404, as any unknown id a request names.
+        await SendAsync(chat, "And then?");
+        chat.WaitForAssertion(() => Assert.Equal(2, Api.ChatRequests.Count));
+        Assert.Null(Api.ChatRequests[1].DocumentIds);
+        await Api.ChatEvents.Writer.WriteAsync(ChatStreamEvent.Completed(Samples.Response("Then this.") with { DocumentIds = [First, Second] }));
+        Api.NextChat();
+        WaitForTurnEnd(chat, "Then this.");
+
+        // A removed chip is a new choice, sent as such.
+        chat.Find("button[aria-label='Remove first.pdf']").Click();
+        await SendAsync(chat, "Only the second?");
+        chat.WaitForAssertion(() => Assert.Equal(3, Api.ChatRequests.Count));
+        Assert.Equal([Second], Api.ChatRequests[2].DocumentIds!);
+    }
+
+    [Fact]
+    public async Task A_chip_chosen_while_an_answer_streams_survives_that_answers_late_done_event()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var state = Services.GetRequiredService<AppState>();
+        state.AskAbout([new ChosenDocument(First, "first.pdf")]);
+        var chat = Render<ChatPage>();
+        await SendAsync(chat, "What does it say?");
+        chat.WaitForAssertion(() => Assert.Single(Api.ChatRequests));
+        var before = navigation.Uri;
+
+        // "Ask about these" starts a new conversation about the second document while the first answer is still
+        // streaming, and that answer's done event is already on its way (it names only the first document).
+        await chat.InvokeAsync(() =>
+        {
+            Assert.True(Api.ChatEvents.Writer.TryWrite(ChatStreamEvent.Completed(Samples.Response("It says this.") with { DocumentIds = [First] })));
+            state.AskAbout([new ChosenDocument(Second, "second.docx")]);
+        });
+
+        chat.WaitForAssertion(() => Assert.True(Api.ChatStreamsEnded > 0));
+        chat.WaitForAssertion(() => Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
+        Assert.Equal(before, navigation.Uri);
+        Assert.Empty(chat.FindAll("button.export"));
     }
 
     [Fact]
@@ -110,6 +161,16 @@ public sealed class ChosenDocumentsTests : WebTestContext
         Assert.Empty(chat.FindAll(".chosen-documents"));
         Assert.Empty(chat.FindAll("button.export"));
     }
+
+    // The done event is shown and the turn is over (no Stop button), so the next message is sent, not ignored.
+    private static void WaitForTurnEnd(IRenderedComponent<ChatPage> page, string answer) => page.WaitForAssertion(() =>
+    {
+        Assert.Contains(answer, page.Find(".messages").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("button.stop"));
+    });
+
+    private static ChatResponse Dropped(ChatResponse response, IReadOnlyList<Guid> kept, IReadOnlyList<Guid> dropped) =>
+        response with { DocumentIds = kept, Trace = response.Trace with { DroppedDocumentIds = dropped } };
 
     private static DocumentDetails Document(Guid id, string name) =>
         new(id, name, "default", "ready", 3, null, new DocumentProgress(3, 3), 2048, "application/pdf", DateTime.UtcNow, null);

@@ -1,3 +1,5 @@
+using ChatRag.Core.Retrieval;
+
 namespace ChatRag.Chat.Orchestration;
 
 /// <content>
@@ -7,28 +9,36 @@ namespace ChatRag.Chat.Orchestration;
 public sealed partial class ChatOrchestrator
 {
     /// <summary>
-    /// The documents this turn answers from, less those of the stored choice that no longer exist in the conversation's
-    /// collection, and the ones that were dropped. Only ids the conversation already held are forgiven: an unknown id
-    /// the request adds is a new choice, and retrieval still refuses it as unknown (404). When the whole choice is gone
-    /// the turn falls back to the whole collection, which is also what a conversation without chips shows.
+    /// Searches the documents this turn answers from, and returns them with those that dropped out. Ids the request
+    /// names must exist in the collection (the searcher's check: unknown is a 404), so an explicit choice never widens to
+    /// the whole collection. Only the stored choice a follow-up carries over (no ids named) is forgiven: its deleted
+    /// documents drop out, and when none is left the turn answers from the whole collection, which is also what a
+    /// conversation without chips shows. The searcher checks the choice once; the collection lookup that finds what
+    /// was deleted runs only when it refused one.
     /// </summary>
-    private async Task<(IReadOnlyList<Guid> Chosen, IReadOnlyList<Guid> Dropped)> ChooseDocumentsAsync(
-        ChatTurn turn, IReadOnlyList<Guid> stored, CancellationToken cancellationToken)
+    private async Task<(SearchResponse Search, IReadOnlyList<Guid> Chosen, IReadOnlyList<Guid> Dropped)> SearchChosenAsync(
+        ChatTurn turn, IReadOnlyList<Guid> stored, string query, int top, CancellationToken cancellationToken)
     {
-        var requested = turn.Documents ?? stored;
-        if (stored.Count == 0 || requested.Count == 0 || repository is null)
+        var chosen = turn.Documents ?? stored;
+        try
         {
-            return (requested, []);
+            return (await SearchAsync(chosen).ConfigureAwait(false), chosen, []);
+        }
+        catch (UnknownDocumentException) when (turn.Documents is null && repository is not null)
+        {
+            var found = await repository.GetDocumentCollectionsAsync(stored, cancellationToken).ConfigureAwait(false);
+            var gone = stored.Where(id => !found.TryGetValue(id, out var collection) || collection != turn.Collection).Distinct().ToList();
+            if (gone.Count == 0)
+            {
+                throw; // refused for a reason other than a deletion this lookup can see
+            }
+
+            IReadOnlyList<Guid> kept = [.. stored.Where(id => !gone.Contains(id))];
+            return (await SearchAsync(kept).ConfigureAwait(false), kept, gone);
         }
 
-        var found = await repository.GetDocumentCollectionsAsync(stored, cancellationToken).ConfigureAwait(false);
-        var gone = stored.Where(id => !found.TryGetValue(id, out var collection) || collection != turn.Collection).ToHashSet();
-        if (gone.Count == 0)
-        {
-            return (requested, []);
-        }
-
-        return ([.. requested.Where(id => !gone.Contains(id))], [.. requested.Where(gone.Contains).Distinct()]);
+        Task<SearchResponse> SearchAsync(IReadOnlyList<Guid> documents) =>
+            searcher.SearchAsync(new SearchRequest(query, [turn.Collection], top) { Documents = documents }, cancellationToken);
     }
 
     /// <summary>The trace note for documents that dropped out of the choice, before any note on how the turn answered.</summary>

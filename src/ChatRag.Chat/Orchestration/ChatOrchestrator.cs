@@ -63,14 +63,13 @@ public sealed partial class ChatOrchestrator(
         // Held to the end of the turn, so the model cannot be unloaded under a running generation.
         using var model = decoders.Acquire(turn.Model);
         var (history, stored) = await LoadHistoryAsync(turn, cancellationToken).ConfigureAwait(false);
-        var (chosen, dropped) = await ChooseDocumentsAsync(turn, stored, cancellationToken).ConfigureAwait(false);
 
         var watch = Stopwatch.StartNew();
         var (rewritten, method, rewriteReason) = await RewriteAsync(model.Client, turn.Message, history, cancellationToken).ConfigureAwait(false);
         timings["rewrite"] = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
-        var search = await searcher.SearchAsync(new SearchRequest(rewritten, [turn.Collection], runtime?.RetrievalDepth ?? settings.Sources) { Documents = chosen }, cancellationToken).ConfigureAwait(false);
+        var (search, chosen, dropped) = await SearchChosenAsync(turn, stored, rewritten, runtime?.RetrievalDepth ?? settings.Sources, cancellationToken).ConfigureAwait(false);
         var sources = search.Results;
         timings["retrieve"] = watch.Elapsed.TotalMilliseconds;
 

@@ -16,8 +16,9 @@ namespace ChatRag.Contracts.Chat;
 public sealed record ChatRequest(string? Message, Guid? ConversationId = null, string? Collection = null, bool? Stream = null, bool? Thinking = null, string? Model = null)
 {
     /// <summary>
-    /// Answer only from these documents of the collection (at most 100; each must exist there, else 404). Stored with
-    /// the conversation, so follow-up turns may omit it; an empty list returns the conversation to the whole collection.
+    /// Answer only from these documents of the collection (at most 100; each must exist there, else 404, even one the
+    /// conversation held before it was deleted). Stored with the conversation, so follow-up turns may omit it (then a
+    /// stored document deleted since drops out instead); an empty list returns the conversation to the whole collection.
     /// </summary>
     public IReadOnlyList<Guid>? DocumentIds { get; init; }
 }

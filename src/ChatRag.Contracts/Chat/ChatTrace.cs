@@ -37,7 +37,8 @@ public sealed record ChatTrace(
 
     /// <summary>
     /// Documents the conversation had chosen that were deleted since; they dropped out of its choice this turn (the
-    /// turn answered from the rest, or from the whole collection when none was left). Absent when none.
+    /// turn answered from the rest, or from the whole collection when none was left). Only a follow-up that names no
+    /// documents drops them; ids a request names must exist. Absent when none.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Guid>? DroppedDocumentIds { get; init; }

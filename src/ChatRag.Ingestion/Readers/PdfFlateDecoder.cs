@@ -17,7 +17,7 @@ internal static class PdfFlateDecoder
             return input;
         }
 
-        var output = new PdfOutputBuffer((int)Math.Min(int.MaxValue, Math.Max(4096L, input.Length * 4L)), maxBytes, tooLarge);
+        var output = PdfOutputBuffer.ForInput(input.Length, maxBytes, tooLarge);
         using var source = new ReadOnlyMemoryStream(input[2..]);
         using var inflater = new DeflateStream(source, CompressionMode.Decompress);
         try

@@ -23,7 +23,7 @@ internal static class PdfLzwDecoder
             (prefixes[i], suffixes[i], lengths[i]) = (-1, (byte)i, 1);
         }
 
-        var output = new PdfOutputBuffer((int)Math.Min(int.MaxValue, Math.Max(4096L, input.Length * 4L)), maxBytes, tooLarge);
+        var output = PdfOutputBuffer.ForInput(input.Length, maxBytes, tooLarge);
         var early = earlyChange ? 1 : 0;
         int next = FirstFreeCode, width = 9, previous = -1;
         long bitPosition = 0;

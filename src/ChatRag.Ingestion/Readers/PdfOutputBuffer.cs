@@ -6,6 +6,13 @@ namespace ChatRag.Ingestion.Readers;
 /// </summary>
 internal sealed class PdfOutputBuffer(int initialCapacity, int maxBytes, Func<Exception> tooLarge)
 {
+    /// <summary>
+    /// A buffer for decoding <paramref name="inputLength"/> encoded bytes: four times the input to start with (at least
+    /// 4 KiB), so ordinary streams rarely grow it, never more than the budget.
+    /// </summary>
+    public static PdfOutputBuffer ForInput(int inputLength, int maxBytes, Func<Exception> tooLarge) =>
+        new((int)Math.Min(int.MaxValue, Math.Max(4096L, inputLength * 4L)), maxBytes, tooLarge);
+
     public byte[] Data { get; private set; } = new byte[Math.Clamp(initialCapacity, 1, Math.Max(1, maxBytes))];
 
     public int Length { get; set; }

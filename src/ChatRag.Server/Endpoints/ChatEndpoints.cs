@@ -28,8 +28,8 @@ public static class ChatEndpoints
                 "ending with one `done` event that holds the same object. Send `conversationId` to continue a conversation, " +
                 "and `model` to answer with one of the configured decoders (`GET /api/v1/status` lists them; an unknown name is a 400). " +
                 "`documentIds` answers from those documents only and is stored with the conversation for its follow-up turns (an empty list returns to the whole collection); " +
-                "an id that is not in the collection answers 404, except one the conversation already held: a chosen document deleted since " +
-                "drops out of the choice (the trace lists it in `droppedDocumentIds`), and with none left the conversation answers from the whole collection.")
+                "an id the request names that is not in the collection (unknown or deleted) answers 404. A follow-up that omits `documentIds` carries the stored choice over: " +
+                "a chosen document deleted since drops out of it (the trace lists it in `droppedDocumentIds`), and with none left the conversation answers from the whole collection.")
             .Produces<ChatResponse>(StatusCodes.Status200OK, "application/json", "text/event-stream")
             .AddOpenApiOperationTransformer(EventStreamDocumentation.DescribeChatEventsAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)

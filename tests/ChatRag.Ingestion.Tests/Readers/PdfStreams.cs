@@ -32,6 +32,8 @@ internal static class PdfStreams
         [NameToken.Columns] = new NumericToken(columns),
     });
 
+    public static DictionaryToken EarlyChange(int value) => new(new Dictionary<NameToken, IToken> { [NameToken.EarlyChange] = new NumericToken(value) });
+
     public static byte[] Zlib(byte[] data)
     {
         using var output = new MemoryStream();
@@ -43,10 +45,10 @@ internal static class PdfStreams
         return output.ToArray();
     }
 
-    /// <summary>LZW-encodes <paramref name="data"/>, clearing the table before it fills.</summary>
-    public static byte[] Lzw(ReadOnlySpan<byte> data)
+    /// <summary>LZW-encodes <paramref name="data"/>, clearing the table before it fills; codes widen one early unless <paramref name="earlyChange"/> is false.</summary>
+    public static byte[] Lzw(ReadOnlySpan<byte> data, bool earlyChange = true)
     {
-        var codes = new CodeWriter();
+        var codes = new CodeWriter(earlyChange);
         var table = new Dictionary<(int Prefix, byte Next), int>();
         var current = -1;
         foreach (var b in data)
@@ -85,6 +87,18 @@ internal static class PdfStreams
         return codes.ToArray();
     }
 
+    /// <summary>Exactly these LZW codes, at the widths the decoder reads them (for damaged streams).</summary>
+    public static byte[] LzwCodes(params int[] codes)
+    {
+        var writer = new CodeWriter();
+        foreach (var code in codes)
+        {
+            writer.Write(code);
+        }
+
+        return writer.ToArray();
+    }
+
     /// <summary>
     /// An LZW stream of zeros that decodes to at least <paramref name="bytes"/>: each code names the sequence one byte
     /// longer than the last, so a table's worth (about 5 KB of codes) decodes to about 7 MB, then the table is cleared.
@@ -111,8 +125,9 @@ internal static class PdfStreams
     }
 
     /// <summary>Writes codes most significant bit first at the width the decoder will read them with.</summary>
-    private sealed class CodeWriter
+    private sealed class CodeWriter(bool earlyChange = true)
     {
+        private readonly int early = earlyChange ? 1 : 0;
         private readonly MemoryStream output = new();
         private int size = 258;
         private int width = 9;
@@ -137,14 +152,14 @@ internal static class PdfStreams
                 return;
             }
 
-            // The decoder adds a table entry for every code but the first after a clear, then widens one code early.
+            // The decoder adds a table entry for every code but the first after a clear, then widens (one code early by default).
             if (!first && size < 4096)
             {
                 size++;
             }
 
             first = false;
-            width = size + 1 >= 2048 ? 12 : size + 1 >= 1024 ? 11 : size + 1 >= 512 ? 10 : 9;
+            width = size + early >= 2048 ? 12 : size + early >= 1024 ? 11 : size + early >= 512 ? 10 : 9;
         }
 
         public byte[] ToArray()

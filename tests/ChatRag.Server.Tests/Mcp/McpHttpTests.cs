@@ -163,6 +163,11 @@ public sealed class McpHttpTests : IAsyncLifetime
         http.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
         Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/api/v1/documents/{ids["baking.txt"]}")).StatusCode);
 
+        // Named by the call itself, the deleted document is unknown, though the conversation held it: no answer from
+        // the whole collection instead.
+        var named = await client.CallAsync("ask", new { question = "What is the Great Red Spot?", conversationId = ask.GetProperty("conversationId").GetString(), documentIds = new[] { ids["baking.txt"] } });
+        Assert.Contains("does not exist", named.AssertToolError(), StringComparison.Ordinal);
+
         var followUp = (await client.CallAsync("ask", new { question = "What is the Great Red Spot?", conversationId = ask.GetProperty("conversationId").GetString() })).Json();
 
         Assert.NotEqual(0, followUp.GetProperty("citations").GetArrayLength());

@@ -16,6 +16,16 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
 
     public bool ChatCancelled { get; private set; }
 
+    /// <summary>How many chat streams the page has finished reading (to the end, or abandoned).</summary>
+    public int ChatStreamsEnded { get; private set; }
+
+    /// <summary>Ends the current turn's stream (after the events written so far) and opens a channel for the next turn.</summary>
+    public void NextChat()
+    {
+        ChatEvents.Writer.TryComplete();
+        ChatEvents = Channel.CreateUnbounded<ChatStreamEvent>();
+    }
+
     public ServerStatus Status { get; set; } = new(new DecoderStatus(true, "tiny-llm", "generative"), ["arctic-xs"], ["default"], "default");
 
     public ApiException? Failure { get; set; }
@@ -57,9 +67,16 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         }
 
         using var registration = cancellationToken.Register(() => ChatCancelled = true);
-        await foreach (var chatEvent in ChatEvents.Reader.ReadAllAsync(cancellationToken))
+        try
         {
-            yield return chatEvent;
+            await foreach (var chatEvent in ChatEvents.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return chatEvent;
+            }
+        }
+        finally
+        {
+            ChatStreamsEnded++;
         }
     }
 
