@@ -11,7 +11,7 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 /// <c>ChunkTitleTerms</c> migration (<c>TitleTerms</c> null) from their text, and the body term count of chunks stored
 /// before the <c>LexicalStatistics</c> migration (<c>BodyTerms</c> null) from their stored terms, without touching their
 /// terms. Runs at start-up in committed batches, so a stopped upgrade resumes where it stopped; a database with nothing to
-/// analyse costs one indexed look-up.
+/// analyse still reads every chunk row once (no index covers the null tests).
 /// </summary>
 public static partial class LexicalBackfill
 {
