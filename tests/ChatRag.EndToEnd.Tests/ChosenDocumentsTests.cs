@@ -74,4 +74,39 @@ public sealed class ChosenDocumentsTests(EndToEndFixture fixture, ITestOutputHel
             await Expect(chat.LastAnswer).ToContainTextAsync("was deleted");
         }, path: "documents");
     }
+
+    [BrowserFact]
+    public async Task A_chip_named_after_its_document_was_deleted_elsewhere_goes_and_the_question_stays()
+    {
+        var api = new DocumentsApi(Fixture.Server.Client);
+        var kept = new SeedDocument("harbour-bell.md", "# Harbour bell\n\nThe harbour bell at Saltmarsh rings twice at noon.\n", "When does the harbour bell ring?", "noon");
+        var gone = new SeedDocument("harbour-lamp.md", "# Harbour lamp\n\nThe harbour lamp at Saltmarsh is lit at dusk by the keeper.\n", "", "");
+        await api.UploadAndWaitAsync(kept, TimeSpan.FromSeconds(90));
+        var goneId = await api.UploadAndWaitAsync(gone, TimeSpan.FromSeconds(90));
+
+        await WithPageAsync(async page =>
+        {
+            var documents = page.GetByRole(AriaRole.Region, new() { Name = "Documents" });
+            await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {kept.Name}" }).CheckAsync();
+            await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {gone.Name}" }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ask about these" }).ClickAsync();
+            var chat = new ChatScreen(page);
+            await chat.AskAsync(kept.Question);
+            await chat.WaitForAnswerAsync();
+
+            using (var deleted = await Fixture.Server.Client.DeleteAsync(new Uri($"api/v1/documents/{goneId}", UriKind.Relative)))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+            }
+
+            // Only the deleted document's chip left: the turn names it, and the server refuses it (404).
+            var chips = page.GetByRole(AriaRole.List, new() { Name = "Chosen documents" });
+            await chips.GetByRole(AriaRole.Button, new() { Name = $"Remove {kept.Name}" }).ClickAsync();
+            await chat.AskAsync("Who lights the harbour lamp?");
+
+            await Expect(chat.LastAnswer.GetByRole(AriaRole.Alert)).ToContainTextAsync(gone.Name);
+            await Expect(chips).ToHaveCountAsync(0);
+            await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToHaveValueAsync("Who lights the harbour lamp?");
+        }, path: "documents");
+    }
 }

@@ -8,7 +8,7 @@ namespace ChatRag.Server.Tests;
 /// <summary>Stores and indexes documents in any server factory (also ones derived with <c>WithWebHostBuilder</c>).</summary>
 internal static class ChatTestDocuments
 {
-    public static async Task AddDocumentAsync(this WebApplicationFactory<ServerMarker> factory, string collection, string name, params string[] chunks)
+    public static async Task<Guid> AddDocumentAsync(this WebApplicationFactory<ServerMarker> factory, string collection, string name, params string[] chunks)
     {
         var documents = factory.Services.GetRequiredService<IDocumentRepository>();
         var indexer = factory.Services.GetRequiredService<ChunkIndexer>();
@@ -18,5 +18,6 @@ internal static class ChatTestDocuments
             new NewDocument(id, name, collection, id.ToString("N")),
             chunks.Select((text, i) => new NewChunk(i, text, Page: i + 1, EndOffset: text.Length)).ToList());
         await indexer.IndexAsync(stored);
+        return id;
     }
 }

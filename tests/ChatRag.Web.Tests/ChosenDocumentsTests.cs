@@ -10,16 +10,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatRag.Web.Tests;
 
 /// <summary>"Ask about these" on the documents page, the chips above the message box, and the Export button.</summary>
-public sealed class ChosenDocumentsTests : WebTestContext
+public sealed partial class ChosenDocumentsTests : WebTestContext
 {
     private static readonly Guid First = Guid.NewGuid();
     private static readonly Guid Second = Guid.NewGuid();
+    private static readonly Guid Third = Guid.NewGuid();
 
     public ChosenDocumentsTests()
     {
         Api.Documents.Add(Document(First, "first.pdf"));
         Api.Documents.Add(Document(Second, "second.docx"));
-        Api.Documents.Add(Document(Guid.NewGuid(), "third.txt"));
+        Api.Documents.Add(Document(Third, "third.txt"));
     }
 
     [Fact]

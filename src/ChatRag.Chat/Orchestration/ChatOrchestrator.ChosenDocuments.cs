@@ -14,27 +14,33 @@ public sealed partial class ChatOrchestrator
     /// the whole collection. Only the stored choice a follow-up carries over (no ids named) is forgiven: its deleted
     /// documents drop out, and when none is left the turn answers from the whole collection, which is also what a
     /// conversation without chips shows. The searcher checks the choice once; the collection lookup that finds what
-    /// was deleted runs only when it refused one.
+    /// was deleted runs only when it refused one. Another chosen document can be deleted between that lookup and the
+    /// search over the rest: the search is refused again, and the lookup runs again. Each round drops at least one id,
+    /// so there are at most as many rounds as stored ids.
     /// </summary>
     private async Task<(SearchResponse Search, IReadOnlyList<Guid> Chosen, IReadOnlyList<Guid> Dropped)> SearchChosenAsync(
         ChatTurn turn, IReadOnlyList<Guid> stored, string query, int top, CancellationToken cancellationToken)
     {
         var chosen = turn.Documents ?? stored;
-        try
+        var dropped = new List<Guid>();
+        while (true)
         {
-            return (await SearchAsync(chosen).ConfigureAwait(false), chosen, []);
-        }
-        catch (UnknownDocumentException) when (turn.Documents is null && repository is not null)
-        {
-            var found = await repository.GetDocumentCollectionsAsync(stored, cancellationToken).ConfigureAwait(false);
-            var gone = stored.Where(id => !found.TryGetValue(id, out var collection) || collection != turn.Collection).Distinct().ToList();
-            if (gone.Count == 0)
+            try
             {
-                throw; // refused for a reason other than a deletion this lookup can see
+                return (await SearchAsync(chosen).ConfigureAwait(false), chosen, dropped);
             }
+            catch (UnknownDocumentException) when (turn.Documents is null && repository is not null && chosen.Count > 0)
+            {
+                var found = await repository.GetDocumentCollectionsAsync(chosen, cancellationToken).ConfigureAwait(false);
+                var gone = chosen.Where(id => !found.TryGetValue(id, out var collection) || collection != turn.Collection).Distinct().ToList();
+                if (gone.Count == 0)
+                {
+                    throw; // refused for a reason other than a deletion this lookup can see
+                }
 
-            IReadOnlyList<Guid> kept = [.. stored.Where(id => !gone.Contains(id))];
-            return (await SearchAsync(kept).ConfigureAwait(false), kept, gone);
+                dropped.AddRange(gone);
+                chosen = [.. chosen.Where(id => !gone.Contains(id))];
+            }
         }
 
         Task<SearchResponse> SearchAsync(IReadOnlyList<Guid> documents) =>

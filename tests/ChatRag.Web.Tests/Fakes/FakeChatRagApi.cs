@@ -45,10 +45,20 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
 
     public Dictionary<Guid, ConversationDetail> Stored { get; } = [];
 
-    public Task<ConversationDetail> GetConversationAsync(Guid id, CancellationToken cancellationToken = default) =>
-        Failure is null && Stored.TryGetValue(id, out var stored)
-            ? Task.FromResult(stored)
-            : Task.FromException<ConversationDetail>(Failure ?? new ApiException(new ApiProblem(404, "Unknown conversation", $"No conversation {id}.")));
+    /// <summary>Conversations whose reading waits until the test completes their source (a slow answer).</summary>
+    public Dictionary<Guid, TaskCompletionSource> HeldConversations { get; } = [];
+
+    public async Task<ConversationDetail> GetConversationAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (HeldConversations.TryGetValue(id, out var held))
+        {
+            await held.Task;
+        }
+
+        return Failure is null && Stored.TryGetValue(id, out var stored)
+            ? stored
+            : throw Failure ?? new ApiException(new ApiProblem(404, "Unknown conversation", $"No conversation {id}."));
+    }
 
     public List<Guid> DeletedConversations { get; } = [];
 

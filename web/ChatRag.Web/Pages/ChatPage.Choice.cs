@@ -1,10 +1,11 @@
+using ChatRag.Web.Api;
 using ChatRag.Web.State;
 
 namespace ChatRag.Web.Pages;
 
 /// <content>
-/// The chosen documents (chips) and the conversation's stored choice: which ids a turn names, and the chips of a
-/// reopened conversation.
+/// The chosen documents (chips) and the conversation's stored choice: which ids a turn names, the chips of a reopened
+/// conversation, the chips after a turn, and a chip whose document was deleted elsewhere.
 /// </content>
 public partial class ChatPage
 {
@@ -21,14 +22,85 @@ public partial class ChatPage
     /// since gets no chip: the chips then differ from the stored choice, so the next turn names those left, and they
     /// become the conversation's choice.
     /// </summary>
-    private async Task ShowChoiceAsync(IReadOnlyList<Guid> ids)
+    private async Task<IReadOnlyList<ChosenDocument>> NameChoiceAsync(IReadOnlyList<Guid> ids)
     {
         if (ids.Count == 0)
         {
-            return;
+            return [];
         }
 
         var names = (await Api.ListDocumentsAsync(State.Collection)).ToDictionary(d => d.Id, d => d.Name);
-        chosen.AddRange(ids.Where(names.ContainsKey).Select(id => new ChosenDocument(id, names[id])));
+        return [.. ids.Where(names.ContainsKey).Select(id => new ChosenDocument(id, names[id]))];
+    }
+
+    /// <summary>
+    /// After a turn, the chips become the choice it used (the done event's <c>documentIds</c>), which the server stored
+    /// as the conversation's choice: chips gone stale (the choice changed in another tab or over MCP, or a Stop cut off
+    /// an earlier done event) catch up, and a document the server dropped (deleted) loses its chip. A chip the user
+    /// removed while the answer streamed stays removed (and one added stays): that is the user's choice for the next
+    /// turn, named then because it differs from the stored choice.
+    /// </summary>
+    private async Task FollowChoiceAsync(IReadOnlyList<Guid> used, IReadOnlyList<Guid> sent, int shown)
+    {
+        var names = new Dictionary<Guid, string>();
+        if (used.Any(id => !chosen.Exists(d => d.Id == id) && !sent.Contains(id)))
+        {
+            try
+            {
+                foreach (var document in await Api.ListDocumentsAsync(State.Collection))
+                {
+                    names[document.Id] = document.Name;
+                }
+            }
+            catch (ApiException)
+            {
+                // the chip shows the id instead of the name; the answer itself succeeded
+            }
+
+            if (shown != generation)
+            {
+                return;
+            }
+        }
+
+        storedChoice = used;
+        foreach (var document in chosen)
+        {
+            names[document.Id] = document.Name;
+        }
+
+        var current = chosen.Select(d => d.Id).ToList();
+        var removed = sent.Except(current).ToHashSet();
+        List<Guid> wanted = [.. used.Where(id => !removed.Contains(id)), .. current.Except(sent).Except(used)];
+        chosen.Clear();
+        chosen.AddRange(wanted.Distinct().Select(id => new ChosenDocument(id, names.GetValueOrDefault(id) ?? id.ToString())));
+    }
+
+    /// <summary>
+    /// A turn refused with 404 because a chip's document was deleted elsewhere (the problem's detail names its id): the
+    /// chip goes, the message says which document it was, and the question goes back into the message box to be sent
+    /// again. Any other problem is shown as it is.
+    /// </summary>
+    private ApiProblem ForgetDeletedChips(ApiProblem problem, string question)
+    {
+        var gone = problem is { Status: 404, Detail: { } detail }
+            ? chosen.Where(d => detail.Contains(d.Id.ToString(), StringComparison.OrdinalIgnoreCase)).ToList()
+            : [];
+        if (gone.Count == 0)
+        {
+            return problem;
+        }
+
+        chosen.RemoveAll(gone.Contains);
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            input = question;
+        }
+
+        var which = gone.Count == 1
+            ? $"{gone[0].Name} was deleted since it was chosen, so its chip was removed."
+            : $"{string.Join(", ", gone.Select(d => d.Name))} were deleted since they were chosen, so their chips were removed.";
+        var rest = chosen.Count == 0 ? "the whole collection" : "the documents still chosen";
+        return problem with { Detail = $"{which} Your question is back in the message box: send it again to ask {rest}." };
     }
 }
