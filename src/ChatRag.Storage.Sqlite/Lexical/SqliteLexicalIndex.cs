@@ -10,36 +10,10 @@ namespace ChatRag.Storage.Sqlite.Lexical;
 /// so higher is better; the collection filter is part of the FTS5 MATCH expression, so the top-k is taken after filtering.
 /// </summary>
 /// <remarks>An empty collection list or a query without words returns no hits. Term statistics (IDF, average length) are global across collections.</remarks>
-public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ILexicalIndex, IAnalysedLexicalSearch
+public sealed class SqliteLexicalIndex(SqliteConnectionSettings database) : ConnectionLexicalIndex(database)
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<LexicalHit>> SearchAsync(
-        string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(collections);
-        if (top <= 0 || collections.Count == 0 || documents is { Count: 0 })
-        {
-            return [];
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return (await SearchOnAsync(connection, query, top, collections, documents, cancellationToken).ConfigureAwait(false)).Hits;
-    }
-
-    /// <inheritdoc />
-    Task<AnalysedLexicalHits> IAnalysedLexicalSearch.SearchAnalysedAsync(
-        SqliteConnection connection, string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(collections);
-        return top <= 0 || collections.Count == 0 || documents is { Count: 0 }
-            ? Task.FromResult(AnalysedLexicalHits.None)
-            : SearchOnAsync(connection, query, top, collections, documents, cancellationToken);
-    }
-
-    private static async Task<AnalysedLexicalHits> SearchOnAsync(
+    private protected override async Task<AnalysedLexicalHits> SearchOnAsync(
         SqliteConnection connection, string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents, CancellationToken cancellationToken)
     {
         using var activity = SqliteStorageTelemetry.ActivitySource.StartActivity("sqlite.lexical_search");

@@ -14,7 +14,7 @@ namespace ChatRag.Storage.Sqlite.Lexical.Postings;
 /// another one.
 /// </summary>
 /// <remarks>Memory: about 17 bytes per (term, chunk) pair, 156 MiB for 100k chunks of 60-180 words.</remarks>
-public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database, ILogger<MemoryLexicalIndex> logger) : ILexicalIndex, IAnalysedLexicalSearch, IDisposable
+public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database, ILogger<MemoryLexicalIndex> logger) : ConnectionLexicalIndex(database), IDisposable
 {
     private readonly FtsTokenizer tokenizer = new();
     private readonly SemaphoreSlim refreshGate = new(1, 1);
@@ -22,41 +22,15 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
     private Bm25Postings? postings;
     private long appliedChange;
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<LexicalHit>> SearchAsync(
-        string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(collections);
-        if (top <= 0 || collections.Count == 0 || documents is { Count: 0 })
-        {
-            return [];
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return (await SearchOnAsync(connection, query, top, collections, documents, cancellationToken).ConfigureAwait(false)).Hits;
-    }
-
-    /// <inheritdoc />
-    Task<AnalysedLexicalHits> IAnalysedLexicalSearch.SearchAnalysedAsync(
-        SqliteConnection connection, string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(collections);
-        return top <= 0 || collections.Count == 0 || documents is { Count: 0 }
-            ? Task.FromResult(AnalysedLexicalHits.None)
-            : SearchOnAsync(connection, query, top, collections, documents, cancellationToken);
-    }
-
     /// <summary>Builds the in-memory index if needed and applies every committed chunk change (searches call this first).</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await CatchUpAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AnalysedLexicalHits> SearchOnAsync(
+    /// <inheritdoc />
+    private protected override async Task<AnalysedLexicalHits> SearchOnAsync(
         SqliteConnection connection, string query, int top, IReadOnlyCollection<string> collections, IReadOnlyCollection<Guid>? documents, CancellationToken cancellationToken)
     {
         using var activity = SqliteStorageTelemetry.ActivitySource.StartActivity("sqlite.lexical_search");
@@ -131,7 +105,7 @@ public sealed partial class MemoryLexicalIndex(SqliteConnectionSettings database
     }
 
     /// <summary>Builds the in-memory copy now (start-up), rather than on the first search.</summary>
-    public Task WarmUpAsync(CancellationToken cancellationToken = default) => CatchUpAsync(cancellationToken);
+    public override Task WarmUpAsync(CancellationToken cancellationToken = default) => CatchUpAsync(cancellationToken);
 
     /// <summary>Size of the in-memory index: live chunks, distinct terms, postings.</summary>
     public (int Chunks, int Terms, long Postings) Statistics()
