@@ -50,18 +50,7 @@ public sealed class ChosenDocumentsTests(EndToEndFixture fixture, ITestOutputHel
 
         await WithPageAsync(async page =>
         {
-            var documents = page.GetByRole(AriaRole.Region, new() { Name = "Documents" });
-            await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {kept.Name}" }).CheckAsync();
-            await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {gone.Name}" }).CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Ask about these" }).ClickAsync();
-            var chat = new ChatScreen(page);
-            await chat.AskAsync("What does the Saltmarsh ferry wait for?");
-            await chat.WaitForAnswerAsync();
-
-            using (var deleted = await Fixture.Server.Client.DeleteAsync(new Uri($"api/v1/documents/{goneId}", UriKind.Relative)))
-            {
-                Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
-            }
+            var chat = await AskAboutBothThenDeleteAsync(page, kept, gone, goneId, "What does the Saltmarsh ferry wait for?");
 
             // The chips still name both, the stored choice, so the follow-up names none and the server drops the deleted one.
             await chat.AskAsync(kept.Question);
@@ -86,18 +75,7 @@ public sealed class ChosenDocumentsTests(EndToEndFixture fixture, ITestOutputHel
 
         await WithPageAsync(async page =>
         {
-            var documents = page.GetByRole(AriaRole.Region, new() { Name = "Documents" });
-            await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {kept.Name}" }).CheckAsync();
-            await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {gone.Name}" }).CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Ask about these" }).ClickAsync();
-            var chat = new ChatScreen(page);
-            await chat.AskAsync(kept.Question);
-            await chat.WaitForAnswerAsync();
-
-            using (var deleted = await Fixture.Server.Client.DeleteAsync(new Uri($"api/v1/documents/{goneId}", UriKind.Relative)))
-            {
-                Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
-            }
+            var chat = await AskAboutBothThenDeleteAsync(page, kept, gone, goneId, kept.Question);
 
             // Only the deleted document's chip left: the turn names it, and the server refuses it (404).
             var chips = page.GetByRole(AriaRole.List, new() { Name = "Chosen documents" });
@@ -108,5 +86,21 @@ public sealed class ChosenDocumentsTests(EndToEndFixture fixture, ITestOutputHel
             await Expect(chips).ToHaveCountAsync(0);
             await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToHaveValueAsync("Who lights the harbour lamp?");
         }, path: "documents");
+    }
+
+    /// <summary>Ticks both documents, asks about them once, then deletes <paramref name="gone"/> behind the page's back.</summary>
+    private async Task<ChatScreen> AskAboutBothThenDeleteAsync(IPage page, SeedDocument kept, SeedDocument gone, string goneId, string question)
+    {
+        var documents = page.GetByRole(AriaRole.Region, new() { Name = "Documents" });
+        await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {kept.Name}" }).CheckAsync();
+        await documents.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {gone.Name}" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask about these" }).ClickAsync();
+        var chat = new ChatScreen(page);
+        await chat.AskAsync(question);
+        await chat.WaitForAnswerAsync();
+
+        using var deleted = await Fixture.Server.Client.DeleteAsync(new Uri($"api/v1/documents/{goneId}", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        return chat;
     }
 }
