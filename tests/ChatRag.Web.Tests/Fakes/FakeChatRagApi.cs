@@ -90,11 +90,16 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         }
     }
 
+    /// <summary>When set, only the document list fails (the other calls answer).</summary>
+    public ApiException? DocumentListFailure { get; set; }
+
     public Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default)
     {
         lock (Documents)
         {
-            return Answer<IReadOnlyList<DocumentDetails>>(Documents.ToList());
+            return DocumentListFailure is not null
+                ? Task.FromException<IReadOnlyList<DocumentDetails>>(DocumentListFailure)
+                : Answer<IReadOnlyList<DocumentDetails>>(Documents.ToList());
         }
     }
 

@@ -20,17 +20,29 @@ public partial class ChatPage
     /// <summary>
     /// Chips for a reopened conversation's stored choice, named from the collection's document list. A document deleted
     /// since gets no chip: the chips then differ from the stored choice, so the next turn names those left, and they
-    /// become the conversation's choice.
+    /// become the conversation's choice. When the list cannot be read, every stored id keeps a chip (the id stands for
+    /// its name) and the problem says so: no chips would read as "the whole collection", and a turn sent from there
+    /// would widen the conversation's choice to it.
     /// </summary>
-    private async Task<IReadOnlyList<ChosenDocument>> NameChoiceAsync(IReadOnlyList<Guid> ids)
+    private async Task<(IReadOnlyList<ChosenDocument> Chips, ApiProblem? Unnamed)> NameChoiceAsync(IReadOnlyList<Guid> ids)
     {
         if (ids.Count == 0)
         {
-            return [];
+            return ([], null);
         }
 
-        var names = (await Api.ListDocumentsAsync(State.Collection)).ToDictionary(d => d.Id, d => d.Name);
-        return [.. ids.Where(names.ContainsKey).Select(id => new ChosenDocument(id, names[id]))];
+        try
+        {
+            var names = (await Api.ListDocumentsAsync(State.Collection)).ToDictionary(d => d.Id, d => d.Name);
+            return ([.. ids.Where(names.ContainsKey).Select(id => new ChosenDocument(id, names[id]))], null);
+        }
+        catch (ApiException e)
+        {
+            var why = e.Problem.Detail ?? e.Problem.Title;
+            return ([.. ids.Select(id => new ChosenDocument(id, id.ToString()))], new ApiProblem(e.Problem.Status,
+                "The chosen documents' names could not be read",
+                $"{why} The chips show the documents' ids; the conversation still answers from these documents only."));
+        }
     }
 
     /// <summary>
