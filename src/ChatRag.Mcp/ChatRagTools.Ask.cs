@@ -27,7 +27,7 @@ public static partial class ChatRagTools
         [Description("The question, in the user's words (follow-ups may refer to the conversation).")] string question,
         [Description("The collection to answer from; omit for your default collection.")] string? collection = null,
         [Description("Optional: the conversationId of an earlier ask, to continue that conversation.")] string? conversationId = null,
-        [Description("Optional: answer only from these documents (documentId GUIDs, at most 100; each must exist in the collection, else an error); a continued conversation keeps its earlier choice when omitted, less any document deleted since.")] string[]? documentIds = null,
+        [Description("Optional: answer only from these documents (documentId GUIDs, at most 100; each must exist in the collection, else an error); a continued conversation keeps its earlier choice when omitted, less any document deleted since; an empty array returns it to the whole collection.")] string[]? documentIds = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orchestrator);
@@ -69,7 +69,8 @@ public static partial class ChatRagTools
 
         try
         {
-            var turn = new ChatTurn(message, conversation, name, caller.Owner) { Documents = Documents(documentIds) };
+            // As /api/v1/chat: omitted keeps the conversation's stored choice, [] returns it to the whole collection.
+            var turn = new ChatTurn(message, conversation, name, caller.Owner) { Documents = documentIds is [] ? [] : Documents(documentIds) };
             var done = await orchestrator.AnswerAsync(turn, cancellationToken).ConfigureAwait(false);
             var citations = done.Citations.Select(c => new AskCitation(c.Index, c.DocumentId, c.DocumentName, c.ChunkId, c.Page, c.Text, c.Supported)).ToList();
             return new AskAnswer(done.Answer, citations, done.Found, done.Mode, done.ConversationId)

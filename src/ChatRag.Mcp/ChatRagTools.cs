@@ -66,7 +66,10 @@ public static partial class ChatRagTools
         return caller.MaySee(name) ? name : throw new McpException($"This API key may not use collection '{name}'.");
     }
 
-    /// <summary>The chosen documents as ids, or null for the whole collection; a malformed id is a tool error.</summary>
+    /// <summary>
+    /// The chosen documents as ids, or null when none are named (for search, the whole collection; <c>ask</c> tells an
+    /// empty array from an omitted one itself); a malformed id is a tool error.
+    /// </summary>
     private static IReadOnlyList<Guid>? Documents(string[]? documentIds)
     {
         if (documentIds is null || documentIds.Length == 0)

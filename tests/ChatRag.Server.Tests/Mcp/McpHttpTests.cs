@@ -11,7 +11,7 @@ namespace ChatRag.Server.Tests.Mcp;
 /// collections): the four tools, each called, the key's collection scope inside every tool, and bad arguments as tool
 /// errors the client can read and recover from.
 /// </summary>
-public sealed class McpHttpTests : IAsyncLifetime
+public sealed partial class McpHttpTests : IAsyncLifetime
 {
     private readonly ChatRagServerFixture fixture = new(new Dictionary<string, string?> { ["ChatRag:Auth:Mode"] = "ApiKeys" });
     private string adminKey = null!;
