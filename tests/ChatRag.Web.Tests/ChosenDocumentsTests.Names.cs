@@ -41,4 +41,22 @@ public sealed partial class ChosenDocumentsTests
         chat.WaitForAssertion(() => Assert.Equal(2, Api.ChatRequests.Count));
         Assert.Equal([Second], Api.ChatRequests[1].DocumentIds!);
     }
+
+    [Fact]
+    public async Task Chips_shown_as_ids_get_their_names_after_the_next_turn_once_the_list_answers()
+    {
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        Api.Stored[id] = new ConversationDetail(id, "Scoped", "default", now, now, []) { DocumentIds = [First, Second] };
+        Api.DocumentListFailure = new ApiException("The server cannot be reached. Check that it is running and try again.");
+        var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, id));
+        chat.WaitForAssertion(() => Assert.Equal([First.ToString(), Second.ToString()], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
+
+        Api.DocumentListFailure = null;
+        await SendAsync(chat, "What do they say?");
+        await CompleteTurnAsync(chat, id, "They say this.", [First, Second]);
+
+        chat.WaitForAssertion(() => Assert.Equal(["first.pdf", "second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
+        Assert.Null(Assert.Single(Api.ChatRequests).DocumentIds);
+    }
 }

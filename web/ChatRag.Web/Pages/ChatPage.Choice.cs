@@ -38,7 +38,7 @@ public partial class ChatPage
         }
         catch (ApiException e)
         {
-            var why = e.Problem.Detail ?? e.Problem.Title;
+            var why = e.Problem.Detail ?? e.Problem.Title ?? "The document list could not be read.";
             return ([.. ids.Select(id => new ChosenDocument(id, id.ToString()))], new ApiProblem(e.Problem.Status,
                 "The chosen documents' names could not be read",
                 $"{why} The chips show the documents' ids; the conversation still answers from these documents only."));
@@ -50,12 +50,13 @@ public partial class ChatPage
     /// as the conversation's choice: chips gone stale (the choice changed in another tab or over MCP, or a Stop cut off
     /// an earlier done event) catch up, and a document the server dropped (deleted) loses its chip. A chip the user
     /// removed while the answer streamed stays removed (and one added stays): that is the user's choice for the next
-    /// turn, named then because it differs from the stored choice.
+    /// turn, named then because it differs from the stored choice. A chip that shows its id (the names could not be read)
+    /// gets its name here once the document list answers.
     /// </summary>
     private async Task FollowChoiceAsync(IReadOnlyList<Guid> used, IReadOnlyList<Guid> sent, int shown)
     {
         var names = new Dictionary<Guid, string>();
-        if (used.Any(id => !chosen.Exists(d => d.Id == id) && !sent.Contains(id)))
+        if (used.Any(id => !chosen.Exists(d => d.Id == id) && !sent.Contains(id)) || chosen.Exists(d => Unnamed(d) && used.Contains(d.Id)))
         {
             try
             {
@@ -76,7 +77,7 @@ public partial class ChatPage
         }
 
         storedChoice = used;
-        foreach (var document in chosen)
+        foreach (var document in chosen.Where(d => !Unnamed(d) || !names.ContainsKey(d.Id)))
         {
             names[document.Id] = document.Name;
         }
@@ -87,6 +88,9 @@ public partial class ChatPage
         chosen.Clear();
         chosen.AddRange(wanted.Distinct().Select(id => new ChosenDocument(id, names.GetValueOrDefault(id) ?? id.ToString())));
     }
+
+    // A chip whose name could not be read shows its id; the next turn's list of documents names it.
+    private static bool Unnamed(ChosenDocument document) => document.Name == document.Id.ToString();
 
     /// <summary>
     /// A turn refused with 404 because a chip's document was deleted elsewhere (the problem's detail names its id): the
