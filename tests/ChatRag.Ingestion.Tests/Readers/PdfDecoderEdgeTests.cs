@@ -69,14 +69,7 @@ public sealed class PdfDecoderEdgeTests
     [InlineData(11, 2, 20, 16)]
     public void Lzw_with_a_predictor_decodes_as_pdfpig_does(int predictor, int colors, int columns, int bits)
     {
-        var random = new Random(predictor);
-        var row = ((colors * columns * bits) + 7) / 8 + (predictor >= 10 ? 1 : 0);
-        var raw = new byte[row * 50];
-        random.NextBytes(raw);
-        for (var r = 0; predictor >= 10 && r < 50; r++)
-        {
-            raw[r * row] = (byte)(r % 5);
-        }
+        var raw = PdfStreams.PredictedRows(predictor, colors, columns, bits);
 
         var dictionary = PdfStreams.Dictionary(NameToken.LzwDecode, PdfStreams.Predictor(predictor, colors, columns, bits));
         var data = PdfStreams.Lzw(raw);

@@ -34,6 +34,23 @@ internal static class PdfStreams
 
     public static DictionaryToken EarlyChange(int value) => new(new Dictionary<NameToken, IToken> { [NameToken.EarlyChange] = new NumericToken(value) });
 
+    /// <summary>
+    /// Fifty rows of random bytes for a predictor's parameters (seeded by the predictor), each PNG row starting with the
+    /// filter types 0 to 4 in turn, so every PNG filter is undone; a TIFF predictor ignores them.
+    /// </summary>
+    public static byte[] PredictedRows(int predictor, int colors, int columns, int bits)
+    {
+        var row = ((colors * columns * bits) + 7) / 8 + (predictor >= 10 ? 1 : 0);
+        var raw = new byte[row * 50];
+        new Random(predictor).NextBytes(raw);
+        for (var r = 0; predictor >= 10 && r < 50; r++)
+        {
+            raw[r * row] = (byte)(r % 5);
+        }
+
+        return raw;
+    }
+
     public static byte[] Zlib(byte[] data)
     {
         using var output = new MemoryStream();
