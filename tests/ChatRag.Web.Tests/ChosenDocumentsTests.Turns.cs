@@ -132,6 +132,34 @@ public sealed partial class ChosenDocumentsTests
         ]) { DocumentIds = [document] };
     }
 
+    [Fact]
+    public async Task Nothing_is_sent_while_a_reopened_conversation_still_loads()
+    {
+        var slow = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        Api.Stored[slow] = new ConversationDetail(slow, "Slow question?", "default", now, now,
+        [
+            new ConversationMessageItem("user", "Slow question?", null, null, now),
+            new ConversationMessageItem("assistant", "Slow answer.", [], Samples.Trace(), now),
+        ]) { DocumentIds = [First] };
+        var held = new TaskCompletionSource();
+        Api.HeldConversations[slow] = held;
+        var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, slow));
+
+        // A question typed before the conversation arrived would race its load for the chips and the stored choice (the
+        // load then added the chips the turn had already set: two with one key).
+        chat.Find("textarea[aria-label=Message]").Input("Too early?");
+        Assert.True(chat.Find("button.send").HasAttribute("disabled"));
+        await chat.Find("form.composer").SubmitAsync();
+        Assert.Empty(Api.ChatRequests);
+
+        await chat.InvokeAsync(held.SetResult);
+        chat.WaitForAssertion(() => Assert.Contains("Slow answer.", chat.Find(".messages").TextContent, StringComparison.Ordinal));
+        Assert.False(chat.Find("button.send").HasAttribute("disabled"));
+        Assert.Equal("Too early?", chat.Find("textarea[aria-label=Message]").GetAttribute("value"));
+        Assert.Equal(["first.pdf"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent));
+    }
+
     private async Task CompleteTurnAsync(IRenderedComponent<ChatPage> page, Guid conversation, string answer, IReadOnlyList<Guid> used)
     {
         await Api.ChatEvents.Writer.WriteAsync(ChatStreamEvent.Completed(Samples.Response(answer) with { ConversationId = conversation, DocumentIds = used }));

@@ -13,7 +13,8 @@ public partial class ChatPage
     private async Task SendAsync()
     {
         var message = input.Trim();
-        if (message.Length == 0 || streaming is not null)
+        // Not while a reopened conversation loads: the load and the turn would both set the chips and the stored choice.
+        if (message.Length == 0 || streaming is not null || loading)
         {
             return;
         }
