@@ -139,6 +139,7 @@ public sealed partial class ChosenDocumentsTests : WebTestContext
         await SendAsync(chat, "What does it say?");
         chat.WaitForAssertion(() => Assert.Single(Api.ChatRequests));
         var before = navigation.Uri;
+        var listed = state.ConversationsVersion;
 
         // "Ask about these" starts a new conversation about the second document while the first answer is still
         // streaming, and that answer's done event is already on its way (it names only the first document).
@@ -152,6 +153,9 @@ public sealed partial class ChosenDocumentsTests : WebTestContext
         chat.WaitForAssertion(() => Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
         Assert.Equal(before, navigation.Uri);
         Assert.Empty(chat.FindAll("button.export"));
+
+        // The left conversation was saved by the server: the sidebar lists it, though the page does not open it.
+        chat.WaitForAssertion(() => Assert.True(state.ConversationsVersion > listed));
     }
 
     [Fact]

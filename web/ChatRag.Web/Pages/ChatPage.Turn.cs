@@ -73,6 +73,10 @@ public partial class ChatPage
             State.ConversationsChanged();
             Navigation.NavigateTo($"c/{created}");
         }
+        else if (startedNew && shown != generation)
+        {
+            State.ConversationsChanged(); // the page left it, but the server may have saved it: the sidebar should list it
+        }
     }
 
     private void Stop() => streaming?.Cancel();
