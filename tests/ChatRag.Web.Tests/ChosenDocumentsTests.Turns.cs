@@ -103,6 +103,30 @@ public sealed partial class ChosenDocumentsTests
     }
 
     [Fact]
+    public async Task A_404_that_arrives_after_the_user_typed_again_keeps_the_new_text_and_does_not_claim_the_question_is_back()
+    {
+        var conversation = Guid.NewGuid();
+        Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf"), new ChosenDocument(Second, "second.docx")]);
+        var chat = Render<ChatPage>();
+        await SendAsync(chat, "What do they say?");
+        await CompleteTurnAsync(chat, conversation, "Both say this.", [First, Second]);
+
+        chat.Find("button[aria-label='Remove first.pdf']").Click();
+        Api.Failure = new ApiException(new ApiProblem(404, "Unknown document", $"Document '{Second}' does not exist in collection 'default'."));
+        Api.HeldChat = new TaskCompletionSource();
+        await SendAsync(chat, "Only the second?");
+        chat.WaitForAssertion(() => Assert.Equal(2, Api.ChatRequests.Count));
+        chat.Find("textarea[aria-label=Message]").Input("Something else");
+        await chat.InvokeAsync(Api.HeldChat.SetResult);
+
+        chat.WaitForAssertion(() => Assert.Contains("second.docx", chat.Find(".error-banner").TextContent, StringComparison.Ordinal));
+        var banner = chat.Find(".error-banner").TextContent;
+        Assert.DoesNotContain("back in the message box", banner, StringComparison.Ordinal);
+        Assert.Contains("no longer in this collection", banner, StringComparison.Ordinal);
+        Assert.Equal("Something else", chat.Find("textarea[aria-label=Message]").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_conversation_that_loads_after_the_user_opened_another_stays_out_of_it()
     {
         var slow = Guid.NewGuid();

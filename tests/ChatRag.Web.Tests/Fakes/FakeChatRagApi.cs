@@ -68,9 +68,17 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         return Answer(0);
     }
 
+    /// <summary>When set, a chat request waits for it before it fails or streams (what the user does meanwhile).</summary>
+    public TaskCompletionSource? HeldChat { get; set; }
+
     public async IAsyncEnumerable<ChatStreamEvent> StreamChatAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ChatRequests.Add(request);
+        if (HeldChat is { } held)
+        {
+            await held.Task;
+        }
+
         if (Failure is not null)
         {
             throw Failure;

@@ -108,15 +108,21 @@ public partial class ChatPage
         }
 
         chosen.RemoveAll(gone.Contains);
-        if (string.IsNullOrWhiteSpace(input))
+
+        // What the user typed while the turn was refused stays; only an empty box gets the question back.
+        var restored = string.IsNullOrWhiteSpace(input);
+        if (restored)
         {
             input = question;
         }
 
+        // The same 404 answers a document deleted since it was chosen and one of another collection (chips kept across
+        // a switch of collection), so the text names both.
         var which = gone.Count == 1
-            ? $"{gone[0].Name} was deleted since it was chosen, so its chip was removed."
-            : $"{string.Join(", ", gone.Select(d => d.Name))} were deleted since they were chosen, so their chips were removed.";
+            ? $"{gone[0].Name} is no longer in this collection (deleted, or chosen in another one), so its chip was removed."
+            : $"{string.Join(", ", gone.Select(d => d.Name))} are no longer in this collection (deleted, or chosen in another one), so their chips were removed.";
         var rest = chosen.Count == 0 ? "the whole collection" : "the documents still chosen";
-        return problem with { Detail = $"{which} Your question is back in the message box: send it again to ask {rest}." };
+        var again = restored ? $"Your question is back in the message box: send it again to ask {rest}." : $"Send your question again to ask {rest}.";
+        return problem with { Detail = $"{which} {again}" };
     }
 }
