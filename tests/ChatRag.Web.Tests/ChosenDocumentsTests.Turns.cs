@@ -86,15 +86,7 @@ public sealed partial class ChosenDocumentsTests
     [Fact]
     public async Task A_chip_of_a_document_deleted_elsewhere_goes_on_the_404_and_the_question_stays()
     {
-        var conversation = Guid.NewGuid();
-        Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf"), new ChosenDocument(Second, "second.docx")]);
-        var chat = Render<ChatPage>();
-        await SendAsync(chat, "What do they say?");
-        await CompleteTurnAsync(chat, conversation, "Both say this.", [First, Second]);
-
-        // The second document is deleted in another tab; the user removes the first chip, so the turn names the second.
-        chat.Find("button[aria-label='Remove first.pdf']").Click();
-        Api.Failure = new ApiException(new ApiProblem(404, "Unknown document", $"Document '{Second}' does not exist in collection 'default'."));
+        var chat = await BothChosenThenSecondDeletedAsync();
         await SendAsync(chat, "Only the second?");
 
         chat.WaitForAssertion(() => Assert.Contains("second.docx", chat.Find(".error-banner").TextContent, StringComparison.Ordinal));
@@ -105,14 +97,7 @@ public sealed partial class ChosenDocumentsTests
     [Fact]
     public async Task A_404_that_arrives_after_the_user_typed_again_keeps_the_new_text_and_does_not_claim_the_question_is_back()
     {
-        var conversation = Guid.NewGuid();
-        Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf"), new ChosenDocument(Second, "second.docx")]);
-        var chat = Render<ChatPage>();
-        await SendAsync(chat, "What do they say?");
-        await CompleteTurnAsync(chat, conversation, "Both say this.", [First, Second]);
-
-        chat.Find("button[aria-label='Remove first.pdf']").Click();
-        Api.Failure = new ApiException(new ApiProblem(404, "Unknown document", $"Document '{Second}' does not exist in collection 'default'."));
+        var chat = await BothChosenThenSecondDeletedAsync();
         Api.HeldChat = new TaskCompletionSource();
         await SendAsync(chat, "Only the second?");
         chat.WaitForAssertion(() => Assert.Equal(2, Api.ChatRequests.Count));
@@ -182,6 +167,19 @@ public sealed partial class ChosenDocumentsTests
         Assert.False(chat.Find("button.send").HasAttribute("disabled"));
         Assert.Equal("Too early?", chat.Find("textarea[aria-label=Message]").GetAttribute("value"));
         Assert.Equal(["first.pdf"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent));
+    }
+
+    // Both documents chosen and answered once; then the second is deleted in another tab and the user removes the first
+    // chip, so the next turn names the second and the server refuses it.
+    private async Task<IRenderedComponent<ChatPage>> BothChosenThenSecondDeletedAsync()
+    {
+        Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf"), new ChosenDocument(Second, "second.docx")]);
+        var chat = Render<ChatPage>();
+        await SendAsync(chat, "What do they say?");
+        await CompleteTurnAsync(chat, Guid.NewGuid(), "Both say this.", [First, Second]);
+        chat.Find("button[aria-label='Remove first.pdf']").Click();
+        Api.Failure = new ApiException(new ApiProblem(404, "Unknown document", $"Document '{Second}' does not exist in collection 'default'."));
+        return chat;
     }
 
     private async Task CompleteTurnAsync(IRenderedComponent<ChatPage> page, Guid conversation, string answer, IReadOnlyList<Guid> used)
