@@ -8,9 +8,11 @@ namespace ChatRag.Decoder.OpenAI;
 /// <summary>
 /// Turns the OpenAI client's <see cref="ClientResultException"/> into an <see cref="HttpRequestException"/> whose
 /// message names the endpoint, the model and the status (and the server's own error text), and whose
-/// <see cref="HttpRequestException.StatusCode"/> a host can map to a response.
+/// <see cref="HttpRequestException.StatusCode"/> a host can map to a response. The message reaches chat traces, so
+/// <paramref name="endpoint"/> is the address without its credentials
+/// (<see cref="OpenAICompatibleChatClientSettings.WithoutCredentials"/>).
 /// </summary>
-internal sealed class EndpointErrorChatClient(IChatClient inner, Uri endpoint, string model) : DelegatingChatClient(inner)
+internal sealed class EndpointErrorChatClient(IChatClient inner, string endpoint, string model) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)

@@ -31,6 +31,6 @@ public static class OpenAICompatibleChatClientFactory
         };
         var key = new ApiKeyCredential(string.IsNullOrEmpty(settings.ApiKey) ? PlaceholderKey : settings.ApiKey);
         var inner = new ChatClient(settings.Model, key, clientOptions).AsIChatClient();
-        return new EndpointErrorChatClient(inner, endpoint, settings.Model);
+        return new EndpointErrorChatClient(inner, OpenAICompatibleChatClientSettings.WithoutCredentials(endpoint)!, settings.Model);
     }
 }

@@ -60,9 +60,12 @@ public sealed class OpenAICompatibleChatClientSettings
 
     /// <summary>The endpoint and model, without the key.</summary>
     public override string ToString() =>
-        $"{Shown(Endpoint)} model={Model} timeout={TimeoutSeconds}s retries={MaxRetries} key={(string.IsNullOrEmpty(ApiKey) ? "none" : "set")}";
+        $"{WithoutCredentials(Endpoint)} model={Model} timeout={TimeoutSeconds}s retries={MaxRetries} key={(string.IsNullOrEmpty(ApiKey) ? "none" : "set")}";
 
-    // Credentials written into the address (http://user:secret@host/v1) stay out of logs, like the key.
-    private static string? Shown(Uri? endpoint) =>
+    /// <summary>
+    /// The address as logs and error messages may show it: credentials written into it (http://user:secret@host/v1)
+    /// stay out, like the key.
+    /// </summary>
+    internal static string? WithoutCredentials(Uri? endpoint) =>
         endpoint is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? new UriBuilder(endpoint) { UserName = string.Empty, Password = string.Empty }.Uri.ToString() : endpoint?.ToString();
 }

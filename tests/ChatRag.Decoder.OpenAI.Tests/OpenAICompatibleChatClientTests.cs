@@ -98,6 +98,22 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CredentialsInTheEndpointStayOutOfTheErrorMessage()
+    {
+        // The message reaches the chat trace's note (REST, SSE, stored conversations, MCP): an address with credentials
+        // must not carry them there.
+        server.ReplyError(500, "model not loaded");
+        var withCredentials = new UriBuilder(server.V1) { UserName = "admin", Password = "s3cret-pass" }.Uri;
+        var client = OpenAICompatibleChatClientFactory.Create(new OpenAICompatibleChatClientSettings { Endpoint = withCredentials, Model = "test-model", MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
+
+        Assert.Contains("500", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pass", error.Message, StringComparison.Ordinal);
+        Assert.Contains(server.V1.Host, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServerErrorWhileStreamingIsTranslatedToo()
     {
         server.ReplyError(503, "overloaded");
