@@ -12,6 +12,24 @@ public sealed class AnswerEvalCliTests : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("chatrag-answer-eval").FullName;
 
+    [Theory]
+    [InlineData("--candidates", "c.json")]
+    [InlineData("--calibrate", null)]
+    [InlineData("--unanswerable", "u.jsonl")]
+    public async Task An_answers_option_without_answers_is_refused_instead_of_scoring_retrieval(string option, string? value)
+    {
+        var corpus = Write("corpus.jsonl", """{"_id": "d1", "title": "Bread", "text": "Bread rises because yeast produces carbon dioxide."}""");
+        var queries = Write("queries.jsonl", """{"_id": "q1", "text": "Why does bread rise?"}""");
+        var qrels = Write("qrels.tsv", "query-id\tcorpus-id\tscore", "q1\td1\t1");
+        string[] extra = value is null ? [option] : [option, Path.Combine(root, value)];
+
+        var (exit, output) = await RunCliAsync(["--data", Path.Combine(root, "data"), "eval", "--corpus", corpus, "--queries", queries, "--qrels", qrels, .. extra]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"{option} needs --answers.", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "data")), "nothing was ingested");
+    }
+
     [Fact]
     [Trait("Category", "Integration")]
     public async Task Answers_questions_with_gold_spans_and_refuses_gibberish_through_the_chat_path()

@@ -38,6 +38,25 @@ internal static class EvalCommand
         {
             corpus, queries, qrels, mode, json, split, depth, chunking, rerank, rerankCandidates, rerankBudget, answers, unanswerable, limit, calibrate, minFound, candidates,
         };
+        // Options that only mean something with --answers (or that --candidates replaces) are refused rather than
+        // silently ignored: a run that scores retrieval when answers were meant takes minutes to notice.
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(answers) is null)
+            {
+                foreach (var (set, name) in new[] { (result.GetValue(unanswerable) is not null, "--unanswerable"), (result.GetValue(calibrate), "--calibrate"), (result.GetValue(candidates) is not null, "--candidates") })
+                {
+                    if (set)
+                    {
+                        result.AddError($"{name} needs --answers.");
+                    }
+                }
+            }
+            else if (result.GetValue(candidates) is not null && (result.GetValue(calibrate) || result.GetValue(json) is not null))
+            {
+                result.AddError("--candidates writes the candidates instead of chatting, so --calibrate and --json have nothing to report; leave them out.");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chunkDepth = parse.GetValue(depth);
