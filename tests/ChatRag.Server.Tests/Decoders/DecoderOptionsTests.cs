@@ -1,4 +1,7 @@
+using System.Reflection;
+using ChatRag.Decoder.Onnx.Hosting;
 using ChatRag.Decoder.Onnx.Runtime;
+using ChatRag.Decoder.OpenAI;
 using ChatRag.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +34,41 @@ public sealed class DecoderOptionsTests
         Assert.Equal((new Uri("http://localhost:11434/v1"), "qwen2.5:7b", "sk-very-secret", 30, 2), (remote.Endpoint, remote.Model, remote.ApiKey, remote.TimeoutSeconds, remote.MaxRetries));
         Assert.DoesNotContain("sk-very-secret", options.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The adapters' settings classes hold the keys; <see cref="DecoderOptions"/> repeats them for binding and copies
+    /// them over. A key added to a settings class but not to the options (or not copied) would be silently unbindable.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(OnnxDecoderSettings))]
+    [InlineData(typeof(OpenAICompatibleChatClientSettings))]
+    public void Every_adapter_setting_is_a_decoder_option_with_its_default_and_is_copied(Type settings)
+    {
+        var defaults = new DecoderOptions();
+        var options = new DecoderOptions();
+        var keys = settings.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+        foreach (var key in keys)
+        {
+            var option = typeof(DecoderOptions).GetProperty(key.Name);
+            Assert.True(option is { CanWrite: true } && option.PropertyType == key.PropertyType, $"DecoderOptions has no settable {key.PropertyType.Name} {key.Name}");
+            Assert.Equal(key.GetValue(Activator.CreateInstance(settings)), option.GetValue(defaults));
+            option.SetValue(options, OtherThan(option.GetValue(defaults), key.PropertyType));
+        }
+
+        var copied = settings == typeof(OnnxDecoderSettings) ? (object)options.Onnx() : options.OpenAI();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.Equal(typeof(DecoderOptions).GetProperty(key.Name)!.GetValue(options), key.GetValue(copied)));
+    }
+
+    private static object OtherThan(object? value, Type type) => type switch
+    {
+        var t when t == typeof(string) => value + "-other",
+        var t when t == typeof(int) => (int)value! + 1,
+        var t when t == typeof(Uri) => new Uri("http://other.example/v1"),
+        { IsEnum: true } t => Enum.GetValues(t).Cast<object>().First(v => !v.Equals(value)),
+        _ => throw new NotSupportedException($"no other value for {type.Name}: extend the test"),
+    };
 
     [Fact]
     public void In_process_decoder_keys_bind_with_their_defaults()
