@@ -45,7 +45,7 @@ public static class SentenceRanker
         // One language for both sides: a short sentence detected on its own can land in another language's stemmer and
         // miss the question's stems ("larger" and "storm" analysed as French), which the evidence bar reads as no answer.
         var asked = TextLanguage.Detect(question);
-        var language = AnalysisLanguage(question, sources);
+        var language = asked ?? PassageLanguage(sources);
         var queryTerms = Terms.Of(question, language).ToHashSet(StringComparer.Ordinal);
         var units = sources
             .SelectMany((s, i) => SentenceSplitter.Split(s.Chunk.Text).Select(u => (Source: i + 1, Unit: u, Terms: Terms.Of(u.Text, language))))
@@ -106,9 +106,11 @@ public static class SentenceRanker
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
-        return TextLanguage.Detect(question)
-            ?? (sources.Count > 0 ? TextLanguage.Detect(string.Join('\n', sources.Take(PassagesForLanguage).Select(s => s.Chunk.Text))) : null);
+        return TextLanguage.Detect(question) ?? PassageLanguage(sources);
     }
+
+    private static string? PassageLanguage(IReadOnlyList<RetrievedChunk> sources) =>
+        sources.Count > 0 ? TextLanguage.Detect(string.Join('\n', sources.Take(PassagesForLanguage).Select(s => s.Chunk.Text))) : null;
 
     /// <summary>
     /// Share of the question's term weight (<paramref name="weights"/>, from <see cref="Weights"/>) whose terms occur in
