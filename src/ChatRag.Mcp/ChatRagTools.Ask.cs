@@ -76,7 +76,7 @@ public static partial class ChatRagTools
             return new AskAnswer(done.Answer, citations, done.Found, done.Mode, done.ConversationId)
             {
                 DroppedDocumentIds = done.Trace.DroppedDocumentIds,
-                Note = done.Trace.DroppedDocumentIds is null ? null : done.Trace.Note,
+                Note = done.Trace.Note,
             };
         }
         catch (Exception e) when (e is ConversationNotFoundException or PromptTooLongException or Core.Retrieval.QueryRejectedException or Core.Retrieval.UnknownCollectionException or Core.Retrieval.UnknownDocumentException)

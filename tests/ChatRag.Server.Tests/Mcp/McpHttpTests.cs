@@ -69,6 +69,9 @@ public sealed partial class McpHttpTests : IAsyncLifetime
         Assert.Matches(@"\[1\]", ask.GetProperty("answer").GetString());
         Assert.True(ask.GetProperty("found").GetBoolean());
         Assert.Equal("extractive", ask.GetProperty("mode").GetString());
+        // Why it is extractive, as the chat trace says: an agent cannot tell "no model configured" from "the model
+        // failed to load" otherwise.
+        Assert.Contains("No language model is configured", ask.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal("planets.txt", ask.GetProperty("citations")[0].GetProperty("documentName").GetString());
 
         // The answer was stored as a conversation, as /api/v1/chat does, and a follow-up continues it.
