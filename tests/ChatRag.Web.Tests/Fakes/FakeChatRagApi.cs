@@ -68,6 +68,9 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         return Answer(0);
     }
 
+    /// <summary>When set, only a chat request fails (the document list still answers).</summary>
+    public ApiException? ChatFailure { get; set; }
+
     /// <summary>When set, a chat request waits for it before it fails or streams (what the user does meanwhile).</summary>
     public TaskCompletionSource? HeldChat { get; set; }
 
@@ -79,9 +82,9 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
             await held.Task;
         }
 
-        if (Failure is not null)
+        if ((ChatFailure ?? Failure) is { } failure)
         {
-            throw Failure;
+            throw failure;
         }
 
         using var registration = cancellationToken.Register(() => ChatCancelled = true);
