@@ -114,10 +114,22 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         }
     }
 
+    /// <summary>Documents whose reading fails with the given error (the server fails on them, or is down).</summary>
+    public Dictionary<Guid, ApiException> DocumentFailures { get; } = [];
+
+    /// <summary>Every document read (<c>GET api/v1/documents/{id}</c>), in order.</summary>
+    public List<Guid> DocumentReads { get; } = [];
+
     public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
     {
         lock (Documents)
         {
+            DocumentReads.Add(id);
+            if (DocumentFailures.TryGetValue(id, out var failure))
+            {
+                return Task.FromException<DocumentDetails>(failure);
+            }
+
             // Documents not listed still exist (cited ones, for example) unless a test deleted them.
             return GoneDocuments.Contains(id)
                 ? Task.FromException<DocumentDetails>(new ApiException(new ApiProblem(404, "Not Found", $"No document {id} is visible to this caller.")))

@@ -1,3 +1,4 @@
+using ChatRag.Web.Api;
 using ChatRag.Web.State;
 
 namespace ChatRag.Web.Pages;
@@ -10,6 +11,11 @@ namespace ChatRag.Web.Pages;
 public partial class DocumentsPage
 {
     private bool polling;
+    private IReadOnlySet<Guid> failing = new HashSet<Guid>();
+
+    // The banner of a poll failure, kept while the failures go on: replaced on each tick, it would come back every second
+    // once dismissed, and it would read as a new failure each time.
+    private ApiProblem? pollProblem;
 
     /// <summary>Waits between status polls; one second by default (tests pass a wait they release themselves).</summary>
     [Microsoft.AspNetCore.Components.Parameter]
@@ -47,11 +53,25 @@ public partial class DocumentsPage
 
     private async Task RefreshInProgressAsync()
     {
-        var refresh = await InProgressDocuments.RefreshAsync(Api, () => documents, disposed.Token);
+        var refresh = await InProgressDocuments.RefreshAsync(Api, () => documents, failing, disposed.Token);
         documents = refresh.Documents;
+        failing = refresh.Failing;
         if (refresh.Problem is { } problem)
         {
-            error = problem;
+            if (pollProblem is null)
+            {
+                error = pollProblem = problem;
+            }
+        }
+        else if (pollProblem is not null)
+        {
+            // The server answers again; a banner another action has put up since stays.
+            if (ReferenceEquals(error, pollProblem))
+            {
+                error = null;
+            }
+
+            pollProblem = null;
         }
 
         if (refresh.AnyDeleted)
