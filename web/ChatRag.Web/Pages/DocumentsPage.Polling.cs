@@ -10,8 +10,7 @@ namespace ChatRag.Web.Pages;
 /// </content>
 public partial class DocumentsPage
 {
-    private bool polling;
-    private IReadOnlySet<Guid> failing = new HashSet<Guid>();
+    private InProgressPoller? poller;
 
     // The banner of a poll failure, kept while the failures go on: replaced on each tick, it would come back every second
     // once dismissed, and it would read as a new failure each time.
@@ -21,41 +20,12 @@ public partial class DocumentsPage
     [Microsoft.AspNetCore.Components.Parameter]
     public Func<CancellationToken, Task> PollWait { get; set; } = ct => Task.Delay(TimeSpan.FromSeconds(1), ct);
 
-    private void StartPolling()
-    {
-        if (!polling && documents.Any(InProgressDocuments.InProgress))
-        {
-            _ = PollAsync();
-        }
-    }
+    private void StartPolling() =>
+        (poller ??= new InProgressPoller(Api, () => documents, ct => PollWait(ct), ApplyTickAsync, disposed.Token)).Start();
 
-    private async Task PollAsync()
+    private async Task ApplyTickAsync(InProgressRefresh refresh)
     {
-        polling = true;
-        try
-        {
-            while (!disposed.IsCancellationRequested && documents.Any(InProgressDocuments.InProgress))
-            {
-                await PollWait(disposed.Token);
-                await RefreshInProgressAsync();
-                StateHasChanged();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Left the page.
-        }
-        finally
-        {
-            polling = false;
-        }
-    }
-
-    private async Task RefreshInProgressAsync()
-    {
-        var refresh = await InProgressDocuments.RefreshAsync(Api, () => documents, failing, disposed.Token);
         documents = refresh.Documents;
-        failing = refresh.Failing;
         if (refresh.Problem is { } problem)
         {
             if (pollProblem is null)
@@ -78,5 +48,7 @@ public partial class DocumentsPage
         {
             await State.RefreshCollectionsAsync();
         }
+
+        StateHasChanged();
     }
 }

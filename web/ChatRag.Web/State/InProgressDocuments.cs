@@ -6,7 +6,8 @@ namespace ChatRag.Web.State;
 /// <summary>
 /// Follows the documents still queued or processing by asking about each (<c>GET /api/v1/documents/{id}</c>) instead of
 /// reading the whole list again: a large collection is many pages, and reading them all every second to follow one
-/// upload was most of a page's traffic. The documents page and the chat page's upload panel both poll with it.
+/// upload was most of a page's traffic. The documents page and the chat page's upload panel both poll with it, through
+/// <see cref="InProgressPoller"/>.
 /// </summary>
 public static class InProgressDocuments
 {
