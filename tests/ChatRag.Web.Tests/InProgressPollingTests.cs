@@ -2,14 +2,16 @@ using Bunit;
 using ChatRag.Contracts.Documents;
 using ChatRag.Web.Api;
 using ChatRag.Web.Pages;
+using ChatRag.Web.State;
 using ChatRag.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Web.Tests;
 
 /// <summary>
-/// The documents page's poller while the server fails: a tick stops at its first failed request, and the page shows one
-/// banner for the whole outage and clears it when a tick succeeds again.
+/// The documents page's poller: how many documents a tick asks about, what it does with answers older than the list,
+/// a document deleted meanwhile, and a server that fails (a tick stops at its first failed request, and the page shows
+/// one banner for the whole outage and clears it when a tick succeeds again).
 /// </summary>
 public sealed class InProgressPollingTests : WebTestContext
 {
@@ -78,12 +80,87 @@ public sealed class InProgressPollingTests : WebTestContext
         Assert.Empty(page.FindAll(".error-banner"));
     }
 
+    [Fact]
+    public void A_tick_asks_about_at_most_eight_documents()
+    {
+        var start = DateTime.UtcNow;
+        var documents = Enumerable.Range(0, 10).Select(i => Doc($"doc{i}.txt", "processing") with { CreatedAt = start.AddMinutes(i) }).ToList();
+        documents.ForEach(Api.SetDocument);
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(10, page.FindAll(".document-name").Count));
+
+        documents.ForEach(d => Api.SetDocument(d with { Progress = new DocumentProgress(2, 10) }));
+        poll.Release();
+
+        // The oldest eight moved; the two newest wait for the next tick.
+        page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("li.document-row.processing progress[value='2']").Count));
+        Assert.Equal(documents.Take(8).Select(d => d.Id), Api.DocumentReads);
+    }
+
+    [Fact]
+    public void A_full_refresh_while_a_tick_is_out_is_not_overwritten_by_that_ticks_older_answer()
+    {
+        var done = Doc("done.txt", "ready");
+        var moving = Doc("moving.txt", "processing");
+        var failing = Doc("failing.txt", "processing");
+        Api.SetDocument(done);
+        Api.SetDocument(failing);
+        Api.SetDocument(moving);
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".document-name").Count));
+
+        // The tick asks about the moving document (it answers "processing"), and its answer is slow.
+        var held = new TaskCompletionSource();
+        Api.HeldDocumentRead = held;
+        Api.DocumentFailures[failing.Id] = new ApiException(new ApiProblem(503, "Service Unavailable", "Tick over."));
+        poll.Release();
+        Assert.True(SpinWait.SpinUntil(() => Read(moving), TimeSpan.FromSeconds(15))); // a held read renders nothing to wait for
+
+        // Meanwhile it finishes, and a re-index elsewhere on the page reads the whole list again.
+        Api.SetDocument(moving with { Status = "ready", Progress = new DocumentProgress(10, 10) });
+        page.Find("button[aria-label='Re-index done.txt']").Click();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("li.document-row.ready").Count));
+
+        // The tick's answer arrives after the list it asked from was replaced: the newer list stands.
+        page.InvokeAsync(held.SetResult);
+        page.WaitForAssertion(() => Assert.Contains("Tick over.", page.Find(".error-banner").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["done.txt", "moving.txt"], page.FindAll("li.document-row.ready .document-name").Select(e => e.TextContent).Order());
+    }
+
+    [Fact]
+    public async Task A_document_deleted_while_the_documents_page_follows_it_updates_the_collection_count()
+    {
+        var documents = Enumerable.Range(0, 7).Select(i => Doc($"doc{i}.txt", "ready")).ToList();
+        var processing = documents[5] = documents[5] with { Status = "processing" };
+        var handler = new PagingHandler(documents, pageSize: 3);
+        Services.AddSingleton<IChatRagApi>(new ChatRagApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") }, new FakeBrowserStorage()));
+        var state = Services.GetRequiredService<AppState>();
+        var page = RenderPage();
+        await page.InvokeAsync(state.RefreshCollectionsAsync);
+        page.WaitForAssertion(() => Assert.Equal(7, page.FindAll(".document-name").Count));
+
+        // Deleted elsewhere (another tab, the CLI): the tick's 404 drops its row and reads the collections again.
+        handler.Remove(processing.Id);
+        poll.Release();
+
+        page.WaitForAssertion(() => Assert.Equal(6, state.Current?.Documents));
+        Assert.Equal(6, page.FindAll(".document-name").Count);
+    }
+
     // One tick: the processing document has moved to the given step when it is over.
     private void Tick(IRenderedComponent<DocumentsPage> page, DocumentDetails moving, int done)
     {
         Api.SetDocument(moving with { Progress = new DocumentProgress(done, 10) });
         poll.Release();
         page.WaitForAssertion(() => Assert.Equal($"{done}", page.Find("li.document-row.processing progress").GetAttribute("value")));
+    }
+
+    private bool Read(DocumentDetails document)
+    {
+        lock (Api.Documents)
+        {
+            return Api.DocumentReads.Contains(document.Id);
+        }
     }
 
     private IRenderedComponent<DocumentsPage> RenderPage() => Render<DocumentsPage>(p => p.Add(d => d.PollWait, ct => poll.WaitAsync(ct)));

@@ -120,22 +120,30 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
     /// <summary>Every document read (<c>GET api/v1/documents/{id}</c>), in order.</summary>
     public List<Guid> DocumentReads { get; } = [];
 
-    public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>When set, a document read answers with the document as it was when asked, once the test completes it (a slow answer).</summary>
+    public TaskCompletionSource? HeldDocumentRead { get; set; }
+
+    public async Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        Task<DocumentDetails> answer;
         lock (Documents)
         {
             DocumentReads.Add(id);
-            if (DocumentFailures.TryGetValue(id, out var failure))
-            {
-                return Task.FromException<DocumentDetails>(failure);
-            }
 
             // Documents not listed still exist (cited ones, for example) unless a test deleted them.
-            return GoneDocuments.Contains(id)
+            answer = DocumentFailures.TryGetValue(id, out var failure) ? Task.FromException<DocumentDetails>(failure)
+                : GoneDocuments.Contains(id)
                 ? Task.FromException<DocumentDetails>(new ApiException(new ApiProblem(404, "Not Found", $"No document {id} is visible to this caller.")))
                 : Answer(Documents.FirstOrDefault(d => d.Id == id)
                     ?? new DocumentDetails(id, "cited.pdf", "default", "ready", 1, null, new DocumentProgress(1, 1), 10, "application/pdf", DateTime.UnixEpoch, null));
         }
+
+        if (HeldDocumentRead is { } held)
+        {
+            await held.Task;
+        }
+
+        return await answer;
     }
 
     /// <summary>Adds or replaces a document as the server would list it next.</summary>
