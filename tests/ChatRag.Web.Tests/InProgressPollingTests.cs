@@ -81,6 +81,28 @@ public sealed class InProgressPollingTests : WebTestContext
     }
 
     [Fact]
+    public void A_banner_another_action_put_up_during_the_outage_stays_when_the_polls_recover()
+    {
+        var moving = Doc("moving.txt", "processing");
+        var stuck = Doc("stuck.txt", "queued");
+        Api.SetDocument(stuck);
+        Api.SetDocument(moving);
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".document-name").Count));
+        Api.DocumentFailures[stuck.Id] = new ApiException(new ApiProblem(503, "Service Unavailable", "Poll failure."));
+        Tick(page, moving, 2);
+
+        Api.Failure = new ApiException(new ApiProblem(500, "Internal Server Error", "Re-index failed."));
+        page.Find("button[aria-label='Re-index moving.txt']").Click();
+        page.WaitForAssertion(() => Assert.Contains("Re-index failed.", page.Find(".error-banner").TextContent, StringComparison.Ordinal));
+
+        Api.Failure = null;
+        Api.DocumentFailures.Clear();
+        Tick(page, moving, 3);
+        Assert.Contains("Re-index failed.", page.Find(".error-banner").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tick_asks_about_at_most_eight_documents()
     {
         var start = DateTime.UtcNow;
