@@ -63,13 +63,8 @@ public sealed class ChatPageLifecycleTests : WebTestContext
     {
         var slow = Guid.NewGuid();
         var shown = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        Api.Stored[slow] = new ConversationDetail(slow, "Slow", "default", now, now, []);
-        Api.Stored[shown] = new ConversationDetail(shown, "Shown", "default", now, now,
-        [
-            new ConversationMessageItem("user", "Shown question?", null, null, now),
-            new ConversationMessageItem("assistant", "Shown answer.", [], Samples.Trace(), now),
-        ]);
+        Api.Stored[slow] = Samples.Conversation(slow);
+        Api.Stored[shown] = Samples.Conversation(shown, "Shown question?", "Shown answer.");
         var held = new TaskCompletionSource();
         Api.HeldConversations[slow] = held;
         var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, slow));

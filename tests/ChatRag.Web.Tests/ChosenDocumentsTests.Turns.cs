@@ -87,9 +87,8 @@ public sealed partial class ChosenDocumentsTests
     {
         var slow = Guid.NewGuid();
         var shown = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        Api.Stored[slow] = Stored(slow, "Slow question?", "Slow answer.", First);
-        Api.Stored[shown] = Stored(shown, "Shown question?", "Shown answer.", Second);
+        Api.Stored[slow] = Samples.Conversation(slow, "Slow question?", "Slow answer.") with { DocumentIds = [First] };
+        Api.Stored[shown] = Samples.Conversation(shown, "Shown question?", "Shown answer.") with { DocumentIds = [Second] };
         var held = new TaskCompletionSource();
         Api.HeldConversations[slow] = held;
 
@@ -104,24 +103,13 @@ public sealed partial class ChosenDocumentsTests
 
         Assert.DoesNotContain("Slow", chat.Find(".messages").TextContent, StringComparison.Ordinal);
         Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent));
-
-        ConversationDetail Stored(Guid id, string question, string answer, Guid document) => new(id, question, "default", now, now,
-        [
-            new ConversationMessageItem("user", question, null, null, now),
-            new ConversationMessageItem("assistant", answer, [], Samples.Trace(), now),
-        ]) { DocumentIds = [document] };
     }
 
     [Fact]
     public async Task Nothing_is_sent_while_a_reopened_conversation_still_loads()
     {
         var slow = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        Api.Stored[slow] = new ConversationDetail(slow, "Slow question?", "default", now, now,
-        [
-            new ConversationMessageItem("user", "Slow question?", null, null, now),
-            new ConversationMessageItem("assistant", "Slow answer.", [], Samples.Trace(), now),
-        ]) { DocumentIds = [First] };
+        Api.Stored[slow] = Samples.Conversation(slow, "Slow question?", "Slow answer.") with { DocumentIds = [First] };
         var held = new TaskCompletionSource();
         Api.HeldConversations[slow] = held;
         var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, slow));
