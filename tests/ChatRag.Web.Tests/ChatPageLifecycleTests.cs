@@ -80,10 +80,4 @@ public sealed class ChatPageLifecycleTests : WebTestContext
         Assert.Contains("Shown answer.", chat.Find(".messages").TextContent, StringComparison.Ordinal);
         Assert.False(Renderer.UnhandledException.IsCompleted);
     }
-
-    private static async Task SendAsync(IRenderedComponent<ChatPage> page, string text)
-    {
-        await page.Find("textarea[aria-label=Message]").InputAsync(new ChangeEventArgs { Value = text });
-        _ = page.Find("form.composer").SubmitAsync();
-    }
 }

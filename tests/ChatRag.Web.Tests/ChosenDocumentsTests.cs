@@ -173,10 +173,4 @@ public sealed partial class ChosenDocumentsTests : WebTestContext
 
     private static DocumentDetails Document(Guid id, string name) =>
         new(id, name, "default", "ready", 3, null, new DocumentProgress(3, 3), 2048, "application/pdf", DateTime.UtcNow, null);
-
-    private static async Task SendAsync(IRenderedComponent<ChatPage> page, string text)
-    {
-        await page.Find("textarea[aria-label=Message]").InputAsync(new ChangeEventArgs { Value = text });
-        _ = page.Find("form.composer").SubmitAsync();
-    }
 }
