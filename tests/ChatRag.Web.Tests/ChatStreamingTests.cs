@@ -71,11 +71,4 @@ public sealed class ChatStreamingTests : WebTestContext
         page.WaitForAssertion(() => Assert.Contains("X-Api-Key", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
         Assert.Equal("settings", page.Find("[role=alert] a").GetAttribute("href"));
     }
-
-    private static async Task SendAsync(IRenderedComponent<ChatPage> page, string message)
-    {
-        await page.Find("textarea[aria-label=Message]").InputAsync(new() { Value = message });
-        // Not awaited: the submit handler runs until the stream ends, which the test drives afterwards.
-        _ = page.Find("form.composer").SubmitAsync();
-    }
 }

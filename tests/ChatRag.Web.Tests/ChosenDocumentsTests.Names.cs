@@ -1,5 +1,4 @@
 using Bunit;
-using ChatRag.Contracts.Chat;
 using ChatRag.Web.Api;
 using ChatRag.Web.Pages;
 
@@ -15,12 +14,7 @@ public sealed partial class ChosenDocumentsTests
     public async Task A_reopened_conversation_keeps_its_choice_when_the_document_names_cannot_be_read()
     {
         var id = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        Api.Stored[id] = new ConversationDetail(id, "Scoped", "default", now, now,
-        [
-            new ConversationMessageItem("user", "What do they say?", null, null, now),
-            new ConversationMessageItem("assistant", "They say this.", [], Samples.Trace(), now),
-        ]) { DocumentIds = [First, Second] };
+        Api.Stored[id] = Samples.Conversation(id, "What do they say?", "They say this.") with { DocumentIds = [First, Second] };
         Api.DocumentListFailure = new ApiException(new ApiProblem(503, "Service Unavailable", "The document list is unavailable."));
 
         var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, id));
@@ -46,8 +40,7 @@ public sealed partial class ChosenDocumentsTests
     public async Task Chips_shown_as_ids_get_their_names_after_the_next_turn_once_the_list_answers()
     {
         var id = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        Api.Stored[id] = new ConversationDetail(id, "Scoped", "default", now, now, []) { DocumentIds = [First, Second] };
+        Api.Stored[id] = Samples.Conversation(id) with { DocumentIds = [First, Second] };
         Api.DocumentListFailure = new ApiException("The server cannot be reached. Check that it is running and try again.");
         var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, id));
         chat.WaitForAssertion(() => Assert.Equal([First.ToString(), Second.ToString()], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));

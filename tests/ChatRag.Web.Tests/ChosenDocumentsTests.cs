@@ -62,12 +62,7 @@ public sealed partial class ChosenDocumentsTests : WebTestContext
     public void A_reopened_conversation_shows_its_stored_choice_and_can_be_exported()
     {
         var id = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        Api.Stored[id] = new ConversationDetail(id, "Scoped", "default", now, now,
-        [
-            new ConversationMessageItem("user", "What does it say?", null, null, now),
-            new ConversationMessageItem("assistant", "It says this [1].", [Samples.Citation(1)], Samples.Trace(), now),
-        ]) { DocumentIds = [Second] };
+        Api.Stored[id] = Samples.Conversation(id, "What does it say?", "It says this [1].", citations: [Samples.Citation(1)]) with { DocumentIds = [Second] };
 
         var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, id));
         chat.WaitForAssertion(() => Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent)));
@@ -82,8 +77,7 @@ public sealed partial class ChosenDocumentsTests : WebTestContext
     public void A_reopened_conversation_shows_no_chip_for_a_document_deleted_since()
     {
         var id = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        Api.Stored[id] = new ConversationDetail(id, "Scoped", "default", now, now, []) { DocumentIds = [Guid.NewGuid(), Second] };
+        Api.Stored[id] = Samples.Conversation(id) with { DocumentIds = [Guid.NewGuid(), Second] };
 
         var chat = Render<ChatPage>(p => p.Add(c => c.ConversationId, id));
 
@@ -179,10 +173,4 @@ public sealed partial class ChosenDocumentsTests : WebTestContext
 
     private static DocumentDetails Document(Guid id, string name) =>
         new(id, name, "default", "ready", 3, null, new DocumentProgress(3, 3), 2048, "application/pdf", DateTime.UtcNow, null);
-
-    private static async Task SendAsync(IRenderedComponent<ChatPage> page, string text)
-    {
-        await page.Find("textarea[aria-label=Message]").InputAsync(new ChangeEventArgs { Value = text });
-        _ = page.Find("form.composer").SubmitAsync();
-    }
 }

@@ -1,5 +1,4 @@
 using Bunit;
-using ChatRag.Contracts.Chat;
 using ChatRag.Web.Pages;
 
 namespace ChatRag.Web.Tests;
@@ -10,12 +9,8 @@ public sealed class ConversationHistoryTests : WebTestContext
     public void Reopening_a_conversation_shows_its_questions_answers_and_sources()
     {
         var id = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        Api.Stored[id] = new ConversationDetail(id, "Blood pressure", "default", now, now,
-        [
-            new ConversationMessageItem("user", "What lowers blood pressure?", null, null, now),
-            new ConversationMessageItem("assistant", "Exercise lowers blood pressure [1].", [Samples.Citation(1)], Samples.Trace("extractive"), now),
-        ]);
+        Api.Stored[id] = Samples.Conversation(
+            id, "What lowers blood pressure?", "Exercise lowers blood pressure [1].", Samples.Trace("extractive"), [Samples.Citation(1)]);
 
         var page = Render<ChatPage>(p => p.Add(c => c.ConversationId, id));
 

@@ -25,8 +25,7 @@ public sealed class ModelChoiceTests : WebTestContext
         var picker = page.Find("select[aria-label=Model]");
         Assert.Equal(["Default (alpha)", "alpha", "bravo"], picker.QuerySelectorAll("option").Select(o => o.TextContent.Trim()));
         await picker.ChangeAsync(new() { Value = "bravo" });
-        await page.Find("textarea[aria-label=Message]").InputAsync(new() { Value = "Which storm?" });
-        _ = page.Find("form.composer").SubmitAsync();
+        await SendAsync(page, "Which storm?");
 
         page.WaitForAssertion(() => Assert.Equal("bravo", Assert.Single(Api.ChatRequests).Model));
     }
@@ -39,8 +38,7 @@ public sealed class ModelChoiceTests : WebTestContext
         var page = Render<ChatPage>();
 
         Assert.Empty(page.FindAll("select[aria-label=Model]"));
-        await page.Find("textarea[aria-label=Message]").InputAsync(new() { Value = "Which storm?" });
-        _ = page.Find("form.composer").SubmitAsync();
+        await SendAsync(page, "Which storm?");
 
         page.WaitForAssertion(() => Assert.Null(Assert.Single(Api.ChatRequests).Model));
     }

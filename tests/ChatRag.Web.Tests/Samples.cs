@@ -23,6 +23,21 @@ internal static class Samples
         new Dictionary<string, double> { ["retrieval"] = 12.5, ["generation"] = 80 },
         null);
 
+    /// <summary>
+    /// A stored conversation of the default collection, as <c>GET api/v1/conversations/{id}</c> returns it: one question
+    /// (its title) and the answer, or no messages without a question.
+    /// </summary>
+    public static ConversationDetail Conversation(
+        Guid id, string? question = null, string answer = "It says this.", ChatTrace? trace = null, IReadOnlyList<ChatCitation>? citations = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new(id, question ?? "Scoped", "default", now, now, question is null ? [] :
+        [
+            new ConversationMessageItem("user", question, null, null, now),
+            new ConversationMessageItem("assistant", answer, citations ?? [], trace ?? Trace(), now),
+        ]);
+    }
+
     public static ChatResponse Response(string answer, params ChatCitation[] citations) =>
         new(Guid.NewGuid(), answer, citations, "generative", Trace());
 }

@@ -1,7 +1,9 @@
 using Bunit;
 using ChatRag.Web.Api;
+using ChatRag.Web.Pages;
 using ChatRag.Web.State;
 using ChatRag.Web.Tests.Fakes;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Web.Tests;
@@ -31,4 +33,14 @@ public abstract class WebTestContext : BunitContext
     private protected FakeBrowserStorage Storage { get; } = new();
 
     private protected FakeFileOpener Files { get; } = new();
+
+    /// <summary>
+    /// Types a message into the chat page's box and sends it. Not awaited: the submit handler runs until the answer's
+    /// stream ends, which the test drives afterwards.
+    /// </summary>
+    private protected static async Task SendAsync(IRenderedComponent<ChatPage> page, string message)
+    {
+        await page.Find("textarea[aria-label=Message]").InputAsync(new ChangeEventArgs { Value = message });
+        _ = page.Find("form.composer").SubmitAsync();
+    }
 }

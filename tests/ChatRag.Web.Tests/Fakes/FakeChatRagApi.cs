@@ -68,6 +68,9 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         return Answer(0);
     }
 
+    /// <summary>When set, only a chat request fails (the document list still answers).</summary>
+    public ApiException? ChatFailure { get; set; }
+
     /// <summary>When set, a chat request waits for it before it fails or streams (what the user does meanwhile).</summary>
     public TaskCompletionSource? HeldChat { get; set; }
 
@@ -79,9 +82,9 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
             await held.Task;
         }
 
-        if (Failure is not null)
+        if ((ChatFailure ?? Failure) is { } failure)
         {
-            throw Failure;
+            throw failure;
         }
 
         using var registration = cancellationToken.Register(() => ChatCancelled = true);
@@ -111,16 +114,36 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         }
     }
 
-    public Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>Documents whose reading fails with the given error (the server fails on them, or is down).</summary>
+    public Dictionary<Guid, ApiException> DocumentFailures { get; } = [];
+
+    /// <summary>Every document read (<c>GET api/v1/documents/{id}</c>), in order.</summary>
+    public List<Guid> DocumentReads { get; } = [];
+
+    /// <summary>When set, a document read answers with the document as it was when asked, once the test completes it (a slow answer).</summary>
+    public TaskCompletionSource? HeldDocumentRead { get; set; }
+
+    public async Task<DocumentDetails> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        Task<DocumentDetails> answer;
         lock (Documents)
         {
+            DocumentReads.Add(id);
+
             // Documents not listed still exist (cited ones, for example) unless a test deleted them.
-            return GoneDocuments.Contains(id)
+            answer = DocumentFailures.TryGetValue(id, out var failure) ? Task.FromException<DocumentDetails>(failure)
+                : GoneDocuments.Contains(id)
                 ? Task.FromException<DocumentDetails>(new ApiException(new ApiProblem(404, "Not Found", $"No document {id} is visible to this caller.")))
                 : Answer(Documents.FirstOrDefault(d => d.Id == id)
                     ?? new DocumentDetails(id, "cited.pdf", "default", "ready", 1, null, new DocumentProgress(1, 1), 10, "application/pdf", DateTime.UnixEpoch, null));
         }
+
+        if (HeldDocumentRead is { } held)
+        {
+            await held.Task;
+        }
+
+        return await answer;
     }
 
     /// <summary>Adds or replaces a document as the server would list it next.</summary>

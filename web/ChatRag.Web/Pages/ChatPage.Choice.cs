@@ -94,17 +94,40 @@ public partial class ChatPage
 
     /// <summary>
     /// A turn refused with 404 because a chip's document was deleted elsewhere (the problem's detail names its id): the
-    /// chip goes, the message says which document it was, and the question goes back into the message box to be sent
-    /// again. Any other problem is shown as it is.
+    /// chips go, the message says which documents they were, and the question goes back into the message box to be sent
+    /// again. The server names only the first unknown id, so the document list is read again and every chip no longer in
+    /// it goes too; else each one would cost a turn refused in its turn. When that list cannot be read, only the named
+    /// chip goes. Any other problem is shown as it is.
     /// </summary>
-    private ApiProblem ForgetDeletedChips(ApiProblem problem, string question)
+    private async Task<ApiProblem> ForgetDeletedChipsAsync(ApiProblem problem, string question, int shown)
     {
-        var gone = problem is { Status: 404, Detail: { } detail }
-            ? chosen.Where(d => detail.Contains(d.Id.ToString(), StringComparison.OrdinalIgnoreCase)).ToList()
+        var named = problem is { Status: 404, Detail: { } detail }
+            ? chosen.Where(d => detail.Contains(d.Id.ToString(), StringComparison.OrdinalIgnoreCase)).Select(d => d.Id).ToHashSet()
             : [];
-        if (gone.Count == 0)
+        if (named.Count == 0)
         {
             return problem;
+        }
+
+        HashSet<Guid>? listed = null;
+        try
+        {
+            listed = [.. (await Api.ListDocumentsAsync(State.Collection)).Select(d => d.Id)];
+        }
+        catch (ApiException)
+        {
+            // the named chip still goes; any other one gone is found by the next turn
+        }
+
+        if (shown != generation)
+        {
+            return problem; // the page moved on while the list was read: its chips are another conversation's
+        }
+
+        var gone = chosen.Where(d => named.Contains(d.Id) || listed?.Contains(d.Id) == false).ToList();
+        if (gone.Count == 0)
+        {
+            return problem; // the user removed the named chip meanwhile
         }
 
         chosen.RemoveAll(gone.Contains);

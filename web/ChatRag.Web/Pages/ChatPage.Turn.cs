@@ -57,7 +57,7 @@ public partial class ChatPage
         }
         catch (ApiException e)
         {
-            answer.Error = shown == generation ? ForgetDeletedChips(e.Problem, message) : e.Problem;
+            answer.Error = shown == generation ? await ForgetDeletedChipsAsync(e.Problem, message, shown) : e.Problem;
         }
         finally
         {

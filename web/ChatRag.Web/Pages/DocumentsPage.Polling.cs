@@ -1,3 +1,4 @@
+using ChatRag.Web.Api;
 using ChatRag.Web.State;
 
 namespace ChatRag.Web.Pages;
@@ -9,54 +10,45 @@ namespace ChatRag.Web.Pages;
 /// </content>
 public partial class DocumentsPage
 {
-    private bool polling;
+    private InProgressPoller? poller;
+
+    // The banner of a poll failure, kept while the failures go on: replaced on each tick, it would come back every second
+    // once dismissed, and it would read as a new failure each time.
+    private ApiProblem? pollProblem;
 
     /// <summary>Waits between status polls; one second by default (tests pass a wait they release themselves).</summary>
     [Microsoft.AspNetCore.Components.Parameter]
     public Func<CancellationToken, Task> PollWait { get; set; } = ct => Task.Delay(TimeSpan.FromSeconds(1), ct);
 
-    private void StartPolling()
-    {
-        if (!polling && documents.Any(InProgressDocuments.InProgress))
-        {
-            _ = PollAsync();
-        }
-    }
+    private void StartPolling() =>
+        (poller ??= new InProgressPoller(Api, () => documents, ct => PollWait(ct), ApplyTickAsync, disposed.Token)).Start();
 
-    private async Task PollAsync()
+    private async Task ApplyTickAsync(InProgressRefresh refresh)
     {
-        polling = true;
-        try
-        {
-            while (!disposed.IsCancellationRequested && documents.Any(InProgressDocuments.InProgress))
-            {
-                await PollWait(disposed.Token);
-                await RefreshInProgressAsync();
-                StateHasChanged();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Left the page.
-        }
-        finally
-        {
-            polling = false;
-        }
-    }
-
-    private async Task RefreshInProgressAsync()
-    {
-        var refresh = await InProgressDocuments.RefreshAsync(Api, () => documents, disposed.Token);
         documents = refresh.Documents;
         if (refresh.Problem is { } problem)
         {
-            error = problem;
+            if (pollProblem is null)
+            {
+                error = pollProblem = problem;
+            }
+        }
+        else if (pollProblem is not null)
+        {
+            // The server answers again; a banner another action has put up since stays.
+            if (ReferenceEquals(error, pollProblem))
+            {
+                error = null;
+            }
+
+            pollProblem = null;
         }
 
         if (refresh.AnyDeleted)
         {
             await State.RefreshCollectionsAsync();
         }
+
+        StateHasChanged();
     }
 }
