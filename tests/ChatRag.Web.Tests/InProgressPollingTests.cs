@@ -39,13 +39,7 @@ public sealed class InProgressPollingTests : WebTestContext
     [Fact]
     public void While_the_server_keeps_failing_the_page_shows_one_banner_and_clears_it_on_the_first_good_tick()
     {
-        // The processing document answers on every tick (its progress shows that the tick is over); the queued one fails.
-        var moving = Doc("moving.txt", "processing");
-        var stuck = Doc("stuck.txt", "queued");
-        Api.SetDocument(stuck);
-        Api.SetDocument(moving);
-        var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".document-name").Count));
+        var (page, moving, stuck) = RenderMovingAndStuck();
 
         Api.DocumentFailures[stuck.Id] = new ApiException(new ApiProblem(503, "Service Unavailable", "First failure."));
         Tick(page, moving, 2);
@@ -65,12 +59,7 @@ public sealed class InProgressPollingTests : WebTestContext
     [Fact]
     public void A_poll_banner_the_user_dismissed_does_not_come_back_while_the_failures_go_on()
     {
-        var moving = Doc("moving.txt", "processing");
-        var stuck = Doc("stuck.txt", "queued");
-        Api.SetDocument(stuck);
-        Api.SetDocument(moving);
-        var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".document-name").Count));
+        var (page, moving, stuck) = RenderMovingAndStuck();
         Api.DocumentFailures[stuck.Id] = new ApiException("The server cannot be reached. Check that it is running and try again.");
         Tick(page, moving, 2);
 
@@ -83,12 +72,7 @@ public sealed class InProgressPollingTests : WebTestContext
     [Fact]
     public void A_banner_another_action_put_up_during_the_outage_stays_when_the_polls_recover()
     {
-        var moving = Doc("moving.txt", "processing");
-        var stuck = Doc("stuck.txt", "queued");
-        Api.SetDocument(stuck);
-        Api.SetDocument(moving);
-        var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".document-name").Count));
+        var (page, moving, stuck) = RenderMovingAndStuck();
         Api.DocumentFailures[stuck.Id] = new ApiException(new ApiProblem(503, "Service Unavailable", "Poll failure."));
         Tick(page, moving, 2);
 
@@ -183,6 +167,19 @@ public sealed class InProgressPollingTests : WebTestContext
         {
             return Api.DocumentReads.Contains(document.Id);
         }
+    }
+
+    // The processing document answers on every tick (its progress shows that the tick is over); the queued one is the
+    // one the tests make fail.
+    private (IRenderedComponent<DocumentsPage> Page, DocumentDetails Moving, DocumentDetails Stuck) RenderMovingAndStuck()
+    {
+        var moving = Doc("moving.txt", "processing");
+        var stuck = Doc("stuck.txt", "queued");
+        Api.SetDocument(stuck);
+        Api.SetDocument(moving);
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".document-name").Count));
+        return (page, moving, stuck);
     }
 
     private IRenderedComponent<DocumentsPage> RenderPage() => Render<DocumentsPage>(p => p.Add(d => d.PollWait, ct => poll.WaitAsync(ct)));
