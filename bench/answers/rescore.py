@@ -152,6 +152,33 @@ def passes(x, th):
     return th is None or (x['asked'] and all(x[k] >= v for k, v in th.items()))
 
 
+def line(q, quote):
+    """A quote as the chat path shows it (ExtractiveAnswerer.Line): on one line, spaces collapsed, a full stop added
+    where the sentence has no end mark (a list item keeps its dash instead), the marker and the document's name."""
+    source = q['sources'][quote['source'] - 1]
+    kind = next((u['kind'] for u in source['units'] if u['text'] == quote['text']), None)
+    text = quote['text'].replace('\n', ' ').strip()
+    while '  ' in text:
+        text = text.replace('  ', ' ')
+    name = source['doc'].replace('*', '\\*')
+    tail = f" [{quote['source']}] — *{name}*"
+    if kind == 'ListItem':
+        return f'- {text}{tail}'
+    return (text if text.endswith(('.', '!', '?', ']')) else text + '.') + tail
+
+
+def shown(q, quotes):
+    """The answer as the chat path shows it: the quotes' lines after the citation check's clean-up (CitationChecker:
+    markers to no retrieved passage dropped, a marker left open at the end cut, runs of spaces collapsed, no space
+    before a full stop)."""
+    def marker(m):
+        kept = list(dict.fromkeys(n for n in map(int, re.split(r'\s*,\s*', m.group(1))) if 1 <= n <= len(q['sources'])))
+        return '[' + ', '.join(map(str, kept)) + ']' if kept else ''
+    text = re.sub(r'\[([0-9]{1,3}(?:\s*,\s*[0-9]{1,3})*)\]', marker, '\n'.join(line(q, x) for x in quotes))
+    text = re.sub(r'\[[0-9]{0,3}(?:\s*,\s*[0-9]{0,3})*\s*$', '', text)
+    return re.sub(r'[ \t]{2,}', ' ', text).replace(' .', '.').strip()
+
+
 def report(qs, p, th):
     answerable, refused = [], []
     for q in qs:
@@ -162,7 +189,7 @@ def report(qs, p, th):
         quotes = compose(q, p) if found else []
         text = ' '.join(x['text'] for x in quotes)
         cited = [' '.join(u['text'] for u in q['sources'][s - 1]['units']) for s in {x['source'] for x in quotes}]
-        length = sum(len(x['text']) + len(' [1] — *%s*' % q['sources'][x['source'] - 1]['doc']) + 1 for x in quotes) - 1 if quotes else NOT_FOUND
+        length = len(shown(q, quotes)) if quotes else NOT_FOUND
         answerable.append((bool(quotes), has(text, q['gold']), any(has(c, q['gold']) for c in cited), length))
     n = max(1, len(answerable))
     return dict(gold=round(100 * sum(a[1] for a in answerable) / n, 1), cited=round(100 * sum(a[2] for a in answerable) / n, 1),
