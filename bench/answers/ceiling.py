@@ -16,21 +16,15 @@ Usage: ceiling.py TUNE.json HELDOUT.json DATA/chatrag.db      (needs numpy: apt-
 3. Clipping. Long quotes cut to the clauses around the question's words (at most N characters, with an ellipsis), one
    or two of them, so that two could fit where one sentence does.
 """
-import itertools, json, math, re, statistics, sqlite3, sys, unicodedata
+import itertools, json, math, re, statistics, sqlite3, sys
 
 import numpy as np
 
 import rescore as R
 
 
-def idf_weights(q):
-    units = [set(u['terms']) for s in q['sources'] for u in s['units'] if u['terms']]
-    n = len(units)
-    return {t: math.log(1 + (n - sum(t in u for u in units) + 0.5) / (sum(t in u for u in units) + 0.5)) for t in set(q['qterms'])}
-
-
 def sentence_features(q):
-    w = idf_weights(q)
+    w = R.weights(q)
     total = sum(w.values()) or 1
     qt = q['qterms']
     qset, qbig = set(qt), set(zip(qt, qt[1:]))
@@ -94,23 +88,10 @@ class Collection:
         return self.df.get(f"{q['language'] or 'en'}_{term}", 0)
 
 
-def fold(text):
-    return ''.join(c for c in unicodedata.normalize('NFD', text.lower()) if unicodedata.category(c) != 'Mn')
-
-
-def asked_found(q):
-    """Approximates the chat path's rule: some question word other than a name occurs in the passages."""
-    caps = [fold(re.sub(r"^\w['’]", '', w)) for w in re.findall(r"\w[\w'’-]*", q['question'])[1:] if re.sub(r"^[a-z]['’]", '', w)[:1].isupper()]
-    asking = {t for t in q['qterms'] if not any(c.startswith(t) or t.startswith(c) for c in caps)}
-    seen = {t for s in q['sources'] for u in s['units'] for t in u['terms']}
-    return not asking or bool(asking & seen)
-
-
 def evidence(q, collection):
-    e = R.signals(q)
+    e = R.signals(q)  # with the names rule (asked)
     ranked = R.order(q, R.EVIDENCE)
     qt = set(q['qterms'])
-    e['asked'] = asked_found(q)
     e['unseen'] = any(collection.frequency(q, t) == 0 for t in qt)
     idf = {t: math.log(1 + (collection.n - collection.frequency(q, t) + 0.5) / (collection.frequency(q, t) + 0.5)) for t in qt}
     held = {t for u in q['sources'][ranked[0]['source'] - 1]['units'] for t in u['terms']} if ranked else set()

@@ -116,6 +116,8 @@ def rank(corpus, query, variant):
     kind, args = variant
     if kind == "bm25f":
         scores = corpus.bm25f(query, args[0], args[1])
+    elif kind == "bm25f+tp":
+        scores = corpus.bm25f(query, args[1], args[2])
     elif kind == "bm25+":
         scores = corpus.bm25(query, delta=args[0])
     elif kind == "bm25l":
@@ -124,8 +126,6 @@ def rank(corpus, query, variant):
         scores = corpus.bm25(query)
     order = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[:TOP]
     if kind in ("tp", "bm25f+tp"):
-        if kind == "bm25f+tp":
-            order = sorted(corpus.bm25f(query, args[1], args[2]).items(), key=lambda x: (-x[1], x[0]))[:TOP]
         order = sorted(((d, s + args[0] * corpus.proximity(d, query)) for d, s in order), key=lambda x: (-x[1], x[0]))
     ranked = []
     for d, _ in order:
