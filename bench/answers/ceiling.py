@@ -140,7 +140,7 @@ def clipped(questions, limit, two):
         words = re.findall(r'\w{4,}', R.norm(q['question']))
         texts = [clip(x['text'], words, limit) for x in quotes]
         hits += R.has(' '.join(texts), q['gold'])
-        lengths.append(sum(len(t) + len(' [1] — *%s*' % q['sources'][x['source'] - 1]['doc']) + 1 for t, x in zip(texts, quotes)) - 1 if quotes else R.NOT_FOUND)
+        lengths.append(sum(len(t) + len(' [1] — *%s*' % q['sources'][x['source'] - 1]['doc']) + 1 for t, x in zip(texts, quotes)) - 1 if quotes else len(q.get('notFound', R.NOT_FOUND_FR)))
     return f'{100 * hits / n:.1f} % gold, median {statistics.median(lengths)} chars'
 
 

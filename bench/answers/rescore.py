@@ -11,13 +11,15 @@ built into the chat path and measured there with `eval --answers` (docs/benchmar
 Rules are chosen on the tune file; the held-out file only checks that they hold.
 
 At SHIPPED and the shipped bar it follows the chat path (SentenceRanker, Answerability, ExtractiveAnswerer): the
-quote order, the sentence the evidence bar judges, support, cosine and the names rule (asked_found). The file holds the
-question's analysed terms but not which of them are a name's, so names are matched to terms by prefix; the chat path's
-report is the reference (docs/benchmarks.md gives the check).
+quote order, the sentence the evidence bar judges, support, cosine and the names rule (asked_found), with the name terms
+(nameTerms) and the refusal (notFound) the CLI writes into the file. Files written before those two keys get names
+matched to terms by prefix and a French refusal; the chat path's report is the reference (docs/benchmarks.md gives the
+check).
 """
 import itertools, json, math, re, statistics, sys, unicodedata
 
-NOT_FOUND = len("Je n'ai rien trouvé dans vos documents qui réponde à cette question.")
+# What a refusal says: the file's own notFound (the question's language) where the CLI wrote it, else the French one.
+NOT_FOUND_FR = "Je n'ai rien trouvé dans vos documents qui réponde à cette question."
 # The shipped ranking (SentenceRanker): quote order and evidence order.
 SHIPPED = dict(lexw=0.3, pen=0.12, bonus=0.12, ratio=0.9, neighbour=True)
 BEFORE = dict(lexw=0.45, pen=0.015, bonus=0.12, ratio=0.9, neighbour=False)
@@ -121,9 +123,13 @@ def is_name(term, names):
 
 def asked_found(q):
     """The chat path's names rule (RankedSentences.AskedTermsFound): some question term other than a name's occurs in
-    the retrieved passages (true when every term is a name's)."""
-    names = name_words(q)
-    asking = {t for t in q['qterms'] if not is_name(t, names)}
+    the retrieved passages (true when every term is a name's). The name terms are the file's own (nameTerms) where the
+    CLI wrote them; older files get them from the question's words (name_words)."""
+    if 'nameTerms' in q:
+        asking = set(q['qterms']) - set(q['nameTerms'])
+    else:
+        names = name_words(q)
+        asking = {t for t in q['qterms'] if not is_name(t, names)}
     seen = {t for s in q['sources'] for u in s['units'] for t in u['terms']}
     return not asking or bool(asking & seen)
 
@@ -189,7 +195,7 @@ def report(qs, p, th):
         quotes = compose(q, p) if found else []
         text = ' '.join(x['text'] for x in quotes)
         cited = [' '.join(u['text'] for u in q['sources'][s - 1]['units']) for s in {x['source'] for x in quotes}]
-        length = len(shown(q, quotes)) if quotes else NOT_FOUND
+        length = len(shown(q, quotes)) if quotes else len(q.get('notFound', NOT_FOUND_FR))
         answerable.append((bool(quotes), has(text, q['gold']), any(has(c, q['gold']) for c in cited), length))
     n = max(1, len(answerable))
     return dict(gold=round(100 * sum(a[1] for a in answerable) / n, 1), cited=round(100 * sum(a[2] for a in answerable) / n, 1),

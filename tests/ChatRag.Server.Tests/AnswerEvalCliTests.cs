@@ -89,6 +89,8 @@ public sealed class AnswerEvalCliTests : IDisposable
         Assert.Equal("q1", first.GetProperty("id").GetString());
         Assert.True(first.GetProperty("answerable").GetBoolean());
         Assert.Equal("Person", first.GetProperty("kind").GetString());
+        Assert.Equal(["harrow"], first.GetProperty("nameTerms").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("I could not find an answer to this question in your documents.", first.GetProperty("notFound").GetString());
         var best = first.GetProperty("candidates")[0];
         Assert.Contains("Maria Ostrand", best.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.True(best.TryGetProperty("evidence", out _));

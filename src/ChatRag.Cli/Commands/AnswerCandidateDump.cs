@@ -36,6 +36,10 @@ internal static class AnswerCandidateDump
             answerable = question.Answerable,
             language,
             qterms = Terms.Of(question.Text, language).Distinct().ToList(),
+            // What the names rule leaves out of the question's terms, and what a refusal says (in the question's own
+            // language, not the analysis language): rescore.py replays both exactly from these.
+            nameTerms = QuestionNames.TermsOf(question.Text, language).Order(StringComparer.Ordinal).ToList(),
+            notFound = ExtractiveAnswerer.NotFoundFor(ranked),
             kind = kind.ToString(),
             support = ranked.SourceSupport,
             sources = sources.Select(s => new
