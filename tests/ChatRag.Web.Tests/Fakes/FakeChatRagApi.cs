@@ -156,14 +156,22 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         }
     }
 
-    public Task<UploadedDocument> UploadAsync(UploadFile file, string collection, CancellationToken cancellationToken = default)
+    /// <summary>When set, an upload is sent but its answer waits until the test completes it (the user leaves meanwhile).</summary>
+    public TaskCompletionSource? HeldUpload { get; set; }
+
+    public async Task<UploadedDocument> UploadAsync(UploadFile file, string collection, CancellationToken cancellationToken = default)
     {
         using (var reader = new StreamReader(file.OpenRead()))
         {
             Uploaded.Add(reader.ReadToEnd());
         }
 
-        return Task.FromResult(OnUpload(file));
+        if (HeldUpload is { } held)
+        {
+            await held.Task;
+        }
+
+        return OnUpload(file);
     }
 
     public List<Guid> DeletedDocuments { get; } = [];
@@ -177,7 +185,18 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         return Answer(0);
     }
 
-    public Task ReindexDocumentAsync(Guid id, CancellationToken cancellationToken = default) => Answer(0);
+    /// <summary>When set, a re-index waits for it before it answers (what the user does meanwhile).</summary>
+    public TaskCompletionSource? HeldReindex { get; set; }
+
+    public async Task ReindexDocumentAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (HeldReindex is { } held)
+        {
+            await held.Task;
+        }
+
+        await Answer(0);
+    }
 
     private Task<T> Answer<T>(T value) => Failure is null ? Task.FromResult(value) : Task.FromException<T>(Failure);
 }
