@@ -4,6 +4,7 @@ using ChatRag.Contracts.Health;
 using ChatRag.Web.Api;
 using ChatRag.Web.Components;
 using ChatRag.Web.Pages;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace ChatRag.Web.Tests;
 
@@ -41,6 +42,44 @@ public sealed class ErrorDisplayTests : WebTestContext
     }
 
     [Fact]
+    public void The_documents_pages_banner_of_a_failed_list_goes_once_the_list_reads_again()
+    {
+        Api.DocumentListFailure = new ApiException(new ApiProblem(503, "Service Unavailable", "The document list is unavailable."));
+        var page = Render<DocumentsPage>();
+        Assert.Contains("The document list is unavailable.", page.Find(".error-banner").TextContent, StringComparison.Ordinal);
+
+        // The server is back, and an upload reads the list again.
+        Api.DocumentListFailure = null;
+        Api.OnUpload = f =>
+        {
+            Api.SetDocument(Document("notes.txt"));
+            return new UploadedDocument(Api.Documents[0].Id, f.Name, "queued");
+        };
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("hello", "notes.txt"));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".document-row")));
+        Assert.Empty(page.FindAll(".error-banner"));
+    }
+
+    [Fact]
+    public void A_banner_another_action_put_up_stays_when_the_documents_list_reads_again()
+    {
+        Api.SetDocument(Document("notes.txt"));
+        var page = Render<DocumentsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".document-row")));
+
+        // A re-index whose list cannot be read afterwards, then one that fails while the list reads fine again.
+        Api.DocumentListFailure = new ApiException(new ApiProblem(503, "Service Unavailable", "The document list is unavailable."));
+        page.Find("button[aria-label='Re-index notes.txt']").Click();
+        page.WaitForAssertion(() => Assert.Contains("The document list is unavailable.", page.Find(".error-banner").TextContent, StringComparison.Ordinal));
+        Api.DocumentListFailure = null;
+        Api.ReindexFailure = new ApiException(new ApiProblem(500, "Internal Server Error", "Re-index failed."));
+        page.Find("button[aria-label='Re-index notes.txt']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Re-index failed.", page.Find(".error-banner").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_documents_region_lists_each_document_with_its_status_text()
     {
         Api.Documents.Add(new DocumentDetails(Guid.NewGuid(), "a.pdf", "default", "ready", 12, null, new DocumentProgress(12, 12), 2048, "application/pdf", DateTime.UtcNow, null));
@@ -65,4 +104,7 @@ public sealed class ErrorDisplayTests : WebTestContext
         banner.Render(p => p.Add(b => b.Status, with));
         Assert.Empty(banner.FindAll("[role=status]"));
     }
+
+    private static DocumentDetails Document(string name) =>
+        new(Guid.NewGuid(), name, "default", "ready", 1, null, new DocumentProgress(1, 1), 10, "text/plain", DateTime.UtcNow, null);
 }

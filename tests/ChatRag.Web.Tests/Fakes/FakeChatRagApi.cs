@@ -185,6 +185,9 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         return Answer(0);
     }
 
+    /// <summary>When set, only a re-index fails (the document list still answers).</summary>
+    public ApiException? ReindexFailure { get; set; }
+
     /// <summary>When set, a re-index waits for it before it answers (what the user does meanwhile).</summary>
     public TaskCompletionSource? HeldReindex { get; set; }
 
@@ -193,6 +196,11 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
         if (HeldReindex is { } held)
         {
             await held.Task;
+        }
+
+        if (ReindexFailure is { } failure)
+        {
+            throw failure;
         }
 
         await Answer(0);
