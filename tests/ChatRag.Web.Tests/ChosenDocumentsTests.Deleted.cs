@@ -80,6 +80,32 @@ public sealed partial class ChosenDocumentsTests
         Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent));
     }
 
+    [Fact]
+    public async Task A_chip_404_says_which_document_it_was_although_the_user_removed_its_chip_while_the_list_was_read_again()
+    {
+        Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf"), new ChosenDocument(Second, "second.docx")]);
+        var chat = Render<ChatPage>();
+        Api.Documents.RemoveAll(d => d.Id == First);
+        Api.ChatFailure = new ApiException(new ApiProblem(404, "Unknown document", $"Document '{First}' does not exist in collection 'default'."));
+        var held = new TaskCompletionSource();
+        Api.HeldDocumentList = held;
+        await SendAsync(chat, "What do they say?");
+        chat.WaitForAssertion(() => Assert.Single(Api.ChatRequests));
+
+        // While the list is read again, the user removes that chip and types on; no other chip is gone.
+        chat.Find("button[aria-label='Remove first.pdf']").Click();
+        chat.Find("textarea[aria-label=Message]").Input("Only the second then?");
+        await chat.InvokeAsync(held.SetResult);
+
+        chat.WaitForAssertion(() => Assert.NotEmpty(chat.FindAll(".error-banner")));
+        var banner = chat.Find(".error-banner").TextContent;
+        Assert.Contains("first.pdf is no longer in this collection (deleted, or chosen in another one)", banner, StringComparison.Ordinal);
+        Assert.Contains("Send your question again to ask the documents still chosen.", banner, StringComparison.Ordinal);
+        Assert.DoesNotContain(First.ToString(), banner, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["second.docx"], chat.FindAll(".chosen-documents .chip-name").Select(c => c.TextContent));
+        Assert.Equal("Only the second then?", chat.Find("textarea[aria-label=Message]").GetAttribute("value"));
+    }
+
     // Both documents chosen and answered once; then the second is deleted in another tab and the user removes the first
     // chip, so the next turn names the second and the server refuses it.
     private async Task<IRenderedComponent<ChatPage>> BothChosenThenSecondDeletedAsync()

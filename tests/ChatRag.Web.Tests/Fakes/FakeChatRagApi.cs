@@ -104,14 +104,25 @@ internal sealed partial class FakeChatRagApi : IChatRagApi
     /// <summary>When set, only the document list fails (the other calls answer).</summary>
     public ApiException? DocumentListFailure { get; set; }
 
-    public Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default)
+    /// <summary>When set, a list read answers with the list as it was when asked, once the test completes it (a slow answer).</summary>
+    public TaskCompletionSource? HeldDocumentList { get; set; }
+
+    public async Task<IReadOnlyList<DocumentDetails>> ListDocumentsAsync(string? collection, CancellationToken cancellationToken = default)
     {
+        Task<IReadOnlyList<DocumentDetails>> answer;
         lock (Documents)
         {
-            return DocumentListFailure is not null
+            answer = DocumentListFailure is not null
                 ? Task.FromException<IReadOnlyList<DocumentDetails>>(DocumentListFailure)
                 : Answer<IReadOnlyList<DocumentDetails>>(Documents.ToList());
         }
+
+        if (HeldDocumentList is { } held)
+        {
+            await held.Task;
+        }
+
+        return await answer;
     }
 
     /// <summary>Documents whose reading fails with the given error (the server fails on them, or is down).</summary>

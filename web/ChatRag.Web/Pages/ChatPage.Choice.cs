@@ -97,12 +97,13 @@ public partial class ChatPage
     /// chips go, the message says which documents they were, and the question goes back into the message box to be sent
     /// again. The server names only the first unknown id, so the document list is read again and every chip no longer in
     /// it goes too; else each one would cost a turn refused in its turn. When that list cannot be read, only the named
-    /// chip goes. Any other problem is shown as it is.
+    /// chip goes. A named chip the user removed while the list was read is still named in the message (the server's own
+    /// text shows only its id). Any other problem is shown as it is.
     /// </summary>
     private async Task<ApiProblem> ForgetDeletedChipsAsync(ApiProblem problem, string question, int shown)
     {
-        var named = problem is { Status: 404, Detail: { } detail }
-            ? chosen.Where(d => detail.Contains(d.Id.ToString(), StringComparison.OrdinalIgnoreCase)).Select(d => d.Id).ToHashSet()
+        List<ChosenDocument> named = problem is { Status: 404, Detail: { } detail }
+            ? [.. chosen.Where(d => detail.Contains(d.Id.ToString(), StringComparison.OrdinalIgnoreCase))]
             : [];
         if (named.Count == 0)
         {
@@ -124,12 +125,8 @@ public partial class ChatPage
             return problem; // the page moved on while the list was read: its chips are another conversation's
         }
 
-        var gone = chosen.Where(d => named.Contains(d.Id) || listed?.Contains(d.Id) == false).ToList();
-        if (gone.Count == 0)
-        {
-            return problem; // the user removed the named chip meanwhile
-        }
-
+        var gone = chosen.Where(d => named.Exists(n => n.Id == d.Id) || listed?.Contains(d.Id) == false).ToList();
+        gone.InsertRange(0, named.Where(n => !gone.Exists(d => d.Id == n.Id))); // the user removed it meanwhile
         chosen.RemoveAll(gone.Contains);
 
         // What the user typed while the turn was refused stays; only an empty box gets the question back.
