@@ -4,7 +4,9 @@ using ChatRag.Contracts.Health;
 using ChatRag.Web.Api;
 using ChatRag.Web.Components;
 using ChatRag.Web.Pages;
+using ChatRag.Web.State;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRag.Web.Tests;
 
@@ -59,6 +61,22 @@ public sealed class ErrorDisplayTests : WebTestContext
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".document-row")));
         Assert.Empty(page.FindAll(".error-banner"));
+    }
+
+    [Fact]
+    public async Task A_collection_whose_list_fails_does_not_show_the_previous_collections_documents()
+    {
+        Api.SetDocument(Document("notes.txt"));
+        var page = Render<DocumentsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".document-row")));
+
+        Api.DocumentListFailure = new ApiException(new ApiProblem(503, "Service Unavailable", "The document list is unavailable."));
+        await page.InvokeAsync(() => Services.GetRequiredService<AppState>().SetCollectionAsync("papers"));
+
+        // Under the new collection's heading, the old collection's rows (with their delete buttons) would read as its own.
+        page.WaitForAssertion(() => Assert.Contains("The document list is unavailable.", page.Find(".error-banner").TextContent, StringComparison.Ordinal));
+        Assert.Contains("papers", page.Find("h1").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll(".document-row"));
     }
 
     [Fact]
