@@ -100,21 +100,18 @@ public sealed partial class ChosenDocumentsTests : WebTestContext
     [Fact]
     public async Task A_follow_up_with_the_stored_choice_names_no_documents_so_a_deleted_one_drops_out_instead_of_failing()
     {
+        var conversation = Guid.NewGuid();
         Services.GetRequiredService<AppState>().AskAbout([new ChosenDocument(First, "first.pdf"), new ChosenDocument(Second, "second.docx")]);
         var chat = Render<ChatPage>();
         await SendAsync(chat, "What do they say?");
-        await Api.ChatEvents.Writer.WriteAsync(ChatStreamEvent.Completed(Samples.Response("Both say this.") with { DocumentIds = [First, Second] }));
-        Api.NextChat();
-        WaitForTurnEnd(chat, "Both say this.");
+        await CompleteTurnAsync(chat, conversation, "Both say this.", [First, Second]);
 
         // Unchanged chips: the server applies the stored choice (and drops what was deleted); named again, a deleted
         // document would be a 404, as any unknown id a request names.
         await SendAsync(chat, "And then?");
         chat.WaitForAssertion(() => Assert.Equal(2, Api.ChatRequests.Count));
         Assert.Null(Api.ChatRequests[1].DocumentIds);
-        await Api.ChatEvents.Writer.WriteAsync(ChatStreamEvent.Completed(Samples.Response("Then this.") with { DocumentIds = [First, Second] }));
-        Api.NextChat();
-        WaitForTurnEnd(chat, "Then this.");
+        await CompleteTurnAsync(chat, conversation, "Then this.", [First, Second]);
 
         // A removed chip is a new choice, sent as such.
         chat.Find("button[aria-label='Remove first.pdf']").Click();
